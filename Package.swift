@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets, bottom up (arrows point one way):
+//   CLua (system lua5.4) → CLuaBridge (C: the only code that raises Lua errors)
+//   → LuaHost (domain-free Swift wrapper) → huzhu (CLI)
+//   HuzhuCore (domain, storage; knows nothing of Lua)
+let package = Package(
+    name: "Huzhu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "huzhu", targets: ["huzhu"]),
+        .library(name: "LuaHost", targets: ["LuaHost"]),
+        .library(name: "HuzhuCore", targets: ["HuzhuCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(name: "CLuaBridge", dependencies: ["CLua"]),
+        .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"]),
+        .target(
+            name: "HuzhuCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "huzhu",
+            dependencies: [
+                "LuaHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
+        .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
+        .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
