@@ -19,8 +19,8 @@ enum SandboxPrelude {
 
     static let source = #"""
 local hostprint, limit_hit, resolve = ...
-local error, load, next, pairs, rawget, select, setmetatable, tostring, type, xpcall =
-      error, load, next, pairs, rawget, select, setmetatable, tostring, type, xpcall
+local error, load, next, pairs, pcall, rawget, select, setmetatable, tostring, type, xpcall =
+      error, load, next, pairs, pcall, rawget, select, setmetatable, tostring, type, xpcall
 local collectgarbage, format = collectgarbage, string.format
 
 -- string.dump would hand out binary chunks; remove it from the one string
@@ -29,6 +29,15 @@ local collectgarbage, format = collectgarbage, string.format
 string.dump = nil
 local string_mt = getmetatable("")
 string_mt.__metatable = false
+
+-- Calls a library function for a wrapper and re-raises its error at the
+-- script's line instead of the wrapper's own.
+local function forward(ok, ...)
+  if ok then return ... end
+  local message = ...
+  if type(message) == "string" then message = message:gsub("^%[sandbox%]:%d+: ", "") end
+  error(message, 2)  -- forward is tail-called: level 2 is the script
+end
 
 local function unavailable(what)
   error(format("'%s' is not available in scripts (sandbox)", what), 3)
@@ -106,7 +115,7 @@ return function(modules, arg)
     if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
       error("bad argument #2 to 'setmetatable' (__gc metamethods are not allowed in scripts)", 2)
     end
-    return setmetatable(t, mt)
+    return forward(pcall(setmetatable, t, mt))
   end
 
   env.xpcall = function(f, msgh, ...)
@@ -124,7 +133,7 @@ return function(modules, arg)
     if opt ~= "count" and opt ~= "collect" and opt ~= "step" then
       error(format("bad argument #1 to 'collectgarbage' (option '%s' is not allowed in scripts)", tostring(opt)), 2)
     end
-    return collectgarbage(opt, ...)
+    return forward(pcall(collectgarbage, opt, ...))
   end
 
   local loading = {}
