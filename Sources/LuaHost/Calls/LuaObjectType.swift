@@ -38,3 +38,8 @@ final class LuaObjectBox {
     var object: AnyObject?
     init(_ object: AnyObject) { self.object = object }
 }
+
+/// A box the host remembers without keeping it alive.
+struct WeakObjectBox {
+    weak var box: LuaObjectBox?
+}

@@ -23,7 +23,8 @@ public final class LuaHost {
     private var newEnvRef: Int32 = LUA_NOREF
     private var modulesRef: Int32 = LUA_NOREF
     private let sink = OutputSink()
-    private var openObjects: [LuaObjectBox] = []
+    private var openObjects: [WeakObjectBox] = []
+    private var openObjectsPruneAt = 1024
     private var resolver = ModuleResolver(root: nil)
 
     /// Limits applied from the next run on.
@@ -187,11 +188,17 @@ public final class LuaHost {
         hzlua_pop(L, 1)
     }
 
-    func track(_ box: LuaObjectBox) { openObjects.append(box) }
+    func track(_ box: LuaObjectBox) {
+        openObjects.append(WeakObjectBox(box: box))
+        if openObjects.count >= openObjectsPruneAt {        // forget collected ones
+            openObjects.removeAll { $0.box == nil }
+            openObjectsPruneAt = max(1024, openObjects.count * 2)
+        }
+    }
 
     /// Closes every host object pushed since the last call: their methods fail from now on.
     public func closeObjects() {
-        for box in openObjects { box.object = nil }
+        for weak in openObjects { weak.box?.object = nil }
         openObjects.removeAll()
     }
 
