@@ -1,0 +1,268 @@
+import GRDB
+
+/// Registers, changes and reads members.
+///
+/// Every function takes a `Database` so that a caller can compose many
+/// calls in one transaction; each write is itself atomic (a savepoint),
+/// validated first (every failure collected) and audited without personal
+/// data (members are keyed by row id in the audit trail).
+///
+/// ```swift
+/// let members = MemberService(scope: .unit("BH"))
+/// let member = try database.write { db in
+///     try members.register(db, MemberDraft(residentID: "11010519491231002X", name: "王芳",
+///                                          unitCode: "BH001"), context: context)
+/// }
+/// member.gender      // .female
+/// ```
+public struct MemberService: Sendable {
+    /// The part of the tree this service sees and may change.
+    public let scope: Scope
+
+    /// Creates a service.
+    ///
+    /// - Parameter scope: Everything by default.
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
+
+    // MARK: - Writes
+
+    /// Registers a member.
+    ///
+    /// Checks, collecting every failure: the resident ID (E101–E107) is not
+    /// registered yet (E302); the name (E301); the unit exists (E208) and is
+    /// inside the scope (E250); the phone (E111); an explicit gender (E303)
+    /// or birth date (E304) agrees with the ID; the join date is not after
+    /// today (E309) nor before the birth date (E310).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - draft: The member's fields as written.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The stored member, with its id.
+    /// - Throws: ``ValidationError``.
+    @discardableResult
+    public func register(_ db: Database, _ draft: MemberDraft, context: WriteContext) throws -> Member {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.member(draft.residentID)
+        let residentID = try failures.capture(field: "residentID") { try ResidentID(draft.residentID, today: context.today) }
+        if let residentID, try Member.filter(Member.Columns.residentID == residentID.value).fetchCount(db) > 0 {
+            failures.add(.memberExists, field: "residentID", subject: subject)
+        }
+        checkName(draft.name, subject: subject, into: &failures)
+        try checkUnit(db, draft.unitCode, subject: subject, into: &failures)
+        var phone: Phone?
+        if let text = draft.phone { phone = try failures.capture(field: "phone") { try Phone(text) } }
+        if let residentID {
+            if let given = draft.gender, given != residentID.gender {
+                failures.add(.genderConflict, field: "gender", value: .plain(given.rawValue), subject: subject,
+                             ["given": given.rawValue, "derived": residentID.gender.rawValue])
+            }
+            if let given = draft.birthDate, given != residentID.birthDate {
+                failures.add(.birthDateConflict, field: "birthDate", value: .plain(given.description), subject: subject,
+                             ["given": given.description, "derived": residentID.birthDate.description])
+            }
+        }
+        let joinedOn = draft.joinedOn ?? context.today
+        if joinedOn > context.today {
+            failures.add(.dateInFuture, field: "joinedOn", value: .plain(joinedOn.description), subject: subject,
+                         ["date": joinedOn.description, "today": context.today.description])
+        }
+        if let residentID, joinedOn < residentID.birthDate {
+            failures.add(.joinedBeforeBirth, field: "joinedOn", value: .plain(joinedOn.description), subject: subject,
+                         ["date": joinedOn.description, "birth": residentID.birthDate.description])
+        }
+        try failures.throwIfAny()
+
+        var member = Member(residentID: residentID!, name: draft.name, unitCode: draft.unitCode, phone: phone,
+                            hardship: draft.hardship, joinedOn: joinedOn)
+        try db.inSavepoint {
+            try member.insert(db)
+            try AuditLog.record(db, context: context, action: "insert", operation: "registerMember", table: "member",
+                                rowKey: String(member.id!), summary: [
+                                    "unit": .text(member.unitCode), "status": .text(member.status.rawValue),
+                                    "hardship": .boolean(member.hardship), "joinedOn": .text(joinedOn.description),
+                                ])
+            return .commit
+        }
+        return member
+    }
+
+    /// Changes a member's name, unit, phone or hardship flag.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - residentID: The member's resident ID.
+    ///   - changes: The fields to change.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The member as changed.
+    /// - Throws: ``ValidationError`` (E305 unknown member, E250, E301, E208, E111).
+    @discardableResult
+    public func update(_ db: Database, residentID: String, _ changes: MemberChanges,
+                       context: WriteContext) throws -> Member {
+        var member = try visibleMember(db, residentID: residentID, field: "residentID")
+        let subject = ValidationFailure.Subject.member(member.residentID.value)
+        var failures = FailureCollector()
+        var summary: [String: AuditValue] = [:]
+        if let name = changes.name {
+            checkName(name, subject: subject, into: &failures)
+            member.name = name
+            summary["name"] = "changed"
+        }
+        if let unitCode = changes.unitCode {
+            try checkUnit(db, unitCode, subject: subject, into: &failures)
+            member.unitCode = unitCode
+            summary["unit"] = .text(unitCode)
+        }
+        if let phone = changes.phone {
+            member.phone = nil
+            if let text = phone { member.phone = try failures.capture(field: "phone") { try Phone(text) } }
+            summary["phone"] = phone == nil ? "removed" : "changed"
+        }
+        if let hardship = changes.hardship {
+            member.hardship = hardship
+            summary["hardship"] = .boolean(hardship)
+        }
+        try failures.throwIfAny()
+        try db.inSavepoint {
+            try member.update(db)
+            try AuditLog.record(db, context: context, action: "update", operation: "updateMember", table: "member",
+                                rowKey: String(member.id!), summary: summary)
+            return .commit
+        }
+        return member
+    }
+
+    /// Changes a member's status, recording the date it took effect.
+    ///
+    /// Retiring sets ``Member/retiredOn``; leaving sets ``Member/leftOn``;
+    /// becoming active again clears both. The date may not be before the
+    /// join date (E308) nor after today (E309).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - residentID: The member's resident ID.
+    ///   - status: The new status.
+    ///   - date: When it took effect; today by default.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The member as changed.
+    /// - Throws: ``ValidationError`` (E305, E250, E308, E309).
+    @discardableResult
+    public func setStatus(_ db: Database, residentID: String, _ status: MemberStatus, on date: CivilDate? = nil,
+                          context: WriteContext) throws -> Member {
+        var member = try visibleMember(db, residentID: residentID, field: "residentID")
+        let subject = ValidationFailure.Subject.member(member.residentID.value)
+        let date = date ?? context.today
+        var failures = FailureCollector()
+        if date < member.joinedOn {
+            failures.add(.dateBeforeJoining, field: "date", value: .plain(date.description), subject: subject,
+                         ["date": date.description, "joined": member.joinedOn.description])
+        }
+        if date > context.today {
+            failures.add(.dateInFuture, field: "date", value: .plain(date.description), subject: subject,
+                         ["date": date.description, "today": context.today.description])
+        }
+        try failures.throwIfAny()
+        switch status {
+        case .active: member.retiredOn = nil; member.leftOn = nil
+        case .retired: member.retiredOn = date; member.leftOn = nil
+        case .left: member.leftOn = date
+        }
+        member.status = status
+        try db.inSavepoint {
+            try member.update(db)
+            try AuditLog.record(db, context: context, action: "update", operation: "setMemberStatus", table: "member",
+                                rowKey: String(member.id!),
+                                summary: ["status": .text(status.rawValue), "on": .text(date.description)])
+            return .commit
+        }
+        return member
+    }
+
+    // MARK: - Reads
+
+    /// The member with a resident ID, or `nil` if there is none or their
+    /// unit is outside the scope. A lower-case `x` or a 15-digit legacy
+    /// number finds the same member.
+    public func member(_ db: Database, residentID: String) throws -> Member? {
+        guard let key = MemberService.key(residentID),
+              let member = try Member.filter(Member.Columns.residentID == key).fetchOne(db),
+              try scope.contains(member.unitCode, in: db) else { return nil }
+        return member
+    }
+
+    /// The member with a row id, or `nil` (also outside the scope).
+    public func member(_ db: Database, id: Int64) throws -> Member? {
+        guard let member = try Member.fetchOne(db, key: id), try scope.contains(member.unitCode, in: db) else { return nil }
+        return member
+    }
+
+    /// The members matching a filter, streamed in constant memory.
+    ///
+    /// ```swift
+    /// let cursor = try members.members(db, MemberFilter(unit: "BH", status: .active))
+    /// while let member = try cursor.next() { total += 1 }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - db: A connection.
+    ///   - filter: Unit subtree, status, hardship.
+    /// - Returns: A cursor, valid inside the database access that gave `db`.
+    /// - Throws: ``ValidationError`` for an unknown (E208) or out-of-scope (E250) filter unit.
+    public func members(_ db: Database, _ filter: MemberFilter = MemberFilter()) throws -> RecordCursor<Member> {
+        try request(db, filter).fetchCursor(db)
+    }
+
+    /// The number of members matching a filter.
+    public func count(_ db: Database, _ filter: MemberFilter = MemberFilter()) throws -> Int {
+        try request(db, filter).fetchCount(db)
+    }
+
+    /// The request for a filter, with the scope applied.
+    func request(_ db: Database, _ filter: MemberFilter) throws -> QueryInterfaceRequest<Member> {
+        var request = Member.all()
+        if let condition = try scope.range(narrowedTo: filter.unit, in: db).condition(on: "unitCode") {
+            request = request.filter(condition)
+        }
+        if let status = filter.status { request = request.filter(Member.Columns.status == status.rawValue) }
+        if let hardship = filter.hardship { request = request.filter(Member.Columns.hardship == hardship) }
+        return request
+    }
+
+    // MARK: - Helpers
+
+    /// The member with a resident ID inside the scope, or a failure (E305 / E250).
+    func visibleMember(_ db: Database, residentID: String, field: String) throws -> Member {
+        guard let key = MemberService.key(residentID),
+              let member = try Member.filter(Member.Columns.residentID == key).fetchOne(db) else {
+            throw ValidationError(ValidationFailure(.memberUnknown, field: field, subject: .member(residentID)))
+        }
+        if let failure = try scope.failure(writingTo: member.unitCode, field: field, in: db) {
+            throw ValidationError(failure.about(.member(member.residentID.value)))
+        }
+        return member
+    }
+
+    /// The stored form of a resident ID as written, or `nil` if it cannot be one.
+    static func key(_ text: String) -> String? {
+        if text.count == 15 { return try? ResidentID(legacy: text, today: CivilDate(year: 9999, month: 12, day: 31)!).value }
+        return text.uppercased()
+    }
+
+    private func checkName(_ name: String, subject: ValidationFailure.Subject, into failures: inout FailureCollector) {
+        let length = CodeRules.nameLength(name, maximum: 50)
+        if !length.ok {
+            failures.add(.memberNameInvalid, field: "name", subject: subject, ["count": String(length.count)])
+        }
+    }
+
+    private func checkUnit(_ db: Database, _ unitCode: String, subject: ValidationFailure.Subject,
+                           into failures: inout FailureCollector) throws {
+        if try !Unit.exists(db, key: unitCode) {
+            failures.add(.unitUnknown, field: "unit", value: .plain(unitCode), subject: subject, ["code": unitCode])
+        } else if let failure = try scope.failure(writingTo: unitCode, field: "unit", in: db) {
+            failures.add(failure.about(subject))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// The programme's SQLite database: opened, configured and migrated.
+///
+/// On disk it is a `DatabasePool` in WAL mode, so readers never block the
+/// writer; for tests ``inMemory()`` gives a private in-memory database.
+/// Foreign keys are enforced. All SQL of the programme lives in
+/// `HuzhuCore`; callers go through the services.
+///
+/// ```swift
+/// let database = try HuzhuDatabase(path: "huzhu.db")
+/// try database.writer.write { db in
+///     // one transaction: everything below commits together or not at all
+///     try services.members.register(db, draft, context: context)
+/// }
+/// ```
+public final class HuzhuDatabase: Sendable {
+    /// The connection (pool or queue) that writes; it reads too.
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) and migrates a database file.
+    ///
+    /// - Parameters:
+    ///   - path: The file path, e.g. `workspace/huzhu.db`.
+    ///   - migrate: Whether to bring the schema up to date (default true).
+    /// - Throws: A database error if the file cannot be opened or migrated.
+    public init(path: String, migrate: Bool = true) throws {
+        let pool = try DatabasePool(path: path, configuration: HuzhuDatabase.configuration())
+        self.writer = pool
+        if migrate { try Schema.migrator.migrate(pool) }
+    }
+
+    /// Wraps an open connection, migrating it.
+    ///
+    /// - Parameter writer: A pool or queue configured by the caller.
+    /// - Throws: A database error.
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// A fresh, migrated, private in-memory database.
+    ///
+    /// - Returns: The database; it disappears when released.
+    /// - Throws: A database error.
+    public static func inMemory() throws -> HuzhuDatabase {
+        try HuzhuDatabase(writer: DatabaseQueue(configuration: configuration()))
+    }
+
+    /// The configuration used for every connection: foreign keys on,
+    /// bound values hidden from error messages (personal data).
+    public static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.publicStatementArguments = false
+        configuration.label = "huzhu"
+        return configuration
+    }
+
+    /// Whether the schema is up to date.
+    public func isMigrated() throws -> Bool {
+        try writer.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+    }
+
+    /// Runs `updates` in one write transaction; a thrown error rolls it all back.
+    ///
+    /// - Parameter updates: The writes.
+    /// - Returns: What `updates` returns.
+    /// - Throws: What `updates` throws, or a database error.
+    public func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try writer.write(updates)
+    }
+
+    /// Runs `value` with a read-only view of the last committed state.
+    public func read<T>(_ value: (Database) throws -> T) throws -> T {
+        try writer.read(value)
+    }
+}

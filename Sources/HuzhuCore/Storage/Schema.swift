@@ -1,0 +1,29 @@
+import GRDB
+
+/// The database schema as an ordered list of named migrations.
+///
+/// Each migration is named for its intent and never edited once shipped;
+/// a change to the schema is a new migration appended here.
+///
+/// ```swift
+/// try Schema.migrator.migrate(dbQueue)
+/// ```
+public enum Schema {
+    /// The migrator that brings a database to the current schema.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("createOffices", migrate: Migrations.createOffices)
+        migrator.registerMigration("createUnits", migrate: Migrations.createUnits)
+        migrator.registerMigration("createUnitHeadcounts", migrate: Migrations.createUnitHeadcounts)
+        migrator.registerMigration("createMembers", migrate: Migrations.createMembers)
+        migrator.registerMigration("createPlans", migrate: Migrations.createPlans)
+        migrator.registerMigration("createPlanTerms", migrate: Migrations.createPlanTerms)
+        migrator.registerMigration("createEnrollmentBatches", migrate: Migrations.createEnrollmentBatches)
+        migrator.registerMigration("createPolicies", migrate: Migrations.createPolicies)
+        migrator.registerMigration("createAudit", migrate: Migrations.createAudit)
+        return migrator
+    }
+}
+
+/// The bodies of the migrations, one file per area.
+enum Migrations {}

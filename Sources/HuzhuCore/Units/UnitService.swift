@@ -1,0 +1,295 @@
+import GRDB
+
+/// Creates, moves and reads units, offices and headcounts.
+///
+/// Every function takes a `Database` so that a caller can compose many
+/// calls in one transaction; each write is itself atomic (a savepoint),
+/// validated first (all failures collected) and audited.
+///
+/// ```swift
+/// let units = UnitService()
+/// try database.write { db in
+///     try units.createOffice(db, Office(code: "HQ", name: "市总保险办", kind: .office), context: context)
+///     try units.create(db, UnitDraft(code: "FED", name: "市总工会", kind: .federation, parentCode: nil,
+///                                    officeCode: "HQ"), context: context)
+///     try units.create(db, UnitDraft(code: "BH", name: "包河区总工会", kind: .district, parentCode: "FED"),
+///                      context: context)
+/// }
+/// ```
+public struct UnitService: Sendable {
+    /// The part of the tree this service sees and may change.
+    public let scope: Scope
+
+    /// Creates a service.
+    ///
+    /// - Parameter scope: Everything by default.
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
+
+    // MARK: - Offices
+
+    /// Stores a new office (offices are not in the unit tree; scope does not apply).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - office: The office.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The stored office.
+    /// - Throws: ``ValidationError`` with E201 (code), E203 (name), E210 (taken).
+    @discardableResult
+    public func createOffice(_ db: Database, _ office: Office, context: WriteContext) throws -> Office {
+        var failures = FailureCollector()
+        if !CodeRules.isValidCode(office.code) {
+            failures.add(.unitCodeInvalid, field: "code", value: .plain(office.code), ["code": office.code])
+        } else if try Office.exists(db, key: office.code) {
+            failures.add(.officeCodeTaken, field: "code", value: .plain(office.code), ["code": office.code])
+        }
+        let name = CodeRules.nameLength(office.name, maximum: 100)
+        if !name.ok { failures.add(.nameInvalid, field: "name", value: .plain(office.name), ["count": String(name.count)]) }
+        try failures.throwIfAny()
+        try db.inSavepoint {
+            try office.insert(db)
+            try AuditLog.record(db, context: context, action: "insert", operation: "createOffice", table: "office",
+                                rowKey: office.code, summary: ["name": .text(office.name), "kind": .text(office.kind.rawValue)])
+            return .commit
+        }
+        return office
+    }
+
+    /// The office with a code, or `nil`.
+    public func office(_ db: Database, code: String) throws -> Office? {
+        try Office.fetchOne(db, key: code)
+    }
+
+    /// All offices, by code.
+    public func offices(_ db: Database) throws -> [Office] {
+        try Office.order(Office.Columns.code).fetchAll(db)
+    }
+
+    // MARK: - Units
+
+    /// Creates a unit under its parent.
+    ///
+    /// Checks, collecting every failure: the code (E201) is free (E202);
+    /// the name (E203); a federation has no parent (E206) and there is only
+    /// one (E213); any other unit has a parent (E207) that exists (E204)
+    /// and lies inside the scope (E250); the office exists (E209).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - draft: The unit's fields.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The stored unit, with its path.
+    /// - Throws: ``ValidationError``.
+    @discardableResult
+    public func create(_ db: Database, _ draft: UnitDraft, context: WriteContext) throws -> Unit {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.unit(draft.code)
+        if !CodeRules.isValidCode(draft.code) {
+            failures.add(.unitCodeInvalid, field: "code", value: .plain(draft.code), ["code": draft.code])
+        } else if try Unit.exists(db, key: draft.code) {
+            failures.add(.unitCodeTaken, field: "code", value: .plain(draft.code), subject: subject, ["code": draft.code])
+        }
+        let name = CodeRules.nameLength(draft.name, maximum: 100)
+        if !name.ok {
+            failures.add(.nameInvalid, field: "name", value: .plain(draft.name), subject: subject, ["count": String(name.count)])
+        }
+        var parentPath = "/"
+        switch (draft.kind, draft.parentCode) {
+        case (.federation, let parent?):
+            failures.add(.federationHasParent, field: "parent", value: .plain(parent), subject: subject, ["parent": parent])
+        case (.federation, nil):
+            if let existing = try Unit.filter(Unit.Columns.kind == UnitKind.federation.rawValue).fetchOne(db) {
+                failures.add(.federationExists, field: "kind", value: .plain("federation"), subject: subject,
+                             ["existing": existing.code])
+            }
+            if let code = scope.unitCode {
+                failures.add(.outOfScope, field: "code", value: .plain(draft.code), subject: subject,
+                             ["unit": draft.code, "scope": code])
+            }
+        case (let kind, nil):
+            failures.add(.unitParentRequired, field: "parent", subject: subject, ["kind": kind.rawValue])
+        case (_, let parentCode?):
+            if let parent = try Unit.fetchOne(db, key: parentCode) {
+                parentPath = parent.path
+                if let failure = try scope.failure(writingTo: parentCode, field: "parent", in: db) {
+                    failures.add(failure.about(subject))
+                }
+            } else {
+                failures.add(.unitParentUnknown, field: "parent", value: .plain(parentCode), subject: subject,
+                             ["parent": parentCode])
+            }
+        }
+        if let officeCode = draft.officeCode, try !Office.exists(db, key: officeCode) {
+            failures.add(.officeUnknown, field: "office", value: .plain(officeCode), subject: subject, ["code": officeCode])
+        }
+        try failures.throwIfAny()
+
+        let unit = Unit(code: draft.code, name: draft.name, kind: draft.kind, parentCode: draft.parentCode,
+                        officeCode: draft.officeCode, path: parentPath + draft.code + "/")
+        try db.inSavepoint {
+            try unit.insert(db)
+            try AuditLog.record(db, context: context, action: "insert", operation: "createUnit", table: "unit",
+                                rowKey: unit.code, summary: [
+                                    "name": .text(unit.name), "kind": .text(unit.kind.rawValue),
+                                    "parent": .text(unit.parentCode), "office": .text(unit.officeCode),
+                                ])
+            return .commit
+        }
+        return unit
+    }
+
+    /// Moves a unit and its whole subtree under another parent.
+    ///
+    /// Refused when the new parent lies inside the unit's own subtree (a
+    /// cycle, E205), does not exist (E204), or when the unit or the new
+    /// parent lies outside the scope (E250). Paths of the whole subtree
+    /// are rewritten in one statement.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - code: The unit to move.
+    ///   - parentCode: Its new parent.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The unit as moved.
+    /// - Throws: ``ValidationError`` (E208 unknown unit, E206 for the federation, E204, E205, E250).
+    @discardableResult
+    public func move(_ db: Database, code: String, toParent parentCode: String, context: WriteContext) throws -> Unit {
+        let subject = ValidationFailure.Subject.unit(code)
+        var failures = FailureCollector()
+        let unit = try visibleUnit(db, code: code, field: "code")
+        if unit.kind == .federation {
+            failures.add(.federationHasParent, field: "parent", value: .plain(parentCode), subject: subject,
+                         ["parent": parentCode])
+        }
+        let parent = try Unit.fetchOne(db, key: parentCode)
+        if let parent {
+            if parent.path.hasPrefix(unit.path) {
+                failures.add(.unitCycle, field: "parent", value: .plain(parentCode), subject: subject,
+                             ["parent": parentCode, "code": code])
+            }
+            if let failure = try scope.failure(writingTo: parentCode, field: "parent", in: db) {
+                failures.add(failure.about(subject))
+            }
+        } else {
+            failures.add(.unitParentUnknown, field: "parent", value: .plain(parentCode), subject: subject,
+                         ["parent": parentCode])
+        }
+        try failures.throwIfAny()
+        guard let parent, unit.parentCode != parentCode else { return unit }
+
+        let newPath = parent.path + unit.code + "/"
+        let oldRange = UnitRange.subtree(unit.path)
+        try db.inSavepoint {
+            try db.execute(literal: """
+                UPDATE unit SET path = \(newPath) || substr(path, \(unit.path.utf8.count + 1))
+                WHERE \(oldRange.pathCondition!)
+                """)
+            try db.execute(literal: "UPDATE unit SET parentCode = \(parentCode) WHERE code = \(code)")
+            try AuditLog.record(db, context: context, action: "update", operation: "moveUnit", table: "unit",
+                                rowKey: code, summary: ["parent": .text(parentCode), "from": .text(unit.parentCode)])
+            return .commit
+        }
+        return try Unit.fetchOne(db, key: code)!
+    }
+
+    /// Sets a unit's number of employees for a year (insert or replace).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - unitCode: The unit.
+    ///   - year: The calendar year, 1900–9999.
+    ///   - employees: 0 or more.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The stored headcount.
+    /// - Throws: ``ValidationError`` (E208, E250, E211, E212).
+    @discardableResult
+    public func setHeadcount(_ db: Database, unitCode: String, year: Int, employees: Int,
+                             context: WriteContext) throws -> UnitHeadcount {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.unit(unitCode)
+        try failures.capture(field: "unit") { _ = try visibleUnit(db, code: unitCode, field: "unit") }
+        if employees < 0 {
+            failures.add(.headcountInvalid, field: "employees", value: .plain(String(employees)), subject: subject,
+                         ["count": String(employees)])
+        }
+        if !(1900...9999).contains(year) {
+            failures.add(.headcountYearInvalid, field: "year", value: .plain(String(year)), subject: subject,
+                         ["year": String(year)])
+        }
+        try failures.throwIfAny()
+        let headcount = UnitHeadcount(unitCode: unitCode, year: year, employees: employees)
+        try db.inSavepoint {
+            try headcount.upsert(db)
+            try AuditLog.record(db, context: context, action: "insert", operation: "setHeadcount",
+                                table: "unitHeadcount", rowKey: "\(unitCode)/\(year)",
+                                summary: ["employees": .integer(Int64(employees))])
+            return .commit
+        }
+        return headcount
+    }
+
+    // MARK: - Reads
+
+    /// The unit with a code, or `nil` if there is none or it is outside the scope.
+    public func unit(_ db: Database, code: String) throws -> Unit? {
+        guard let unit = try Unit.fetchOne(db, key: code), try scope.contains(code, in: db) else { return nil }
+        return unit
+    }
+
+    /// The units matching a filter, streamed in path order (a parent before its children).
+    ///
+    /// ```swift
+    /// let cursor = try units.units(db, UnitFilter(under: "BH"))
+    /// while let unit = try cursor.next() { print(unit.path) }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - db: A connection.
+    ///   - filter: The subtree and kind to show.
+    /// - Returns: A cursor; use it inside the database access that gave `db`.
+    /// - Throws: ``ValidationError`` for an unknown or out-of-scope unit.
+    public func units(_ db: Database, _ filter: UnitFilter = UnitFilter()) throws -> RecordCursor<Unit> {
+        try request(db, filter).order(Unit.Columns.path).fetchCursor(db)
+    }
+
+    /// The number of units matching a filter.
+    public func count(_ db: Database, _ filter: UnitFilter = UnitFilter()) throws -> Int {
+        try request(db, filter).fetchCount(db)
+    }
+
+    /// A unit's number of employees in a year, or `nil` if not recorded
+    /// (or the unit is outside the scope).
+    public func headcount(_ db: Database, unitCode: String, year: Int) throws -> Int? {
+        guard try scope.contains(unitCode, in: db) else { return nil }
+        return try UnitHeadcount.fetchOne(db, key: ["unitCode": unitCode, "year": year])?.employees
+    }
+
+    /// The total employees of a unit's subtree in a year (units without a
+    /// recorded count add 0).
+    public func subtreeHeadcount(_ db: Database, under unitCode: String, year: Int) throws -> Int {
+        let range = try scope.range(narrowedTo: unitCode, in: db)
+        var sql: SQL = "SELECT COALESCE(SUM(employees), 0) FROM unitHeadcount WHERE year = \(year)"
+        if let condition = range.condition(on: "unitCode") { sql = sql + " AND " + condition }
+        return try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
+    }
+
+    private func request(_ db: Database, _ filter: UnitFilter) throws -> QueryInterfaceRequest<Unit> {
+        var request = Unit.all()
+        if let condition = try scope.range(narrowedTo: filter.under, in: db).pathCondition {
+            request = request.filter(condition)
+        }
+        if let kind = filter.kind { request = request.filter(Unit.Columns.kind == kind.rawValue) }
+        return request
+    }
+
+    /// The unit with a code inside the scope, or a failure (E208 / E250).
+    func visibleUnit(_ db: Database, code: String, field: String) throws -> Unit {
+        guard let unit = try Unit.fetchOne(db, key: code) else {
+            throw ValidationError(ValidationFailure(.unitUnknown, field: field, value: .plain(code), ["code": code]))
+        }
+        if let failure = try scope.failure(writingTo: code, field: field, in: db) { throw ValidationError(failure) }
+        return unit
+    }
+}
