@@ -70,7 +70,13 @@ public final class CSVReader {
     private var queue: [CSVParser.Record] = []
     private var queueIndex = 0
     private var endOfInput = false
-    private var pendingError: CSVError?
+    /// A problem that stopped parsing, described only when it is thrown
+    /// (after the records before it, and the header, have been read).
+    private enum Stop {
+        case parser(CSVParser.Fatal)
+        case decoder(TextDecoder.Failure)
+    }
+    private var pendingStop: Stop?
     private var reportedEnd = false
 
     /// Whether the file started with a byte order mark.
@@ -218,7 +224,11 @@ public final class CSVReader {
                 queueIndex += 1
                 if accept(record) { return record }
             }
-            if let pendingError { throw pendingError }
+            switch pendingStop {
+            case .parser(let fatal)?: throw describe(fatal)
+            case .decoder(let failure)?: throw try describe(failure)
+            case nil: break
+            }
             if endOfInput { return nil }
             queue.removeAll(keepingCapacity: true)
             queueIndex = 0
@@ -227,7 +237,7 @@ public final class CSVReader {
     }
 
     /// Reads one chunk and parses it into `queue`. A stopping error is kept in
-    /// `pendingError`, to be thrown once the records before it are out.
+    /// `pendingStop`, to be thrown once the records before it are out.
     private func fill() throws {
         do {
             if let data = try source.read() {
@@ -239,16 +249,12 @@ public final class CSVReader {
             }
         } catch let failure as TextDecoder.Failure {
             endOfInput = true
-            if let fatal = parser.fatal {
-                pendingError = describe(fatal)
-            } else {
-                pendingError = try describe(failure)
-            }
+            pendingStop = parser.fatal.map(Stop.parser) ?? .decoder(failure)
             return
         }
         if let fatal = parser.fatal {
             endOfInput = true
-            pendingError = describe(fatal)
+            pendingStop = .parser(fatal)
         }
     }
 
