@@ -16,17 +16,38 @@ import Foundation
 ///     let header = try CSVHeader(reader: reader, schema: schema)
 ///     header.index(of: "resident_id")   // 0
 public struct CSVHeader: Sendable, Hashable {
+    /// The mapping, shared by every row that refers to it (one reference to
+    /// count per row instead of six).
+    private final class Storage: Sendable {
+        let schema: CSVSchema
+        let columns: [String]
+        let file: String
+        let line: Int
+        let unnamedColumns: [Int]
+        let indexes: [String: Int]
+
+        init(schema: CSVSchema, columns: [String], file: String, line: Int, unnamedColumns: [Int], indexes: [String: Int]) {
+            self.schema = schema
+            self.columns = columns
+            self.file = file
+            self.line = line
+            self.unnamedColumns = unnamedColumns
+            self.indexes = indexes
+        }
+    }
+
+    private let storage: Storage
+
     /// The schema matched against.
-    public let schema: CSVSchema
+    public var schema: CSVSchema { storage.schema }
     /// The header's columns as written in the file.
-    public let columns: [String]
+    public var columns: [String] { storage.columns }
     /// The file's display name.
-    public let file: String
+    public var file: String { storage.file }
     /// The physical line of the header.
-    public let line: Int
+    public var line: Int { storage.line }
     /// The indexes of columns with a blank header.
-    public let unnamedColumns: [Int]
-    private let indexes: [String: Int]
+    public var unnamedColumns: [Int] { storage.unnamedColumns }
 
     /// Matches header columns against a schema.
     ///
@@ -68,12 +89,19 @@ public struct CSVHeader: Sendable, Hashable {
                                    message: "missing required column '\(field.name)'\(others)"))
         }
         if !errors.isEmpty { throw CSVErrors(errors) }
-        self.schema = schema
-        self.columns = columns
-        self.file = file
-        self.line = line
-        self.unnamedColumns = unnamed
-        self.indexes = indexes
+        storage = Storage(schema: schema, columns: columns, file: file, line: line,
+                          unnamedColumns: unnamed, indexes: indexes)
+    }
+
+    public static func == (lhs: CSVHeader, rhs: CSVHeader) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.schema == rhs.schema && lhs.columns == rhs.columns && lhs.file == rhs.file && lhs.line == rhs.line)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(columns)
+        hasher.combine(file)
+        hasher.combine(line)
     }
 
     /// Matches a reader's header against a schema.
@@ -89,12 +117,12 @@ public struct CSVHeader: Sendable, Hashable {
     /// The column index of a canonical field, or `nil` when the file has no
     /// such column (an optional field left out).
     public func index(of field: String) -> Int? {
-        indexes[field]
+        storage.indexes[field]
     }
 
     /// Whether the file has a column for this canonical field.
     public func contains(_ field: String) -> Bool {
-        indexes[field] != nil
+        storage.indexes[field] != nil
     }
 
     /// A header as it is compared: spaces (also U+3000) and byte order marks

@@ -71,6 +71,9 @@ struct CSVParser {
     private var fieldBytes = 0
     private var overflowScalars = 0
     private var fieldFlagged = false
+    /// A field's value made straight from the input, when the whole field
+    /// lay in one chunk: saves copying it through `field`.
+    private var directValue: String?
     /// Set when parsing stopped; later input is ignored.
     private(set) var fatal: Fatal?
 
@@ -105,9 +108,16 @@ struct CSVParser {
                 }
                 if j > i {
                     startRecord()
+                    afterCR = false
+                    if state == .fieldStart && j < n && j - i <= maximumFieldLength
+                        && (base[j] == Self.comma || base[j] == Self.cr || base[j] == Self.lf) {
+                        // The whole field is here: make its value without copying.
+                        directValue = String(decoding: UnsafeBufferPointer(start: base + i, count: j - i), as: UTF8.self)
+                        i = j
+                        continue
+                    }
                     append(base + i, count: j - i)
                     state = .unquoted
-                    afterCR = false
                     i = j
                     continue
                 }
@@ -160,8 +170,16 @@ struct CSVParser {
                     j += 1
                 }
                 if j > i {
-                    append(base + i, count: j - i)
                     afterCR = false
+                    if fieldBytes == 0 && j + 1 < n && base[j] == Self.quote && j - i <= maximumFieldLength
+                        && (base[j + 1] == Self.comma || base[j + 1] == Self.cr || base[j + 1] == Self.lf) {
+                        // The whole quoted field is here, closing quote included.
+                        directValue = String(decoding: UnsafeBufferPointer(start: base + i, count: j - i), as: UTF8.self)
+                        state = .quoteInQuoted
+                        i = j + 1
+                        continue
+                    }
+                    append(base + i, count: j - i)
                     i = j
                     continue
                 }
@@ -252,6 +270,11 @@ struct CSVParser {
     }
 
     private mutating func endField() {
+        if let value = directValue {
+            fields.append(value)
+            directValue = nil
+            return
+        }
         if fieldBytes > maximumFieldLength {
             let length = field.withUnsafeBufferPointer(Self.scalarCount) + overflowScalars
             if length > maximumFieldLength {
