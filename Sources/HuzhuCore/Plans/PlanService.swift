@@ -1,0 +1,168 @@
+import GRDB
+
+/// Creates and reads plans and their terms.
+///
+/// Plans are federation-wide configuration: a scope does not hide them.
+///
+/// ```swift
+/// let plans = PlanService()
+/// try database.write { db in
+///     try plans.create(db, Plan(code: "ACC", name: "意外伤害", kind: .accident,
+///                               pricePerShare: Money(fen: 2600), maxShares: 4), context: context)
+///     try plans.addTerm(db, planCode: "ACC", label: "2012",
+///                       start: try CivilDate(parsing: "2012-07-01"), years: 1, context: context)
+/// }
+/// ```
+public struct PlanService: Sendable {
+    /// Creates a service.
+    public init() {}
+
+    // MARK: - Writes
+
+    /// Stores a new plan after checking every field (E401–E418, E203).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - plan: The plan.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The stored plan (an empty exclusive group becomes `nil`).
+    /// - Throws: ``ValidationError`` with every failure.
+    @discardableResult
+    public func create(_ db: Database, _ plan: Plan, context: WriteContext) throws -> Plan {
+        var plan = plan
+        if plan.exclusiveGroup?.isEmpty == true { plan.exclusiveGroup = nil }
+        var failures = FailureCollector()
+        failures.add(contentsOf: PlanValidation.failures(of: plan))
+        if CodeRules.isValidCode(plan.code), try Plan.exists(db, key: plan.code) {
+            failures.add(.planCodeTaken, field: "code", value: .plain(plan.code), subject: .plan(plan.code), ["code": plan.code])
+        }
+        try failures.throwIfAny()
+        try db.inSavepoint {
+            try plan.insert(db)
+            try AuditLog.record(db, context: context, action: "insert", operation: "createPlan", table: "plan",
+                                rowKey: plan.code, summary: [
+                                    "name": .text(plan.name), "kind": .text(plan.kind.rawValue),
+                                    "pricePerShare": .integer(plan.pricePerShare.fen),
+                                    "maxShares": .integer(Int64(plan.maxShares)),
+                                ])
+            return .commit
+        }
+        return plan
+    }
+
+    /// Adds a term to a plan, ending the day before the same date 1, 2 or 3 years on.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - planCode: The plan.
+    ///   - label: A label unique within the plan, e.g. `"2012"`.
+    ///   - start: The first covered day, e.g. 2012-07-01.
+    ///   - years: 1, 2 or 3.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The stored term, with its id.
+    /// - Throws: ``ValidationError`` (see ``addTerm(_:planCode:label:start:end:context:)``).
+    @discardableResult
+    public func addTerm(_ db: Database, planCode: String, label: String, start: CivilDate, years: Int,
+                        context: WriteContext) throws -> PlanTerm {
+        let end = start.adding(years: max(0, min(years, 100))).adding(days: -1)
+        return try addTerm(db, planCode: planCode, label: label, start: start, end: end, context: context)
+    }
+
+    /// Adds a term to a plan.
+    ///
+    /// Checks, collecting every failure: the plan exists (E419); the label
+    /// has 1–20 characters (E426) and is free (E423); the term runs 1, 2 or
+    /// 3 whole years (E421: the end is the day before the start's
+    /// anniversary); it overlaps no other term of the plan (E422).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - planCode: The plan.
+    ///   - label: A label unique within the plan.
+    ///   - start: The first covered day.
+    ///   - end: The last covered day.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The stored term, with its id.
+    /// - Throws: ``ValidationError``.
+    @discardableResult
+    public func addTerm(_ db: Database, planCode: String, label: String, start: CivilDate, end: CivilDate,
+                        context: WriteContext) throws -> PlanTerm {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.plan(planCode)
+        if try !Plan.exists(db, key: planCode) {
+            failures.add(.planUnknown, field: "plan", value: .plain(planCode), ["code": planCode])
+        }
+        let labelLength = CodeRules.nameLength(label, maximum: 20)
+        if !labelLength.ok {
+            failures.add(.termLabelInvalid, field: "label", value: .plain(label), subject: subject,
+                         ["count": String(labelLength.count)])
+        } else if try PlanTerm.filter(PlanTerm.Columns.planCode == planCode && PlanTerm.Columns.label == label)
+            .fetchCount(db) > 0 {
+            failures.add(.termLabelTaken, field: "label", value: .plain(label), subject: subject,
+                         ["plan": planCode, "term": label])
+        }
+        if !(1...3).contains(where: { start.adding(years: $0).adding(days: -1) == end }) {
+            failures.add(.termLength, field: "end", value: .plain(end.description), subject: subject,
+                         ["start": start.description, "end": end.description])
+        }
+        var term = PlanTerm(planCode: planCode, label: label, startDate: start, endDate: end)
+        for other in try terms(db, planCode: planCode) where other.overlaps(term) {
+            failures.add(.termOverlap, field: "start", value: .plain(start.description), subject: subject,
+                         ["other": other.label, "otherStart": other.startDate.description,
+                          "otherEnd": other.endDate.description])
+        }
+        try failures.throwIfAny()
+        try db.inSavepoint {
+            try term.insert(db)
+            try AuditLog.record(db, context: context, action: "insert", operation: "addPlanTerm", table: "planTerm",
+                                rowKey: String(term.id!), summary: [
+                                    "plan": .text(planCode), "label": .text(label),
+                                    "start": .text(start.description), "end": .text(end.description),
+                                ])
+            return .commit
+        }
+        return term
+    }
+
+    // MARK: - Reads
+
+    /// The plan with a code, or `nil`.
+    public func plan(_ db: Database, code: String) throws -> Plan? {
+        try Plan.fetchOne(db, key: code)
+    }
+
+    /// All plans, by code.
+    public func plans(_ db: Database) throws -> [Plan] {
+        try Plan.order(Plan.Columns.code).fetchAll(db)
+    }
+
+    /// A plan's terms, earliest first.
+    public func terms(_ db: Database, planCode: String) throws -> [PlanTerm] {
+        try PlanTerm.filter(PlanTerm.Columns.planCode == planCode).order(PlanTerm.Columns.startDate).fetchAll(db)
+    }
+
+    /// The term of a plan with a label, or `nil`.
+    public func term(_ db: Database, planCode: String, label: String) throws -> PlanTerm? {
+        try PlanTerm.filter(PlanTerm.Columns.planCode == planCode && PlanTerm.Columns.label == label).fetchOne(db)
+    }
+
+    /// The term with a row id, or `nil`.
+    public func term(_ db: Database, id: Int64) throws -> PlanTerm? {
+        try PlanTerm.fetchOne(db, key: id)
+    }
+
+    /// The term open for enrollment on a day: the one covering it, else
+    /// the next one to start (enrollment usually happens before 07-01).
+    ///
+    /// - Parameters:
+    ///   - db: A connection.
+    ///   - planCode: The plan.
+    ///   - date: The enrollment day.
+    /// - Returns: The term, or `nil` if every term ended before `date`.
+    public func openTerm(_ db: Database, planCode: String, on date: CivilDate) throws -> PlanTerm? {
+        try PlanTerm
+            .filter(PlanTerm.Columns.planCode == planCode && PlanTerm.Columns.endDate >= date)
+            .order(PlanTerm.Columns.startDate)
+            .fetchOne(db)
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+/// The checks one member must pass to enroll in one plan term, shared by
+/// single and group enrollment.
+enum EligibilityRules {
+    /// Every reason the member may not enroll (E501–E506), empty if none.
+    ///
+    /// - Parameters:
+    ///   - db: A connection.
+    ///   - member: The member.
+    ///   - plan: The plan.
+    ///   - term: The term (of `plan`).
+    ///   - shares: The shares asked for, or `nil` to skip that check (a
+    ///     group enrollment checks shares once for the batch).
+    static func failures(_ db: Database, member: Member, plan: Plan, term: PlanTerm,
+                         shares: Int?) throws -> [ValidationFailure] {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.member(member.residentID.value)
+        if member.status != .active {
+            failures.add(.memberNotActive, field: "residentID", subject: subject, ["status": member.status.rawValue])
+        }
+        if let shares, !(1...max(1, plan.maxShares)).contains(shares) {
+            failures.add(sharesFailure(shares, plan: plan, subject: subject))
+        }
+        if try holds(db, memberID: member.id!, termID: term.id!) {
+            failures.add(.policyOverlap, field: "plan", value: .plain(plan.code), subject: subject,
+                         ["plan": plan.code, "term": term.label])
+        }
+        if let group = plan.exclusiveGroup, let other = try Row.fetchOne(db, sql: """
+            SELECT policy.planCode, planTerm.label FROM policy
+            JOIN planTerm ON planTerm.id = policy.planTermID
+            JOIN plan ON plan.code = policy.planCode
+            WHERE policy.memberID = ? AND policy.status = 'active' AND plan.exclusiveGroup = ?
+              AND policy.planCode <> ? AND planTerm.startDate <= ? AND planTerm.endDate >= ?
+            ORDER BY planTerm.startDate LIMIT 1
+            """, arguments: [member.id!, group, plan.code, term.endDate, term.startDate]) {
+            let otherPlan: String = other[0], otherTerm: String = other[1]
+            failures.add(.exclusivePlanHeld, field: "plan", value: .plain(plan.code), subject: subject,
+                         ["other": otherPlan, "otherTerm": otherTerm, "plan": plan.code, "group": group])
+        }
+        let age = member.age(on: term.startDate)
+        if let minAge = plan.minAge, age < minAge { failures.add(ageFailure(age, plan: plan, term: term, subject: subject)) }
+        else if let maxAge = plan.maxAge, age > maxAge { failures.add(ageFailure(age, plan: plan, term: term, subject: subject)) }
+        if let gender = plan.gender, member.gender != gender {
+            failures.add(.genderIneligible, field: "plan", value: .plain(plan.code), subject: subject,
+                         ["plan": plan.code, "gender": gender.rawValue])
+        }
+        return failures.failures
+    }
+
+    /// Whether a member holds an active policy in a term.
+    static func holds(_ db: Database, memberID: Int64, termID: Int64) throws -> Bool {
+        try Policy.filter(Policy.Columns.memberID == memberID && Policy.Columns.planTermID == termID
+                          && Policy.Columns.status == PolicyStatus.active.rawValue).fetchCount(db) > 0
+    }
+
+    /// E502 for shares outside 1…maximum.
+    static func sharesFailure(_ shares: Int, plan: Plan, subject: ValidationFailure.Subject) -> ValidationFailure {
+        ValidationFailure(.sharesOutOfRange, field: "shares", value: .plain(String(shares)), subject: subject,
+                          ["max": String(plan.maxShares), "shares": String(shares)])
+    }
+
+    private static func ageFailure(_ age: Int, plan: Plan, term: PlanTerm,
+                                   subject: ValidationFailure.Subject) -> ValidationFailure {
+        ValidationFailure(.ageIneligible, field: "plan", value: .plain(plan.code), subject: subject,
+                          ["age": String(age), "start": term.startDate.description, "range": plan.ageRangeText])
+    }
+}

@@ -1,0 +1,402 @@
+import GRDB
+
+/// Enrolls members in plan terms, one by one or a unit at a time, and
+/// reads policies.
+///
+/// Every function takes a `Database` so that a caller can compose many
+/// calls in one transaction; each write is itself atomic (a savepoint),
+/// validated first (every failure collected) and audited.
+///
+/// Cover starts on the term's start, or on the enrollment day
+/// (``WriteContext/today``) for a member enrolled after the term started;
+/// it ends with the term. Until subsidy rules say otherwise the member
+/// pays the whole contribution, unless an explicit split is given.
+///
+/// ```swift
+/// let enrollment = EnrollmentService(scope: .unit("BH"))
+/// let policy = try database.write { db in
+///     try enrollment.enroll(db, EnrollmentRequest(residentID: id, planCode: "ACC", shares: 2), context: context)
+/// }
+/// policy.contribution   // 52.00: 26.00 a share × 2
+/// ```
+public struct EnrollmentService: Sendable {
+    /// The part of the tree this service sees and may change.
+    public let scope: Scope
+
+    /// Creates a service.
+    ///
+    /// - Parameter scope: Everything by default.
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
+
+    // MARK: - Enrolling one member
+
+    /// Enrolls one member in one plan term.
+    ///
+    /// Checks, collecting every failure: the member exists (E305) inside
+    /// the scope (E250); the plan exists (E419) and has the term (E424) or
+    /// a term open today (E425) that has not ended (E514); the member is
+    /// active (E501); the shares are 1 to the plan's maximum (E502); the
+    /// member holds no active policy in the term (E503) nor in a plan of
+    /// the same exclusive group with an overlapping term (E504); the age
+    /// at the term start (E505) and the gender (E506) fit; an explicit
+    /// split has no negative part (E508) and adds up (E507).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - request: Member, plan, term, shares and split.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The stored policy.
+    /// - Throws: ``ValidationError``.
+    @discardableResult
+    public func enroll(_ db: Database, _ request: EnrollmentRequest, context: WriteContext) throws -> Policy {
+        var failures = FailureCollector()
+        let members = MemberService(scope: scope)
+        let member = try failures.capture(field: "residentID") {
+            try members.visibleMember(db, residentID: request.residentID, field: "residentID")
+        }
+        let subject = ValidationFailure.Subject.member(member?.residentID.value ?? request.residentID)
+        let (plan, term) = try resolve(db, planCode: request.planCode, termLabel: request.termLabel,
+                                       subject: subject, context: context, into: &failures)
+        var contribution: Money?
+        if let plan {
+            if let member, let term {
+                failures.add(contentsOf: try EligibilityRules.failures(db, member: member, plan: plan, term: term,
+                                                                        shares: request.shares))
+            } else if !(1...max(1, plan.maxShares)).contains(request.shares) {
+                failures.add(EligibilityRules.sharesFailure(request.shares, plan: plan, subject: subject))
+            }
+            contribution = try failures.capture(field: "shares") {
+                try plan.pricePerShare.multiplied(by: Int64(request.shares))
+            }
+        }
+        if let split = request.split, let contribution {
+            failures.add(contentsOf: split.failures(against: contribution, subject: subject))
+        }
+        try failures.throwIfAny()
+
+        guard let member, let plan, let term, let contribution else { preconditionFailure("checked above") }
+        var policy = makePolicy(member: member, plan: plan, term: term, shares: request.shares,
+                                contribution: contribution, split: request.split, batchID: nil, context: context)
+        try db.inSavepoint {
+            try insert(db, &policy, termLabel: term.label, operation: "enroll", context: context)
+            return .commit
+        }
+        return policy
+    }
+
+    // MARK: - Group enrollment
+
+    /// Enrolls a unit's own active members (not its subtree) in a plan
+    /// term as one batch, all or nothing.
+    ///
+    /// Members who already hold the term count as enrolled; members who
+    /// may not enroll (age, gender, exclusive plan …) are skipped and
+    /// listed in the result. Then the plan's group rule is checked over
+    /// the whole batch: enrolled after the batch ÷ the unit's headcount
+    /// for the term's year must reach the minimum (E511), and a unit under
+    /// the small-unit threshold must enroll everyone (E512); with no
+    /// headcount recorded the rule cannot be checked (E513). If the rule
+    /// fails nothing is written.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - request: Unit, plan, term and shares.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The batch, its policies and the members skipped.
+    /// - Throws: ``ValidationError`` (E208, E250, E419, E424, E425, E514, E502,
+    ///   E511, E512, E513, E702).
+    @discardableResult
+    public func enrollUnit(_ db: Database, _ request: GroupEnrollmentRequest,
+                           context: WriteContext) throws -> GroupEnrollmentResult {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.unit(request.unitCode)
+        try failures.capture(field: "unit") {
+            _ = try UnitService(scope: scope).visibleUnit(db, code: request.unitCode, field: "unit")
+        }
+        let (plan, term) = try resolve(db, planCode: request.planCode, termLabel: request.termLabel,
+                                       subject: subject, context: context, into: &failures)
+        if let plan, !(1...max(1, plan.maxShares)).contains(request.shares) {
+            failures.add(EligibilityRules.sharesFailure(request.shares, plan: plan, subject: subject))
+        }
+        try failures.throwIfAny()
+        guard let plan, let term else { preconditionFailure("checked above") }
+
+        let candidates = try Member
+            .filter(Member.Columns.unitCode == request.unitCode && Member.Columns.status == MemberStatus.active.rawValue)
+            .order(Member.Columns.id)
+            .fetchAll(db)
+        var toEnroll: [Member] = []
+        var skipped: [ValidationFailure] = []
+        var alreadyEnrolled = 0
+        for member in candidates {
+            if try EligibilityRules.holds(db, memberID: member.id!, termID: term.id!) {
+                alreadyEnrolled += 1
+                continue
+            }
+            let reasons = try EligibilityRules.failures(db, member: member, plan: plan, term: term, shares: nil)
+            if reasons.isEmpty { toEnroll.append(member) } else { skipped.append(contentsOf: reasons) }
+        }
+
+        let employees = try UnitHeadcount.fetchOne(db, key: ["unitCode": request.unitCode, "year": term.year])?.employees
+        if let rule = plan.groupRule {
+            try check(rule, employees: employees, enrolled: alreadyEnrolled + toEnroll.count, plan: plan, term: term,
+                      subject: subject)
+        }
+        let contribution = try plan.pricePerShare.multiplied(by: Int64(request.shares))
+
+        var batch = EnrollmentBatch(
+            id: nil, unitCode: request.unitCode, planTermID: term.id!, enrolledOn: context.today,
+            enrolled: toEnroll.count, alreadyEnrolled: alreadyEnrolled, employees: employees,
+            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        var policies: [Policy] = []
+        try db.inSavepoint {
+            try batch.insert(db)
+            try AuditLog.record(db, context: context, action: "insert", operation: "enrollUnit",
+                                table: "enrollmentBatch", rowKey: String(batch.id!), summary: [
+                                    "unit": .text(request.unitCode), "plan": .text(plan.code), "term": .text(term.label),
+                                    "enrolled": .integer(Int64(toEnroll.count)),
+                                    "alreadyEnrolled": .integer(Int64(alreadyEnrolled)),
+                                    "employees": employees.map { .integer(Int64($0)) } ?? .null,
+                                ])
+            for member in toEnroll {
+                var policy = makePolicy(member: member, plan: plan, term: term, shares: request.shares,
+                                        contribution: contribution, split: nil, batchID: batch.id, context: context)
+                try insert(db, &policy, termLabel: term.label, operation: "enrollUnit", context: context)
+                policies.append(policy)
+            }
+            return .commit
+        }
+        return GroupEnrollmentResult(batch: batch, policies: policies, skipped: skipped)
+    }
+
+    private func check(_ rule: GroupRule, employees: Int?, enrolled: Int, plan: Plan, term: PlanTerm,
+                       subject: ValidationFailure.Subject) throws {
+        guard let employees else {
+            throw ValidationError(ValidationFailure(.headcountMissing, field: "unit", subject: subject,
+                                                    ["year": String(term.year)]))
+        }
+        let required = rule.required(employees: employees)
+        guard enrolled < required else { return }
+        if employees < rule.smallUnitThreshold {
+            throw ValidationError(ValidationFailure(
+                .groupEveryone, field: "unit", subject: subject,
+                ["employees": String(employees), "threshold": String(rule.smallUnitThreshold),
+                 "plan": plan.code, "term": term.label, "enrolled": String(enrolled)]))
+        }
+        let percent = employees > 0 ? enrolled * 100 / employees : 0
+        throw ValidationError(ValidationFailure(
+            .groupMinimumShare, field: "unit", subject: subject,
+            ["enrolled": String(enrolled), "employees": String(employees), "plan": plan.code, "term": term.label,
+             "percent": String(percent), "minimum": String(rule.minimumPercent)]))
+    }
+
+    // MARK: - Changing a policy
+
+    /// Cancels an active policy.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - policyID: The policy.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The cancelled policy.
+    /// - Throws: ``ValidationError`` (E509 unknown, E250, E510 not active).
+    @discardableResult
+    public func cancel(_ db: Database, policyID: Int64, context: WriteContext) throws -> Policy {
+        var policy = try activePolicy(db, id: policyID)
+        policy.status = .cancelled
+        try db.inSavepoint {
+            try policy.update(db)
+            try AuditLog.record(db, context: context, action: "update", operation: "cancelPolicy", table: "policy",
+                                rowKey: String(policyID), summary: ["status": "cancelled"])
+            return .commit
+        }
+        return policy
+    }
+
+    /// Replaces who pays an active policy's contribution (e.g. a subsidy
+    /// rule's result); the decision's provenance becomes this context's.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - policyID: The policy.
+    ///   - split: The new split; it must add up to the contribution.
+    ///   - context: Operator and script, recorded as the decision's provenance.
+    /// - Returns: The changed policy.
+    /// - Throws: ``ValidationError`` (E509, E250, E510, E507, E508).
+    @discardableResult
+    public func setSplit(_ db: Database, policyID: Int64, _ split: ContributionSplit,
+                         context: WriteContext) throws -> Policy {
+        var policy = try activePolicy(db, id: policyID)
+        let subject = ValidationFailure.Subject(kind: "policy", key: .plain(String(policyID)))
+        let failures = split.failures(against: policy.contribution, subject: subject)
+        if !failures.isEmpty { throw ValidationError(failures) }
+        policy.split = split
+        policy.provenance = Provenance(context)
+        try db.inSavepoint {
+            try policy.update(db)
+            try AuditLog.record(db, context: context, action: "update", operation: "setSplit", table: "policy",
+                                rowKey: String(policyID), summary: [
+                                    "administration": .integer(split.administration.fen),
+                                    "union": .integer(split.union.fen), "member": .integer(split.member.fen),
+                                ])
+            return .commit
+        }
+        return policy
+    }
+
+    /// Marks active policies whose cover ended before today as expired
+    /// (within the scope).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The number of policies expired.
+    /// - Throws: A database error.
+    @discardableResult
+    public func expire(_ db: Database, context: WriteContext) throws -> Int {
+        var sql: SQL = "SELECT id FROM policy WHERE status = 'active' AND endDate < \(context.today)"
+        if let condition = try scope.range(in: db).condition(on: "unitCode") { sql = sql + " AND " + condition }
+        let ids = try Int64.fetchAll(db, SQLRequest<Int64>(literal: sql))
+        try db.inSavepoint {
+            for id in ids {
+                try db.execute(literal: "UPDATE policy SET status = 'expired' WHERE id = \(id)")
+                try AuditLog.record(db, context: context, action: "update", operation: "expirePolicy", table: "policy",
+                                    rowKey: String(id), summary: ["status": "expired"])
+            }
+            return .commit
+        }
+        return ids.count
+    }
+
+    // MARK: - Reads
+
+    /// The policy with a row id, or `nil` if none or outside the scope.
+    public func policy(_ db: Database, id: Int64) throws -> PolicyDetail? {
+        guard let detail = try PolicyDetail.fetchOne(db, detailRequest(conditions: ["policy.id = \(id)"])),
+              try scope.contains(detail.policy.unitCode, in: db) else { return nil }
+        return detail
+    }
+
+    /// The policies matching a filter, streamed in constant memory.
+    ///
+    /// ```swift
+    /// let cursor = try enrollment.policies(db, PolicyFilter(unit: "BH", year: 2012))
+    /// while let detail = try cursor.next() { total += detail.policy.contribution.fen }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - db: A connection.
+    ///   - filter: Unit subtree (by enrolling unit), plan, year, status, member.
+    /// - Returns: A cursor, valid inside the database access that gave `db`.
+    /// - Throws: ``ValidationError`` for an unknown (E208) or out-of-scope (E250) filter unit.
+    public func policies(_ db: Database, _ filter: PolicyFilter = PolicyFilter()) throws -> RecordCursor<PolicyDetail> {
+        try PolicyDetail.fetchCursor(db, detailRequest(conditions: try conditions(db, filter)))
+    }
+
+    /// The number of policies matching a filter.
+    public func count(_ db: Database, _ filter: PolicyFilter = PolicyFilter()) throws -> Int {
+        var sql: SQL = "SELECT COUNT(*) FROM policy"
+        let conditions = try conditions(db, filter)
+        if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
+        return try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
+    }
+
+    /// The SQL conditions of a filter on `policy`, scope applied.
+    func conditions(_ db: Database, _ filter: PolicyFilter) throws -> [SQL] {
+        var conditions: [SQL] = []
+        if let condition = try scope.range(narrowedTo: filter.unit, in: db).condition(on: "policy.unitCode") {
+            conditions.append(condition)
+        }
+        if let planCode = filter.planCode { conditions.append("policy.planCode = \(planCode)") }
+        if let year = filter.year { conditions.append("policy.year = \(year)") }
+        if let status = filter.status { conditions.append("policy.status = \(status.rawValue)") }
+        if let residentID = filter.residentID {
+            let key = MemberService.key(residentID) ?? residentID
+            conditions.append("policy.memberID = (SELECT id FROM member WHERE residentID = \(key))")
+        }
+        return conditions
+    }
+
+    private func detailRequest(conditions: [SQL]) -> SQLRequest<PolicyDetail> {
+        var sql: SQL = """
+            SELECT policy.*, member.residentID AS residentID, planTerm.label AS termLabel
+            FROM policy
+            JOIN member ON member.id = policy.memberID
+            JOIN planTerm ON planTerm.id = policy.planTermID
+            """
+        if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
+        return SQLRequest(literal: sql)
+    }
+
+    // MARK: - Helpers
+
+    /// The plan and term named by a request, adding failures for what is missing.
+    private func resolve(_ db: Database, planCode: String, termLabel: String?, subject: ValidationFailure.Subject,
+                         context: WriteContext, into failures: inout FailureCollector) throws -> (Plan?, PlanTerm?) {
+        let plans = PlanService()
+        guard let plan = try plans.plan(db, code: planCode) else {
+            failures.add(.planUnknown, field: "plan", value: .plain(planCode), subject: subject, ["code": planCode])
+            return (nil, nil)
+        }
+        let term: PlanTerm?
+        if let termLabel {
+            term = try plans.term(db, planCode: planCode, label: termLabel)
+            if term == nil {
+                failures.add(.termUnknown, field: "term", value: .plain(termLabel), subject: subject,
+                             ["plan": planCode, "term": termLabel])
+            }
+        } else {
+            term = try plans.openTerm(db, planCode: planCode, on: context.today)
+            if term == nil {
+                failures.add(.noOpenTerm, field: "term", subject: subject,
+                             ["plan": planCode, "date": context.today.description])
+            }
+        }
+        if let term, term.endDate < context.today {
+            failures.add(.termEnded, field: "term", value: .plain(term.label), subject: subject,
+                         ["term": term.label, "end": term.endDate.description])
+            return (plan, nil)
+        }
+        return (plan, term)
+    }
+
+    private func makePolicy(member: Member, plan: Plan, term: PlanTerm, shares: Int, contribution: Money,
+                            split: ContributionSplit?, batchID: Int64?, context: WriteContext) -> Policy {
+        Policy(memberID: member.id!, planTermID: term.id!, planCode: plan.code, year: term.year,
+               unitCode: member.unitCode, shares: shares, startDate: max(term.startDate, context.today),
+               endDate: term.endDate, contribution: contribution, split: split ?? .memberPays(contribution),
+               batchID: batchID, enrolledOn: context.today, provenance: Provenance(context))
+    }
+
+    private func insert(_ db: Database, _ policy: inout Policy, termLabel: String, operation: String,
+                        context: WriteContext) throws {
+        try policy.insert(db)
+        try AuditLog.record(db, context: context, action: "insert", operation: operation, table: "policy",
+                            rowKey: String(policy.id!), summary: [
+                                "member": .integer(policy.memberID), "plan": .text(policy.planCode),
+                                "term": .text(termLabel), "shares": .integer(Int64(policy.shares)),
+                                "contribution": .integer(policy.contribution.fen),
+                                "administration": .integer(policy.split.administration.fen),
+                                "union": .integer(policy.split.union.fen),
+                                "memberShare": .integer(policy.split.member.fen),
+                                "batch": policy.batchID.map { .integer($0) } ?? .null,
+                            ])
+    }
+
+    private func activePolicy(_ db: Database, id: Int64) throws -> Policy {
+        let subject = ValidationFailure.Subject(kind: "policy", key: .plain(String(id)))
+        guard let policy = try Policy.fetchOne(db, key: id) else {
+            throw ValidationError(ValidationFailure(.policyUnknown, field: "policy", subject: subject, ["id": String(id)]))
+        }
+        if let failure = try scope.failure(writingTo: policy.unitCode, field: "policy", in: db) {
+            throw ValidationError(failure.about(subject))
+        }
+        guard policy.status == .active else {
+            throw ValidationError(ValidationFailure(.policyNotActive, field: "policy", subject: subject,
+                                                    ["status": policy.status.rawValue]))
+        }
+        return policy
+    }
+}

@@ -1,0 +1,34 @@
+/// All the services under one scope: what the scripting layer and the CLI
+/// hold for a run.
+///
+/// ```swift
+/// let services = Services(scope: .unit("BH"))
+/// try database.write { db in
+///     let count = try services.members.count(db, MemberFilter(status: .active))
+///     try services.enrollment.enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"),
+///                                        context: context)
+/// }
+/// ```
+public struct Services: Sendable {
+    /// The scope every service below shares.
+    public let scope: Scope
+    /// Units, offices and headcounts.
+    public let units: UnitService
+    /// Members.
+    public let members: MemberService
+    /// Plans and terms (not scoped).
+    public let plans: PlanService
+    /// Policies and enrollment.
+    public let enrollment: EnrollmentService
+
+    /// Creates the services for a scope.
+    ///
+    /// - Parameter scope: Everything by default.
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+        self.units = UnitService(scope: scope)
+        self.members = MemberService(scope: scope)
+        self.plans = PlanService()
+        self.enrollment = EnrollmentService(scope: scope)
+    }
+}
