@@ -162,3 +162,23 @@ final class CSVReaderTests {
         #expect(try readAll(reader).fields == [["1", "2"]])
     }
 }
+
+@Suite("CSV parsing: the header record")
+final class CSVHeaderRecordTests {
+    let scratch: CSVScratch
+    init() throws { scratch = try CSVScratch() }
+
+    @Test("A broken header record stops reading, naming the column")
+    func brokenHeader() throws {
+        let url = try scratch.file("m.csv", "id,na\"me\n1,2\n")
+        let error = try #require(csvError { _ = try CSVReader(contentsOf: url) })
+        #expect(error.description == "m.csv:1: stray quote in column 2 (a field holding quotes must be quoted, its quotes doubled)")
+    }
+
+    @Test("Blank lines before the header are skipped; lines still count")
+    func blankLinesBeforeHeader() throws {
+        let reader = try CSVReader(contentsOf: try scratch.file("m.csv", "\n\na,b\n1,2\n"))
+        #expect(reader.headerLine == 3)
+        #expect(try readAll(reader).lines == [4])
+    }
+}

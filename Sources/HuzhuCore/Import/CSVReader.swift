@@ -207,13 +207,13 @@ public final class CSVReader {
         guard let raw = try nextRawRecord(where: { !$0.fields.allSatisfy(Self.isBlank) }) else {
             throw CSVError(.emptyFile, file: fileName, message: "empty file")
         }
+        if let problem = raw.problems.first {
+            throw describe(problem, line: raw.line)  // before `header` is set: fields named "column N"
+        }
         header = raw.fields
         headerLine = raw.line
         if let first = header.first, first.hasPrefix("\u{FEFF}") {
             header[0] = String(first.dropFirst())
-        }
-        if let problem = raw.problems.first {
-            throw describe(problem, line: raw.line)
         }
     }
 
