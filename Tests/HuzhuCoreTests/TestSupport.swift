@@ -96,9 +96,9 @@ enum Fixture {
 }
 
 /// The error a throwing body throws, as a ValidationError (nil if it did not throw one).
-func validationError(_ body: () throws -> Void) -> ValidationError? {
+func validationError<T>(_ body: () throws -> T) -> ValidationError? {
     do {
-        try body()
+        _ = try body()
         return nil
     } catch let error as ValidationError {
         return error
