@@ -232,6 +232,7 @@ public final class LuaHost {
     }
 
     /// Compiles and runs `source`; returns its results.
+    @discardableResult
     public func run(_ source: String, name: String, arguments: [LuaValue] = []) throws -> [LuaValue] {
         try load(source, name: name).run(arguments: arguments)
     }

@@ -8,7 +8,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a Lua script in the sandbox.",
         discussion: """
-            The script sees its arguments as `...` and in the global `arg`. What it \
+            Options go before the script; everything after the script is passed to \
+            it, as with `lua`. The script sees its arguments as `...` and in the \
+            global `arg`. What it \
             prints goes to standard output. On an error the message and a traceback \
             go to standard error and the exit status is 1 (130 when interrupted).
             """
