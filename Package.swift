@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,12 +28,16 @@ let package = Package(
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"]),
         .target(
             name: "HuzhuCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .executableTarget(
             name: "huzhu",
             dependencies: [
                 "LuaHost",
+                "HuzhuCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,23 +10,39 @@ struct Huzhu: ParsableCommand {
         commandName: "huzhu",
         abstract: "Run a trade-union mutual-aid programme (职工互助保障), with rules in Lua.",
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self]
+        subcommands: [
+            InitCommand.self, RunCommand.self, CheckCommand.self,
+            ImportCommand.self, ExportCommand.self, DemoCommand.self,
+        ]
     )
 
     /// Exit statuses: 0 success, 1 a script or data error, 2 a usage error,
     /// 130 interrupted by Ctrl-C.
     static func main() {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if exitCode(for: error) == .validationFailure {
+                Diagnostics.write(fullMessage(for: error) + "\n")
                 terminate(2)
             }
             exit(withError: error)
         }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            Diagnostics.write("Error: \(error.message)\n")
+            terminate(2)
+        } catch let error as ExitCode {
+            terminate(error.rawValue)
+        } catch is CleanExit {
+            exit(withError: CleanExit.message(""))
+        } catch {
+            Diagnostics.write("huzhu: \(error)\n")
+            terminate(1)
+        }
+        terminate(0)
     }
 }
 

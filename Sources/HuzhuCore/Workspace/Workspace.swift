@@ -1,0 +1,95 @@
+import Foundation
+
+/// A folder holding one programme's data and scripts.
+///
+/// `huzhu.toml` (settings), `huzhu.db` (SQLite, WAL) and `scripts/` (the
+/// union's Lua scripts: `rules/`, `reports/`, `jobs/`). Every command finds
+/// its workspace from the current folder upwards, or from `--workspace`.
+///
+/// ```swift
+/// let workspace = try Workspace.find(from: URL(fileURLWithPath: "."))
+/// let database = try workspace.openDatabase()
+/// ```
+public struct Workspace: Sendable {
+    public let root: URL
+    public let config: WorkspaceConfig
+
+    public static let configName = "huzhu.toml"
+    public static let databaseName = "huzhu.db"
+    public static let scriptsName = "scripts"
+
+    public var configURL: URL { root.appendingPathComponent(Workspace.configName) }
+    public var databaseURL: URL { root.appendingPathComponent(Workspace.databaseName) }
+    public var scriptsURL: URL { root.appendingPathComponent(Workspace.scriptsName) }
+
+    /// Why no workspace could be used.
+    public struct WorkspaceError: Error, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Opens the workspace at `root` (which must hold a `huzhu.toml`).
+    public init(at root: URL) throws {
+        let configURL = root.appendingPathComponent(Workspace.configName)
+        guard let data = FileManager.default.contents(atPath: configURL.path) else {
+            throw WorkspaceError(description: "\(root.path) is not a Huzhu workspace (no \(Workspace.configName)); create one with `huzhu init`")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        self.root = root.standardizedFileURL
+        self.config = try WorkspaceConfig.parse(text, file: configURL.path)
+    }
+
+    /// Finds the workspace: `explicit` if given, else the nearest folder at
+    /// or above `directory` holding a `huzhu.toml`.
+    public static func find(from directory: URL, explicit: URL? = nil) throws -> Workspace {
+        if let explicit { return try Workspace(at: explicit) }
+        var folder = directory.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(configName).path) {
+                return try Workspace(at: folder)
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        throw WorkspaceError(description: "no Huzhu workspace here or above \(directory.path); create one with `huzhu init DIR` or pass --workspace DIR")
+    }
+
+    /// Creates a workspace: `huzhu.toml`, a migrated `huzhu.db`, and
+    /// `scripts/` seeded with `stockScripts` (relative path → text). Refuses
+    /// a folder that already holds a workspace.
+    @discardableResult
+    public static func create(at root: URL, operatorName: String, today: CivilDate? = nil,
+                              stockScripts: [String: String]) throws -> Workspace {
+        let fm = FileManager.default
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        let configURL = root.appendingPathComponent(configName)
+        guard !fm.fileExists(atPath: configURL.path) else {
+            throw WorkspaceError(description: "\(root.path) already holds a workspace (\(configName) exists)")
+        }
+        for (path, text) in stockScripts.sorted(by: { $0.key < $1.key }) {
+            let url = root.appendingPathComponent(scriptsName).appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !fm.fileExists(atPath: url.path) { try Data(text.utf8).write(to: url) }
+        }
+        for folder in ["rules", "reports", "jobs"] {
+            try fm.createDirectory(at: root.appendingPathComponent(scriptsName).appendingPathComponent(folder),
+                                   withIntermediateDirectories: true)
+        }
+        let workspace = try { () throws -> Workspace in
+            try Data(WorkspaceConfig.template(operatorName: operatorName, today: today).utf8).write(to: configURL)
+            return try Workspace(at: root)
+        }()
+        _ = try workspace.openDatabase()
+        return workspace
+    }
+
+    /// Opens (and migrates) the workspace's database.
+    public func openDatabase() throws -> HuzhuDatabase {
+        try HuzhuDatabase(path: databaseURL.path)
+    }
+
+    /// The business date: `today` from the settings, else the current date in the workspace's time zone.
+    public var today: CivilDate {
+        config.today ?? CivilDate.today(in: TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!)
+    }
+}

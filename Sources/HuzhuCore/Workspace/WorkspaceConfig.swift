@@ -1,0 +1,126 @@
+import Foundation
+import TOMLKit
+
+/// The settings of a workspace, from its `huzhu.toml`.
+///
+/// ```toml
+/// operator = "市总保险办"        # who writes, for the audit trail
+/// timezone = "Asia/Shanghai"    # the business day is taken in this zone
+/// # today = "2026-09-30"        # fix the business date (demo, replay)
+///
+/// [limits]                      # defaults for every script run
+/// timeout = 600                 # seconds
+/// max_memory_mib = 512
+/// max_instructions = 1000000000
+/// ```
+///
+/// Unknown keys are errors (a typo must not silently do nothing).
+public struct WorkspaceConfig: Equatable, Sendable {
+    public var operatorName: String
+    public var timeZone: String
+    public var today: CivilDate?
+    public var limits: Limits
+    /// The whole parsed document, for sections other layers read (`[[jobs]]`).
+    public var document: String
+
+    public struct Limits: Equatable, Sendable {
+        public var timeout: Double?
+        public var maxMemoryMiB: Int?
+        public var maxInstructions: Int64?
+        public init(timeout: Double? = nil, maxMemoryMiB: Int? = nil, maxInstructions: Int64? = nil) {
+            self.timeout = timeout
+            self.maxMemoryMiB = maxMemoryMiB
+            self.maxInstructions = maxInstructions
+        }
+    }
+
+    public init(operatorName: String, timeZone: String = "Asia/Shanghai", today: CivilDate? = nil,
+                limits: Limits = Limits(), document: String = "") {
+        self.operatorName = operatorName
+        self.timeZone = timeZone
+        self.today = today
+        self.limits = limits
+        self.document = document
+    }
+
+    /// A problem in `huzhu.toml`, naming the place: `huzhu.toml:3:12: …` or `huzhu.toml: limits.timeout: …`.
+    public struct ConfigError: Error, Equatable, CustomStringConvertible {
+        public var file: String
+        public var problems: [String]
+        public var description: String { problems.map { "\(file): \($0)" }.joined(separator: "\n") }
+    }
+
+    static let topKeys: Set<String> = ["operator", "timezone", "today", "limits", "jobs"]
+    static let limitKeys: Set<String> = ["timeout", "max_memory_mib", "max_instructions"]
+
+    /// Parses and validates the text of a `huzhu.toml`, collecting every problem.
+    public static func parse(_ text: String, file: String = "huzhu.toml") throws -> WorkspaceConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, problems: ["\(error.source.begin.line):\(error.source.begin.column): \(error.description)"])
+        }
+        var problems: [String] = []
+        for key in table.keys.sorted() where !topKeys.contains(key) {
+            problems.append("unknown key '\(key)'")
+        }
+        var config = WorkspaceConfig(operatorName: "", document: text)
+        if let value = table["operator"] {
+            if let s = value.string, !s.trimmingCharacters(in: .whitespaces).isEmpty { config.operatorName = s }
+            else { problems.append("operator: expected a non-empty string") }
+        } else {
+            problems.append("operator: missing (who writes, for the audit trail)")
+        }
+        if let value = table["timezone"] {
+            if let s = value.string, TimeZone(identifier: s) != nil { config.timeZone = s }
+            else { problems.append("timezone: expected a time zone name such as \"Asia/Shanghai\"") }
+        }
+        if let value = table["today"] {
+            if let s = value.string, let date = try? CivilDate(parsing: s) { config.today = date }
+            else if let d = value.date, let date = CivilDate(year: d.year, month: Int(d.month), day: Int(d.day)) { config.today = date }
+            else { problems.append("today: expected a date YYYY-MM-DD") }
+        }
+        if let value = table["limits"] {
+            if let limits = value.table {
+                for key in limits.keys.sorted() where !limitKeys.contains(key) {
+                    problems.append("limits.\(key): unknown key")
+                }
+                if let v = limits["timeout"] {
+                    if let d = v.double, d > 0 { config.limits.timeout = d }
+                    else if let i = v.int, i > 0 { config.limits.timeout = Double(i) }
+                    else { problems.append("limits.timeout: expected a positive number of seconds") }
+                }
+                if let v = limits["max_memory_mib"] {
+                    if let i = v.int, i > 0 { config.limits.maxMemoryMiB = i }
+                    else { problems.append("limits.max_memory_mib: expected a positive integer") }
+                }
+                if let v = limits["max_instructions"] {
+                    if let i = v.int, i >= 0 { config.limits.maxInstructions = Int64(i) }
+                    else { problems.append("limits.max_instructions: expected a non-negative integer") }
+                }
+            } else {
+                problems.append("limits: expected a table")
+            }
+        }
+        if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
+        return config
+    }
+
+    /// The text of a new workspace's `huzhu.toml`.
+    public static func template(operatorName: String, today: CivilDate? = nil) -> String {
+        let quoted = operatorName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return """
+            # Huzhu workspace settings.
+            operator = "\(quoted)"        # who writes, recorded in the audit trail
+            timezone = "Asia/Shanghai"    # the business day is taken in this zone
+            \(today.map { "today = \"\($0)\"          # the business date is fixed (demo)" } ?? "# today = \"2026-09-30\"        # uncomment to fix the business date")
+
+            [limits]                      # defaults for every script run
+            timeout = 600                 # seconds
+            max_memory_mib = 512
+            max_instructions = 1000000000
+
+            """
+    }
+}
