@@ -1,5 +1,6 @@
 // Instruction budget, timeout, cancellation and Ctrl-C, through a count hook.
 #include "internal.h"
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <time.h>
@@ -34,6 +35,12 @@ void hz_install_sigint_handler(void) {
     sa.sa_handler = hz_on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    // A parent may have started us with SIGINT blocked (a test runner's
+    // worker thread, say); unblock it on this thread so Ctrl-C arrives.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 unsigned long hz_sigint_count(void) { return (unsigned long)hz_sigint_counter; }

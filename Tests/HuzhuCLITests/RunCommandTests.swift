@@ -90,6 +90,8 @@ struct RunCommandTests {
         let result = try CLI.run(["run", "--max-instructions", "0", "spin.lua"], in: dir.url) { process in
             Thread.sleep(forTimeInterval: 0.5)
             kill(process.processIdentifier, SIGINT)
+            let pid = process.processIdentifier   // never hang the suite if Ctrl-C is ignored
+            DispatchQueue.global().asyncAfter(deadline: .now() + 20) { kill(pid, SIGKILL) }
         }
         #expect(result.status == 130)
         #expect(result.stderr.hasPrefix("huzhu: spin.lua:2: interrupted (Ctrl-C)\n"))
