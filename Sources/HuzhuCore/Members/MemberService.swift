@@ -44,36 +44,13 @@ public struct MemberService: Sendable {
     /// - Throws: ``ValidationError``.
     @discardableResult
     public func register(_ db: Database, _ draft: MemberDraft, context: WriteContext) throws -> Member {
-        var failures = FailureCollector()
-        let subject = ValidationFailure.Subject.member(draft.residentID)
-        let residentID = try failures.capture(field: "residentID") { try ResidentID(draft.residentID, today: context.today) }
-        if let residentID, try Member.filter(Member.Columns.residentID == residentID.value).fetchCount(db) > 0 {
-            failures.add(.memberExists, field: "residentID", subject: subject)
-        }
-        checkName(draft.name, subject: subject, into: &failures)
-        try checkUnit(db, draft.unitCode, subject: subject, into: &failures)
-        var phone: Phone?
-        if let text = draft.phone { phone = try failures.capture(field: "phone") { try Phone(text) } }
-        if let residentID {
-            if let given = draft.gender, given != residentID.gender {
-                failures.add(.genderConflict, field: "gender", value: .plain(given.rawValue), subject: subject,
-                             ["given": given.rawValue, "derived": residentID.gender.rawValue])
-            }
-            if let given = draft.birthDate, given != residentID.birthDate {
-                failures.add(.birthDateConflict, field: "birthDate", value: .plain(given.description), subject: subject,
-                             ["given": given.description, "derived": residentID.birthDate.description])
-            }
-        }
-        let joinedOn = draft.joinedOn ?? context.today
-        if joinedOn > context.today {
-            failures.add(.dateInFuture, field: "joinedOn", value: .plain(joinedOn.description), subject: subject,
-                         ["date": joinedOn.description, "today": context.today.description])
-        }
-        if let residentID, joinedOn < residentID.birthDate {
-            failures.add(.joinedBeforeBirth, field: "joinedOn", value: .plain(joinedOn.description), subject: subject,
-                         ["date": joinedOn.description, "birth": residentID.birthDate.description])
-        }
-        try failures.throwIfAny()
+        let checked = try check(draft, today: context.today, isRegistered: { residentID in
+            try Member.filter(Member.Columns.residentID == residentID.value).fetchCount(db) > 0
+        }, unitFailure: { unitCode in
+            try unitFailure(db, unitCode)
+        })
+        try checked.failures.throwIfAny()
+        let residentID = checked.residentID, phone = checked.phone, joinedOn = checked.joinedOn
 
         var member = Member(residentID: residentID!, name: draft.name, unitCode: draft.unitCode, phone: phone,
                             hardship: draft.hardship, joinedOn: joinedOn)
@@ -111,7 +88,7 @@ public struct MemberService: Sendable {
             summary["name"] = "changed"
         }
         if let unitCode = changes.unitCode {
-            try checkUnit(db, unitCode, subject: subject, into: &failures)
+            if let failure = try unitFailure(db, unitCode) { failures.add(failure.about(subject)) }
             member.unitCode = unitCode
             summary["unit"] = .text(unitCode)
         }
@@ -257,12 +234,63 @@ public struct MemberService: Sendable {
         }
     }
 
-    private func checkUnit(_ db: Database, _ unitCode: String, subject: ValidationFailure.Subject,
-                           into failures: inout FailureCollector) throws {
-        if try !Unit.exists(db, key: unitCode) {
-            failures.add(.unitUnknown, field: "unit", value: .plain(unitCode), subject: subject, ["code": unitCode])
-        } else if let failure = try scope.failure(writingTo: unitCode, field: "unit", in: db) {
-            failures.add(failure.about(subject))
+    /// What ``check(_:today:isRegistered:unitFailure:)`` found.
+    struct CheckedDraft {
+        var failures: FailureCollector
+        var residentID: ResidentID?
+        var phone: Phone?
+        var joinedOn: CivilDate
+    }
+
+    /// Every check of ``register(_:_:context:)``, in its order, with the two
+    /// that need the database supplied by the caller (so that a bulk
+    /// registration can answer them from prepared statements and caches).
+    ///
+    /// - Parameters:
+    ///   - draft: The member's fields as written.
+    ///   - today: The business date.
+    ///   - isRegistered: Whether a resident ID is already registered.
+    ///   - unitFailure: Why a unit cannot take members (unknown, out of scope), or `nil`.
+    /// - Returns: The failures and the parsed values.
+    func check(_ draft: MemberDraft, today: CivilDate, isRegistered: (ResidentID) throws -> Bool,
+               unitFailure: (String) throws -> ValidationFailure?) throws -> CheckedDraft {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.member(draft.residentID)
+        let residentID = try failures.capture(field: "residentID") { try ResidentID(draft.residentID, today: today) }
+        if let residentID, try isRegistered(residentID) {
+            failures.add(.memberExists, field: "residentID", subject: subject)
         }
+        checkName(draft.name, subject: subject, into: &failures)
+        if let failure = try unitFailure(draft.unitCode) { failures.add(failure.about(subject)) }
+        var phone: Phone?
+        if let text = draft.phone { phone = try failures.capture(field: "phone") { try Phone(text) } }
+        if let residentID {
+            if let given = draft.gender, given != residentID.gender {
+                failures.add(.genderConflict, field: "gender", value: .plain(given.rawValue), subject: subject,
+                             ["given": given.rawValue, "derived": residentID.gender.rawValue])
+            }
+            if let given = draft.birthDate, given != residentID.birthDate {
+                failures.add(.birthDateConflict, field: "birthDate", value: .plain(given.description), subject: subject,
+                             ["given": given.description, "derived": residentID.birthDate.description])
+            }
+        }
+        let joinedOn = draft.joinedOn ?? today
+        if joinedOn > today {
+            failures.add(.dateInFuture, field: "joinedOn", value: .plain(joinedOn.description), subject: subject,
+                         ["date": joinedOn.description, "today": today.description])
+        }
+        if let residentID, joinedOn < residentID.birthDate {
+            failures.add(.joinedBeforeBirth, field: "joinedOn", value: .plain(joinedOn.description), subject: subject,
+                         ["date": joinedOn.description, "birth": residentID.birthDate.description])
+        }
+        return CheckedDraft(failures: failures, residentID: residentID, phone: phone, joinedOn: joinedOn)
+    }
+
+    /// Why members cannot be put in a unit: unknown (E208) or outside the scope (E250); `nil` if they can.
+    func unitFailure(_ db: Database, _ unitCode: String) throws -> ValidationFailure? {
+        if try !Unit.exists(db, key: unitCode) {
+            return ValidationFailure(.unitUnknown, field: "unit", value: .plain(unitCode), ["code": unitCode])
+        }
+        return try scope.failure(writingTo: unitCode, field: "unit", in: db)
     }
 }

@@ -39,13 +39,24 @@ enum EligibilityRules {
                          ["other": otherPlan, "otherTerm": otherTerm, "plan": plan.code, "group": group])
         }
         let age = member.age(on: term.startDate)
-        if let minAge = plan.minAge, age < minAge { failures.add(ageFailure(age, plan: plan, term: term, subject: subject)) }
-        else if let maxAge = plan.maxAge, age > maxAge { failures.add(ageFailure(age, plan: plan, term: term, subject: subject)) }
-        if let gender = plan.gender, member.gender != gender {
+        if !ageFits(age, plan: plan) { failures.add(ageFailure(age, plan: plan, term: term, subject: subject)) }
+        if !genderFits(member.gender, plan: plan), let gender = plan.gender {
             failures.add(.genderIneligible, field: "plan", value: .plain(plan.code), subject: subject,
                          ["plan": plan.code, "gender": gender.rawValue])
         }
         return failures.failures
+    }
+
+    /// Whether an age at the term start lies in the plan's age range.
+    static func ageFits(_ age: Int, plan: Plan) -> Bool {
+        if let minAge = plan.minAge, age < minAge { return false }
+        if let maxAge = plan.maxAge, age > maxAge { return false }
+        return true
+    }
+
+    /// Whether the plan admits a gender.
+    static func genderFits(_ gender: Gender, plan: Plan) -> Bool {
+        plan.gender.map { $0 == gender } ?? true
     }
 
     /// Whether a member holds an active policy in a term.

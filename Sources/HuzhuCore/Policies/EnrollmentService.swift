@@ -171,7 +171,7 @@ public struct EnrollmentService: Sendable {
         return GroupEnrollmentResult(batch: batch, policies: policies, skipped: skipped)
     }
 
-    private func check(_ rule: GroupRule, employees: Int?, enrolled: Int, plan: Plan, term: PlanTerm,
+    func check(_ rule: GroupRule, employees: Int?, enrolled: Int, plan: Plan, term: PlanTerm,
                        subject: ValidationFailure.Subject) throws {
         guard let employees else {
             throw ValidationError(ValidationFailure(.headcountMissing, field: "unit", subject: subject,
@@ -333,7 +333,7 @@ public struct EnrollmentService: Sendable {
     // MARK: - Helpers
 
     /// The plan and term named by a request, adding failures for what is missing.
-    private func resolve(_ db: Database, planCode: String, termLabel: String?, subject: ValidationFailure.Subject,
+    func resolve(_ db: Database, planCode: String, termLabel: String?, subject: ValidationFailure.Subject,
                          context: WriteContext, into failures: inout FailureCollector) throws -> (Plan?, PlanTerm?) {
         let plans = PlanService()
         guard let plan = try plans.plan(db, code: planCode) else {

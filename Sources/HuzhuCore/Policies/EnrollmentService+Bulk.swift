@@ -1,0 +1,167 @@
+import GRDB
+
+/// What ``EnrollmentService/enrollUnitInBulk(_:_:context:)`` did.
+public struct BulkEnrollmentResult: Hashable, Sendable {
+    /// The stored batch.
+    public var batch: EnrollmentBatch
+    /// The ids of the policies created (consecutive); `nil` when none were.
+    public var policyIDs: ClosedRange<Int64>?
+    /// The number of members left out because they may not enroll.
+    public var skipped: Int
+    /// Why they were left out: members per reason (a member may have several).
+    public var skippedReasons: [ReasonCode: Int]
+}
+
+// MARK: - Bulk group enrollment
+
+extension EnrollmentService {
+    /// Enrolls a unit's own active members in a plan term as one batch, all
+    /// or nothing, with the same checks and the same outcome as
+    /// ``enrollUnit(_:_:context:)``, for units of thousands of members.
+    ///
+    /// Checks, as `enrollUnit` does: the unit exists (E208) inside the scope
+    /// (E250); the plan (E419) and its term (E424, E425, E514); the shares
+    /// (E502). Members already holding the term count as enrolled; a member
+    /// is skipped when holding a plan of the same exclusive group in an
+    /// overlapping term (E504), when the age at the term start (E505) or the
+    /// gender (E506) does not fit. Then the plan's group rule over the whole
+    /// batch (E511, E512, E513); if it fails, nothing is written.
+    ///
+    /// What differs is only the cost and the shape of the trail: the
+    /// members' standing is read with three set queries instead of two
+    /// queries per member, policies are inserted through one prepared
+    /// statement, skipped members are counted per reason instead of listed,
+    /// and the audit trail gets two rows — the batch (as `enrollUnit`
+    /// writes it) and one `policy` row whose key `FIRST-LAST` names the
+    /// policies' id range — instead of one row per policy. Each policy
+    /// still carries its batch id, operator and script.
+    ///
+    /// ```swift
+    /// let result = try database.write { db in
+    ///     try enrollment.enrollUnitInBulk(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"),
+    ///                                     context: context)
+    /// }
+    /// result.batch.enrolled   // the policies created
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - request: Unit, plan, term and shares.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The batch, the policies' ids and the skipped members per reason.
+    /// - Throws: ``ValidationError`` (E208, E250, E419, E424, E425, E514, E502,
+    ///   E511, E512, E513, E702).
+    @discardableResult
+    public func enrollUnitInBulk(_ db: Database, _ request: GroupEnrollmentRequest,
+                                 context: WriteContext) throws -> BulkEnrollmentResult {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.unit(request.unitCode)
+        try failures.capture(field: "unit") {
+            _ = try UnitService(scope: scope).visibleUnit(db, code: request.unitCode, field: "unit")
+        }
+        let (plan, term) = try resolve(db, planCode: request.planCode, termLabel: request.termLabel,
+                                       subject: subject, context: context, into: &failures)
+        if let plan, !(1...max(1, plan.maxShares)).contains(request.shares) {
+            failures.add(EligibilityRules.sharesFailure(request.shares, plan: plan, subject: subject))
+        }
+        try failures.throwIfAny()
+        guard let plan, let term, let termID = term.id else { preconditionFailure("checked above") }
+
+        let holders = Set(try Int64.fetchAll(db, sql: """
+            SELECT policy.memberID FROM policy JOIN member ON member.id = policy.memberID
+            WHERE member.unitCode = ? AND policy.planTermID = ? AND policy.status = 'active'
+            """, arguments: [request.unitCode, termID]))
+        var exclusive = Set<Int64>()
+        if let group = plan.exclusiveGroup {
+            exclusive = Set(try Int64.fetchAll(db, sql: """
+                SELECT policy.memberID FROM policy
+                JOIN member ON member.id = policy.memberID
+                JOIN planTerm ON planTerm.id = policy.planTermID
+                JOIN plan ON plan.code = policy.planCode
+                WHERE member.unitCode = ? AND policy.status = 'active' AND plan.exclusiveGroup = ?
+                  AND policy.planCode <> ? AND planTerm.startDate <= ? AND planTerm.endDate >= ?
+                """, arguments: [request.unitCode, group, plan.code, term.endDate, term.startDate]))
+        }
+
+        var toEnroll: [Int64] = []
+        var alreadyEnrolled = 0, skipped = 0
+        var skippedReasons: [ReasonCode: Int] = [:]
+        let candidates = try Row.fetchCursor(db, sql: """
+            SELECT id, birthDate, gender FROM member WHERE unitCode = ? AND status = 'active' ORDER BY id
+            """, arguments: [request.unitCode])
+        while let row = try candidates.next() {
+            let id: Int64 = row[0]
+            if holders.contains(id) {
+                alreadyEnrolled += 1
+                continue
+            }
+            let birthDate: CivilDate = row[1]
+            let gender: Gender = row[2]
+            var eligible = true
+            func skip(_ reason: ReasonCode) {
+                skippedReasons[reason, default: 0] += 1
+                eligible = false
+            }
+            if exclusive.contains(id) { skip(.exclusivePlanHeld) }
+            if !EligibilityRules.ageFits(birthDate.age(on: term.startDate), plan: plan) { skip(.ageIneligible) }
+            if !EligibilityRules.genderFits(gender, plan: plan) { skip(.genderIneligible) }
+            if eligible { toEnroll.append(id) } else { skipped += 1 }
+        }
+
+        let employees = try UnitHeadcount.fetchOne(db, key: ["unitCode": request.unitCode, "year": term.year])?.employees
+        if let rule = plan.groupRule {
+            try check(rule, employees: employees, enrolled: alreadyEnrolled + toEnroll.count, plan: plan, term: term,
+                      subject: subject)
+        }
+        let contribution = try plan.pricePerShare.multiplied(by: Int64(request.shares))
+        let split = ContributionSplit.memberPays(contribution)
+        let startDate = max(term.startDate, context.today)
+
+        var batch = EnrollmentBatch(
+            id: nil, unitCode: request.unitCode, planTermID: termID, enrolledOn: context.today,
+            enrolled: toEnroll.count, alreadyEnrolled: alreadyEnrolled, employees: employees,
+            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        var first: Int64?, last: Int64?
+        try db.inSavepoint {
+            try batch.insert(db)
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO policy (memberID, planTermID, planCode, year, unitCode, shares, startDate, endDate,
+                                    contribution, splitAdministration, splitUnion, splitMember, batchID, status,
+                                    enrolledOn, operator, scriptName, scriptSHA256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for memberID in toEnroll {
+                try insert.execute(arguments: [
+                    memberID, termID, plan.code, term.year, request.unitCode, request.shares, startDate,
+                    term.endDate, contribution, split.administration, split.union, split.member, batch.id,
+                    PolicyStatus.active.rawValue, context.today, context.operatorName, context.scriptName,
+                    context.scriptSHA256,
+                ])
+                let id = db.lastInsertedRowID
+                if first == nil { first = id }
+                last = id
+            }
+            let range = first.flatMap { first in last.map { "\(first)-\($0)" } }
+            try AuditLog.record(db, context: context, action: "insert", operation: "enrollUnit",
+                                table: "enrollmentBatch", rowKey: String(batch.id!), summary: [
+                                    "unit": .text(request.unitCode), "plan": .text(plan.code), "term": .text(term.label),
+                                    "enrolled": .integer(Int64(toEnroll.count)),
+                                    "alreadyEnrolled": .integer(Int64(alreadyEnrolled)),
+                                    "employees": employees.map { .integer(Int64($0)) } ?? .null,
+                                    "policies": .text(range),
+                                ])
+            if let range {
+                try AuditLog.record(db, context: context, action: "insert", operation: "enrollUnit", table: "policy",
+                                    rowKey: range, summary: [
+                                        "count": .integer(Int64(toEnroll.count)), "batch": .integer(batch.id!),
+                                        "plan": .text(plan.code), "term": .text(term.label),
+                                        "shares": .integer(Int64(request.shares)),
+                                        "contribution": .integer(contribution.fen),
+                                    ])
+            }
+            return .commit
+        }
+        return BulkEnrollmentResult(batch: batch, policyIDs: first.flatMap { first in last.map { first...$0 } },
+                                    skipped: skipped, skippedReasons: skippedReasons)
+    }
+}
