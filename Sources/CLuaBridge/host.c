@@ -9,8 +9,9 @@ void hz_set_host_callbacks(hz_host_dispatch_fn dispatch, hz_release_fn release) 
     hz_release = release;
 }
 
-// A block owning one retained Swift object; released by __gc.
-typedef struct { void *object; } hz_box;
+// A block owning one retained Swift object; released by __gc. Function
+// boxes also remember their state's control block (one call fewer per call).
+typedef struct { void *object; hz_control *control; } hz_box;
 
 static int hz_box_gc(lua_State *L) {
     hz_box *box = (hz_box *)lua_touserdata(L, 1);
@@ -29,7 +30,7 @@ void hz_push_host_object_gc(lua_State *L) { lua_pushcfunction(L, hz_box_gc); }
 // raised, with the calling script's `chunk:line:` in front.
 static int hz_trampoline(lua_State *L) {
     hz_box *box = (hz_box *)lua_touserdata(L, lua_upvalueindex(1));
-    hz_control *c = hz_control_of(L);
+    hz_control *c = box->control;
     c->host_depth++;
     int n = hz_dispatch(L, box->object);
     c->host_depth--;
@@ -47,6 +48,7 @@ static const char *const HZ_FUNCTION_BOX = "huzhu.functionbox";
 void hz_push_host_function(lua_State *L, void *function) {
     hz_box *box = (hz_box *)lua_newuserdatauv(L, sizeof(hz_box), 0);
     box->object = function;
+    box->control = hz_control_of(L);
     if (luaL_newmetatable(L, HZ_FUNCTION_BOX)) {  // box, mt
         lua_pushcfunction(L, hz_box_gc);
         lua_setfield(L, -2, "__gc");
@@ -60,6 +62,7 @@ void hz_push_host_function(lua_State *L, void *function) {
 void hz_push_host_object(lua_State *L, void *object, const char *metatable_key) {
     hz_box *box = (hz_box *)lua_newuserdatauv(L, sizeof(hz_box), 0);
     box->object = object;
+    box->control = hz_control_of(L);
     luaL_setmetatable(L, metatable_key);       // box with its type's metatable
 }
 

@@ -131,4 +131,8 @@ int hz_tostring_protected(lua_State *L, int index);
 /// Runs a full garbage collection in protected mode.
 int hz_collect_garbage(lua_State *L);
 
+/// Pushes a C function `f(n) -> n + 1` checking its argument with
+/// luaL_checkinteger: the baseline of the host-call benchmark.
+void hz_push_bench_add_one(lua_State *L);
+
 #endif

@@ -31,13 +31,14 @@ enum HostCallbacks {
     /// Runs a host function; on a Swift error pushes the message and returns
     /// HZ_HOST_ERROR so that the C trampoline raises it after we return.
     static let dispatch: hz_host_dispatch_fn = { L, pointer in
-        let function = Unmanaged<HostFunction>.fromOpaque(pointer!).takeUnretainedValue()
-        let call = LuaCall(L: L!, function: function)
-        do {
-            return try function.body(call)
-        } catch {
-            call.pushErrorMessage(for: error)
-            return -1
+        Unmanaged<HostFunction>.fromOpaque(pointer!)._withUnsafeGuaranteedRef { function in
+            let call = LuaCall(L: L!, function: function)
+            do {
+                return try function.body(call)
+            } catch {
+                call.pushErrorMessage(for: error)
+                return -1
+            }
         }
     }
 

@@ -17,7 +17,9 @@ import CLuaBridge
 /// A `LuaCall` is valid only during the call; never keep it.
 public struct LuaCall {
     let L: OpaquePointer
-    let function: HostFunction
+    /// Kept alive by the Lua closure being called; not retained here, which
+    /// keeps a host call as cheap as a C call.
+    unowned(unsafe) let function: HostFunction
 
     var stack: LuaStack { LuaStack(L: L) }
 
