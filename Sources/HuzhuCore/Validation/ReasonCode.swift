@@ -40,6 +40,7 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
     case headcountInvalid = 211
     case headcountYearInvalid = 212
     case federationExists = 213
+    case unitKindInvalid = 214
     case outOfScope = 250
 
     // MARK: 3xx members
@@ -107,6 +108,9 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
     // MARK: 8xx general input
     case dateInvalid = 801
     case valueRequired = 802
+    case duplicateInFile = 803
+    case booleanInvalid = 804
+    case integerInvalid = 805
 
     /// The code as shown to users: `"E"` and the number, e.g. `"E503"`.
     public var label: String { "E\(rawValue)" }
@@ -168,6 +172,9 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
             return ("year {year} is out of range (1900–9999)", "年份{year}超出范围（1900–9999）")
         case .federationExists:
             return ("federation {existing} already exists; there is one root unit", "市总工会{existing}已存在，只能有一个顶级单位")
+        case .unitKindInvalid:
+            return ("unknown unit kind \"{text}\" (expected federation, district, county, industry, enterprise, grassroots, or 市总, 区, 县, 产业, 企业, 基层)",
+                    "单位类型“{text}”无效（应为市总、区、县、产业、企业、基层，或federation、district、county、industry、enterprise、grassroots）")
         case .outOfScope:
             return ("unit {unit} is outside the scope {scope}", "单位{unit}不在当前范围{scope}内")
 
@@ -287,6 +294,12 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
             return ("invalid date \"{text}\" (expected YYYY-MM-DD)", "日期“{text}”无效（应为YYYY-MM-DD）")
         case .valueRequired:
             return ("a value is required", "不能为空")
+        case .duplicateInFile:
+            return ("duplicate {key}, first at line {line}", "{key}重复，首次出现在第{line}行")
+        case .booleanInvalid:
+            return ("invalid yes/no value \"{text}\" (expected 1/0, true/false, yes/no or 是/否)", "是否值“{text}”无效（应为1/0、true/false、yes/no或是/否）")
+        case .integerInvalid:
+            return ("invalid whole number \"{text}\"", "整数“{text}”无效")
         }
     }
 }

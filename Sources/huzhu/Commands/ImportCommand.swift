@@ -1,6 +1,109 @@
 import ArgumentParser
+import Foundation
+import HuzhuCore
 
-/// `huzhu import` (being written).
+/// `huzhu import units|members|policies FILE.csv`: validates every row,
+/// then imports them all in one transaction (or, with --skip-invalid, the
+/// valid ones).
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import units, members or policies from a CSV file.",
+        discussion: """
+            Headers in English or Chinese:
+              units     code,name,kind,parent,office,employees,year  (代码,名称,类型,上级,办事处,职工人数,年度)
+              members   resident_id,name,unit,phone,hardship,joined_on  (身份证号,姓名,单位,电话,困难职工,入会日期)
+              policies  resident_id,plan,shares,term  (身份证号,计划,份数,期次)
+            The encoding (UTF-8 with or without a byte order mark, or GB18030/GBK) is \
+            detected unless --encoding says. Every row is validated first; by default \
+            one invalid row means nothing is imported (exit status 1) and every error \
+            is listed on standard error as FILE:LINE: FIELD VALUE: MESSAGE. With \
+            --skip-invalid the valid rows are imported and the others written to \
+            --rejects with a reason column. Resident IDs and phone numbers in messages \
+            are masked unless --unmasked.
+            """
+    )
+
+    /// Errors listed on standard error before `… and N more`.
+    static let listedErrors = 50
+
+    @Argument(help: ArgumentHelp("What the file holds: units, members or policies.", valueName: "kind"))
+    var kind: ImportKind
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The file's encoding, utf8 or gb18030 (gbk); detected by default.", valueName: "encoding"))
+    var encoding: CSVEncoding?
+
+    @Flag(help: "Import the valid rows and write the invalid ones to --rejects (default: import nothing if any row is invalid).")
+    var skipInvalid = false
+
+    @Option(help: ArgumentHelp("Where --skip-invalid writes the rejected rows, with a reason column.", valueName: "file"))
+    var rejects: String?
+
+    @Flag(help: "Show resident IDs and phone numbers in full in error messages and the rejects file's reasons.")
+    var unmasked = false
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    func validate() throws {
+        if skipInvalid && rejects == nil {
+            throw ArgumentParser.ValidationError("--skip-invalid needs --rejects FILE (where to write the rejected rows)")
+        }
+        if rejects != nil && !skipInvalid {
+            throw ArgumentParser.ValidationError("--rejects is only used with --skip-invalid")
+        }
+        if let rejects, URL(fileURLWithPath: rejects).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL {
+            throw ArgumentParser.ValidationError("--rejects must not be the file being imported")
+        }
+    }
+
+    func run() throws {
+        let workspace = try workspaceOptions.open()
+        let database = try workspace.openDatabase()
+        let context = workspaceOptions.context(in: workspace)
+        var options = ImportOptions()
+        options.encoding = encoding
+        options.skipInvalid = skipInvalid
+        options.rejectsURL = rejects.map { URL(fileURLWithPath: $0) }
+        options.unmasked = unmasked
+        options.errorLimit = Self.listedErrors
+        let url = URL(fileURLWithPath: file)
+        let bar = ImportProgressBar.ifTerminal()
+        let progress: ((CSVProgress) -> Void)? = bar.map { bar in { bar.update($0) } }
+        do {
+            let report: ImportReport
+            switch kind {
+            case .units:
+                report = try UnitImporter(options: options).importFile(url, into: database, context: context, progress: progress)
+            case .members:
+                report = try MemberImporter(options: options).importFile(url, into: database, context: context, progress: progress)
+            case .policies:
+                report = try PolicyImporter(options: options).importFile(url, into: database, context: context, progress: progress)
+            }
+            bar?.finish()
+            Diagnostics.write(Self.listing(report))
+            print(report.summary)
+        } catch let failure as ImportFailure {
+            bar?.finish()
+            Diagnostics.write(Self.listing(failure.report) + "huzhu: \(failure.verdict)\n")
+            throw ExitCode(1)
+        } catch let errors as CSVErrors {
+            bar?.finish()
+            Diagnostics.write(errors.errors.map { "huzhu: \($0)\n" }.joined())
+            throw ExitCode(1)
+        } catch {
+            bar?.finish()
+            throw error
+        }
+    }
+
+    /// The errors of a report, one per line, capped with `… and N more`.
+    static func listing(_ report: ImportReport) -> String {
+        var text = report.errors.prefix(listedErrors).map { "\($0)\n" }.joined()
+        let more = report.errorCount - min(report.errors.count, listedErrors)
+        if more > 0 { text += "… and \(ImportReport.grouped(more)) more\n" }
+        return text
+    }
 }

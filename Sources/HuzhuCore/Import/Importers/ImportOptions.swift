@@ -1,0 +1,57 @@
+import Foundation
+
+/// What a file import holds: units, members or policies.
+public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// Units (`units.csv`): the tree, offices and headcounts.
+    case units
+    /// Members (`members.csv`).
+    case members
+    /// Policies (`policies.csv`): one enrollment per row.
+    case policies
+
+    /// The columns the kind's files have; see ``ImportSchemas``.
+    public var schema: CSVSchema {
+        switch self {
+        case .units: return ImportSchemas.units
+        case .members: return ImportSchemas.members
+        case .policies: return ImportSchemas.policies
+        }
+    }
+
+    /// The plural noun of the summary line, `units`, `members` or `policies`.
+    public var description: String { rawValue }
+}
+
+/// How to import a file.
+///
+/// By default an import is **atomic**: every row is validated, and one bad
+/// row means nothing is imported. With ``skipInvalid`` the valid rows are
+/// imported and the rejected ones written to ``rejectsURL`` with a `reason`
+/// column.
+///
+///     var options = ImportOptions()
+///     options.skipInvalid = true
+///     options.rejectsURL = URL(fileURLWithPath: "rejects.csv")
+///     let report = try MemberImporter(options: options).importFile(url, into: database, context: context)
+public struct ImportOptions: Sendable {
+    /// The encoding; `nil` (the default) detects UTF-8 or GB18030.
+    public var encoding: CSVEncoding?
+    /// Import the valid rows and reject the others, instead of importing nothing.
+    public var skipInvalid = false
+    /// Where to write rejected rows (only with ``skipInvalid``); `nil` writes none.
+    public var rejectsURL: URL?
+    /// Show resident IDs and phone numbers in full in error messages and in
+    /// the rejects file's `reason` column; masked by default.
+    public var unmasked = false
+    /// The language of error messages.
+    public var language: Language = .english
+    /// How many errors a report keeps (the count of all is kept too).
+    public var errorLimit = 1_000
+    /// The name used in errors; by default the file's last path component.
+    public var displayName: String?
+    /// Rows between two progress reports.
+    public var progressInterval = 10_000
+
+    /// The defaults: detect the encoding, atomic, masked, English.
+    public init() {}
+}

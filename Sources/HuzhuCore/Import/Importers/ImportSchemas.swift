@@ -1,0 +1,43 @@
+/// The columns of the three import files, English and Chinese headers.
+///
+/// | file | columns (required in bold) |
+/// |---|---|
+/// | units | **code/代码**, **name/名称**, **kind/类型**, parent/上级, office/办事处, employees/职工人数, year/年度 |
+/// | members | **resident_id/身份证号**, **name/姓名**, **unit/单位**, phone/电话, hardship/困难职工, joined_on/入会日期 |
+/// | policies | **resident_id/身份证号**, **plan/计划**, **shares/份数**, term/期次 |
+///
+/// Members files also accept, and ignore, the columns a members export adds
+/// (`gender/性别`, `birth_date/出生日期`, `status/状态`): gender and birth
+/// date come from the resident ID, and imported members are active.
+/// Every file accepts and ignores a `reason` column, so a corrected rejects
+/// file can be imported again.
+public enum ImportSchemas {
+    /// `code,name,kind,parent,office,employees,year`.
+    public static let units = CSVSchema([
+        .required("code", "代码", "单位代码"),
+        .required("name", "名称", "单位名称"),
+        .required("kind", "类型", "单位类型"),
+        .optional("parent", "上级", "上级单位"),
+        .optional("office", "办事处"),
+        .optional("employees", "职工人数"),
+        .optional("year", "年度"),
+    ])
+
+    /// `resident_id,name,unit,phone,hardship,joined_on`.
+    public static let members = CSVSchema([
+        .required("resident_id", "身份证号", "身份证号码"),
+        .required("name", "姓名"),
+        .required("unit", "单位", "单位代码"),
+        .optional("phone", "电话", "手机", "联系电话"),
+        .optional("hardship", "困难职工"),
+        .optional("joined_on", "入会日期"),
+    ], ignoring: [RejectsWriter.defaultReasonColumn, "gender", "性别", "birth_date", "出生日期", "status", "状态"])
+
+    /// `resident_id,plan,shares,term`.
+    public static let policies = CSVSchema([
+        .required("resident_id", "身份证号", "身份证号码"),
+        .required("plan", "计划", "计划代码"),
+        .required("shares", "份数"),
+        .optional("term", "期次"),
+    ])
+}
