@@ -5,6 +5,7 @@ import PackageDescription
 //   CLua (system lua5.4) → CLuaBridge (C: the only code that raises Lua errors)
 //   → LuaHost (domain-free Swift wrapper) → huzhu (CLI)
 //   HuzhuCore (domain, storage; knows nothing of Lua)
+//   HuzhuScripting (the `huzhu` Lua module: LuaHost over HuzhuCore) → huzhu
 let package = Package(
     name: "Huzhu",
     platforms: [.macOS(.v13)],
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +32,15 @@ let package = Package(
             name: "HuzhuCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "HuzhuScripting",
+            dependencies: [
+                "LuaHost", "HuzhuCore",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -38,11 +48,13 @@ let package = Package(
             dependencies: [
                 "LuaHost",
                 "HuzhuCore",
+                "HuzhuScripting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
+        .testTarget(name: "HuzhuScriptingTests", dependencies: ["HuzhuScripting"]),
         .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu"]),
     ],
     swiftLanguageModes: [.v5]

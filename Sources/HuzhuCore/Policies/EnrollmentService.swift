@@ -319,7 +319,7 @@ public struct EnrollmentService: Sendable {
         return conditions
     }
 
-    private func detailRequest(conditions: [SQL]) -> SQLRequest<PolicyDetail> {
+    func detailRequest(conditions: [SQL], suffix: SQL? = nil) -> SQLRequest<PolicyDetail> {
         var sql: SQL = """
             SELECT policy.*, member.residentID AS residentID, planTerm.label AS termLabel
             FROM policy
@@ -327,6 +327,7 @@ public struct EnrollmentService: Sendable {
             JOIN planTerm ON planTerm.id = policy.planTermID
             """
         if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
+        if let suffix { sql = sql + " " + suffix }
         return SQLRequest(literal: sql)
     }
 

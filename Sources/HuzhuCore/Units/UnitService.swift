@@ -275,7 +275,7 @@ public struct UnitService: Sendable {
         return try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
     }
 
-    private func request(_ db: Database, _ filter: UnitFilter) throws -> QueryInterfaceRequest<Unit> {
+    func request(_ db: Database, _ filter: UnitFilter) throws -> QueryInterfaceRequest<Unit> {
         var request = Unit.all()
         if let condition = try scope.range(narrowedTo: filter.under, in: db).pathCondition {
             request = request.filter(condition)

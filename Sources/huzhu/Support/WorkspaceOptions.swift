@@ -22,6 +22,15 @@ struct WorkspaceOptions: ParsableArguments {
                            explicit: workspace.map { URL(fileURLWithPath: $0) })
     }
 
+    /// The workspace if one is named or found; nil when there is none (a bare script).
+    /// A workspace whose huzhu.toml is broken is an error, not "none".
+    func openIfPresent() throws -> Workspace? {
+        do { return try open() } catch let error as Workspace.WorkspaceError where workspace == nil {
+            _ = error
+            return nil
+        }
+    }
+
     /// The write context for `workspace`: operator, business date, script.
     func context(in workspace: Workspace, script: String? = nil, scriptSHA256: String? = nil) -> WriteContext {
         WriteContext(operator: operatorName ?? workspace.config.operatorName,

@@ -1,0 +1,41 @@
+import GRDB
+
+/// Listings in pages, for callers that write between reads (a Lua loop that
+/// enrolls the members it iterates): each page is a fresh query that
+/// resumes after the last key seen, so writes never disturb an open
+/// statement and memory stays constant however many rows there are.
+///
+/// ```swift
+/// var after: Int64? = nil
+/// repeat {
+///     let page = try services.members.page(db, filter, after: after, limit: 500)
+///     for member in page { … }
+///     after = page.last?.id
+/// } while after != nil
+/// ```
+extension MemberService {
+    /// Up to `limit` members matching `filter` with a row id above `after`, in id order.
+    public func page(_ db: Database, _ filter: MemberFilter, after: Int64?, limit: Int) throws -> [Member] {
+        var request = try self.request(db, filter)
+        if let after { request = request.filter(Member.Columns.id > after) }
+        return try request.order(Member.Columns.id).limit(limit).fetchAll(db)
+    }
+}
+
+extension EnrollmentService {
+    /// Up to `limit` policies matching `filter` with a row id above `after`, in id order.
+    public func page(_ db: Database, _ filter: PolicyFilter, after: Int64?, limit: Int) throws -> [PolicyDetail] {
+        var conditions = try self.conditions(db, filter)
+        if let after { conditions.append("policy.id > \(after)") }
+        return try PolicyDetail.fetchAll(db, detailRequest(conditions: conditions, suffix: "ORDER BY policy.id LIMIT \(limit)"))
+    }
+}
+
+extension UnitService {
+    /// Up to `limit` units matching `filter` whose path sorts after `afterPath`, in path order (parents first).
+    public func page(_ db: Database, _ filter: UnitFilter, afterPath: String?, limit: Int) throws -> [Unit] {
+        var request = try self.request(db, filter)
+        if let afterPath { request = request.filter(Unit.Columns.path > afterPath) }
+        return try request.order(Unit.Columns.path).limit(limit).fetchAll(db)
+    }
+}

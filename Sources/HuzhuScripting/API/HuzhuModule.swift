@@ -1,0 +1,68 @@
+import HuzhuCore
+import LuaHost
+
+/// The global `huzhu` module scripts use: grouped by domain, plus money helpers.
+enum HuzhuModule {
+    static func make(_ state: RunState) -> LuaModule {
+        var m = LuaModule("huzhu", summary: "Huzhu's data and helpers. Money is always integer fen.")
+        m.module(UnitFunctions.module(state))
+        m.module(MemberFunctions.module(state))
+        m.module(PlanFunctions.module(state))
+        m.module(PolicyFunctions.module(state))
+        PolicyFunctions.addEnrollment(to: &m, state)
+        MoneyFunctions.add(to: &m)
+        SQLFunction.add(to: &m, state)
+        m.function("today", doc: LuaDoc("The business date of the run, \"YYYY-MM-DD\" (huzhu.toml may fix it).",
+                                        returns: [.init("string")])) { call in
+            call.push(state.context.today.description)
+        }
+        m.function("operator", doc: LuaDoc("Who is running the script (recorded in the audit trail).",
+                                           returns: [.init("string")])) { call in
+            call.push(state.context.operatorName)
+        }
+        m.function("explain", doc: LuaDoc("Notes why a rule decided as it did; the notes are stored with the decision.",
+                                          params: [.init("note", "string")])) { call in
+            state.notes.append(try call.string(1))
+            return 0
+        }
+        return m
+    }
+
+    /// The record types, for the editor definitions.
+    static let classes: [LuaClassDoc] = [
+        LuaClassDoc("huzhu.Unit", fields: [
+            .init("code", "string"), .init("name", "string"),
+            .init("kind", "string", "federation, district, county, industry, enterprise or grassroots"),
+            .init("parent", "string?", "the parent's code (nil for the federation)"), .init("office", "string?", "the serving office's code"),
+            .init("path", "string", "materialized path, e.g. /FED/BH/BH001/"),
+        ]),
+        LuaClassDoc("huzhu.Member", fields: [
+            .init("id", "integer"), .init("resident_id", "string", "18 characters"), .init("name", "string"),
+            .init("gender", "string", "\"male\" or \"female\", from the resident ID"), .init("birth_date", "string", "YYYY-MM-DD, from the resident ID"),
+            .init("unit", "string", "unit code"), .init("phone", "string?"), .init("hardship", "boolean", "困难职工"),
+            .init("status", "string", "active, retired or left"), .init("joined_on", "string"),
+            .init("retired_on", "string?"), .init("left_on", "string?"),
+        ]),
+        LuaClassDoc("huzhu.Split", fields: [
+            .init("administration", "integer", "fen"), .init("union", "integer", "fen"), .init("member", "integer", "fen"),
+        ]),
+        LuaClassDoc("huzhu.Policy", fields: [
+            .init("id", "integer"), .init("member", "string", "resident ID"), .init("plan", "string", "plan code"),
+            .init("term", "string", "term label"), .init("year", "integer", "term start year"), .init("unit", "string", "enrolling unit"),
+            .init("shares", "integer"), .init("start", "string"), .init("end", "string"),
+            .init("contribution", "integer", "fen: price × shares"), .init("split", "huzhu.Split"),
+            .init("status", "string", "active, cancelled or expired"), .init("batch", "integer?", "group enrollment batch"),
+            .init("enrolled_on", "string"),
+        ]),
+        LuaClassDoc("huzhu.Plan", fields: [
+            .init("code", "string"), .init("name", "string"), .init("kind", "string"), .init("price", "integer", "fen per share"),
+            .init("max_shares", "integer"), .init("min_age", "integer?"), .init("max_age", "integer?"), .init("gender", "string?"),
+            .init("waiting_days", "integer"), .init("deductible", "integer", "fen"), .init("ratio", "integer", "payment ratio in basis points"),
+            .init("per_claim_cap", "integer?"), .init("per_term_cap", "integer?"),
+            .init("benefits", "{code: string, name: string, amount: integer}[]", "fixed benefit schedule"),
+            .init("report_days", "integer"), .init("lapse_days", "integer"), .init("exclusive_group", "string?"),
+            .init("group_minimum_percent", "integer?"), .init("small_unit_threshold", "integer?"),
+            .init("terms", "{label: string, start: string, end: string}[]"),
+        ]),
+    ]
+}

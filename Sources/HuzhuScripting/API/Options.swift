@@ -1,0 +1,61 @@
+import HuzhuCore
+import LuaHost
+
+/// The option table of an API call (`huzhu.members.each{unit = "BH"}`),
+/// read strictly: an unknown key or a value of the wrong type is an error in
+/// Lua's words, so a typo never silently widens a query.
+struct Options {
+    let fields: [String: LuaValue]
+    let call: LuaCall
+    let position: Int32
+
+    init(_ call: LuaCall, _ position: Int32, allowed: [String]) throws {
+        self.call = call
+        self.position = position
+        fields = try call.optionalTable(position)
+        for key in fields.keys.sorted() where !allowed.contains(key) {
+            throw LuaArgumentError(position: position, function: call.functionName,
+                                   problem: "unknown option '\(key)'; expected \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    func fail(_ key: String, _ expected: String) -> LuaArgumentError {
+        LuaArgumentError(position: position, function: call.functionName,
+                         problem: "option '\(key)': \(expected) expected, got \(fields[key]?.typeName ?? "nil")")
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let value = fields[key], value != .nil else { return nil }
+        guard case .string(let s) = value else { throw fail(key, "string") }
+        return s
+    }
+
+    func requiredString(_ key: String) throws -> String {
+        guard let s = try string(key) else { throw fail(key, "string") }
+        return s
+    }
+
+    func integer(_ key: String) throws -> Int64? {
+        guard let value = fields[key], value != .nil else { return nil }
+        guard let i = value.integerValue else {
+            if case .number = value { throw fail(key, "integer") }
+            throw fail(key, "integer")
+        }
+        return i
+    }
+
+    func boolean(_ key: String) throws -> Bool? {
+        guard let value = fields[key], value != .nil else { return nil }
+        guard case .boolean(let b) = value else { throw fail(key, "boolean") }
+        return b
+    }
+
+    func choice<T: RawRepresentable>(_ key: String, _ type: T.Type, names: [String]) throws -> T? where T.RawValue == String {
+        guard let s = try string(key) else { return nil }
+        guard let value = T(rawValue: s) else {
+            throw LuaArgumentError(position: position, function: call.functionName,
+                                   problem: "option '\(key)': '\(s)' is not one of \(names.joined(separator: ", "))")
+        }
+        return value
+    }
+}

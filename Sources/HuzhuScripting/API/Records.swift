@@ -1,0 +1,65 @@
+import HuzhuCore
+import LuaHost
+
+/// Domain records as the plain Lua tables scripts read (documented in docs/lua-api.md).
+enum Records {
+    static func optional(_ value: String?) -> LuaValue { value.map(LuaValue.string) ?? .nil }
+    static func optional(_ value: Int?) -> LuaValue { value.map { .integer(Int64($0)) } ?? .nil }
+    static func optional(_ value: Money?) -> LuaValue { value.map { .integer($0.fen) } ?? .nil }
+
+    static func unit(_ u: Unit) -> LuaValue {
+        .table([
+            "code": .string(u.code), "name": .string(u.name), "kind": .string(u.kind.rawValue),
+            "parent": optional(u.parentCode), "office": optional(u.officeCode), "path": .string(u.path),
+        ])
+    }
+
+    static func member(_ m: Member) -> LuaValue {
+        .table([
+            "id": m.id.map(LuaValue.integer) ?? .nil,
+            "resident_id": .string(m.residentID.value), "name": .string(m.name),
+            "gender": .string(m.gender == .male ? "male" : "female"),
+            "birth_date": .string(m.birthDate.description), "unit": .string(m.unitCode),
+            "phone": optional(m.phone?.value), "hardship": .boolean(m.hardship),
+            "status": .string(m.status.rawValue), "joined_on": .string(m.joinedOn.description),
+            "retired_on": optional(m.retiredOn?.description), "left_on": optional(m.leftOn?.description),
+        ])
+    }
+
+    static func split(_ s: ContributionSplit) -> LuaValue {
+        .table(["administration": .integer(s.administration.fen), "union": .integer(s.union.fen), "member": .integer(s.member.fen)])
+    }
+
+    static func policy(_ p: Policy, residentID: String, term: String) -> LuaValue {
+        .table([
+            "id": p.id.map(LuaValue.integer) ?? .nil, "member": .string(residentID),
+            "plan": .string(p.planCode), "term": .string(term), "year": .integer(Int64(p.year)),
+            "unit": .string(p.unitCode), "shares": .integer(Int64(p.shares)),
+            "start": .string(p.startDate.description), "end": .string(p.endDate.description),
+            "contribution": .integer(p.contribution.fen), "split": split(p.split),
+            "status": .string(p.status.rawValue), "batch": p.batchID.map(LuaValue.integer) ?? .nil,
+            "enrolled_on": .string(p.enrolledOn.description),
+        ])
+    }
+
+    static func policy(_ d: PolicyDetail) -> LuaValue {
+        policy(d.policy, residentID: d.residentID.value, term: d.termLabel)
+    }
+
+    static func plan(_ p: Plan, terms: [PlanTerm]) -> LuaValue {
+        .table([
+            "code": .string(p.code), "name": .string(p.name), "kind": .string(p.kind.rawValue),
+            "price": .integer(p.pricePerShare.fen), "max_shares": .integer(Int64(p.maxShares)),
+            "min_age": optional(p.minAge), "max_age": optional(p.maxAge),
+            "gender": optional(p.gender.map { $0 == .male ? "male" : "female" }),
+            "waiting_days": .integer(Int64(p.waitingPeriodDays)), "deductible": .integer(p.deductible.fen),
+            "ratio": .integer(Int64(p.paymentRatio)), "per_claim_cap": optional(p.perClaimCap),
+            "per_term_cap": optional(p.perTermCap),
+            "benefits": .array(p.benefits.map { .table(["code": .string($0.code), "name": .string($0.name), "amount": .integer($0.amount.fen)]) }),
+            "report_days": .integer(Int64(p.reportWindowDays)), "lapse_days": .integer(Int64(p.lapseWindowDays)),
+            "exclusive_group": optional(p.exclusiveGroup), "group_minimum_percent": optional(p.groupMinimumPercent),
+            "small_unit_threshold": optional(p.groupSmallUnitThreshold),
+            "terms": .array(terms.map { .table(["label": .string($0.label), "start": .string($0.startDate.description), "end": .string($0.endDate.description)]) }),
+        ])
+    }
+}

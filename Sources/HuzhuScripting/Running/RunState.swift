@@ -1,0 +1,57 @@
+import GRDB
+import HuzhuCore
+import LuaHost
+
+/// What the `huzhu` module's functions need during one run: the open
+/// transaction, the scoped services and who is writing.
+///
+/// The database connection is set only while the run's transaction is
+/// open; a function called after that (an iterator kept in a REPL
+/// variable, say) fails with "the run has ended" instead of touching a
+/// closed transaction.
+final class RunState {
+    let services: Services
+    var context: WriteContext
+    let databasePath: String?
+    private(set) var database: Database?
+    /// Explanations noted by the rule running now (`huzhu.explain`).
+    var notes: [String] = []
+
+    init(services: Services, context: WriteContext, databasePath: String?) {
+        self.services = services
+        self.context = context
+        self.databasePath = databasePath
+    }
+
+    /// The open transaction, or the error a script sees outside one.
+    func db() throws -> Database {
+        guard let database else { throw ScriptingError("the run has ended; its records and iterators can no longer be used") }
+        return database
+    }
+
+    func begin(_ db: Database) { database = db }
+    func end() { database = nil }
+
+    private var cachedSQL: ReadOnlySQL?
+
+    /// The read-only SQL connection (opened on first use), scoped like the run.
+    func readOnlySQL() throws -> ReadOnlySQL {
+        if let cachedSQL { return cachedSQL }
+        guard let databasePath else { throw ScriptingError("huzhu.sql needs a database file") }
+        var scopePath: String?
+        if let code = services.scope.unitCode {
+            scopePath = try services.units.unit(try db(), code: code)?.path
+            if scopePath == nil { throw ScriptingError("unknown scope unit \(code)") }
+        }
+        let sql = try ReadOnlySQL(path: databasePath, scopePath: scopePath)
+        cachedSQL = sql
+        return sql
+    }
+}
+
+/// An error a script sees verbatim (after `chunk:line:`).
+struct ScriptingError: Error, CustomStringConvertible, LuaScriptError {
+    var description: String
+    init(_ description: String) { self.description = description }
+    var luaMessage: String { description }
+}

@@ -1,0 +1,84 @@
+import Crypto
+import Foundation
+import GRDB
+import HuzhuCore
+import LuaHost
+
+/// Runs workspace scripts with the `huzhu` module, each run one transaction.
+///
+/// An error, a limit, a timeout or Ctrl-C rolls the whole run back; a dry
+/// run rolls back on success too and reports what would have changed. Every
+/// write is audited with the operator, the script's name and the SHA-256 of
+/// its text.
+///
+/// ```swift
+/// let runner = try ScriptRunner(database: db, databasePath: path, context: context)
+/// let outcome = try runner.run(source: text, name: "scripts/jobs/enroll.lua", dryRun: true)
+/// print(outcome.changes)   // rows added and changed per table
+/// ```
+public final class ScriptRunner {
+    public let host: LuaHost
+    let state: RunState
+    let database: HuzhuDatabase
+
+    /// What a run did.
+    public struct Outcome: Sendable {
+        /// What the script returned.
+        public var results: [LuaValue]
+        /// Rows inserted and updated per table (from the audit trail).
+        public var changes: [TableChange]
+        /// False for a dry run (everything was rolled back).
+        public var committed: Bool
+    }
+
+    /// - Parameters:
+    ///   - database: The workspace database.
+    ///   - databasePath: Its file, for `huzhu.sql` (nil: `huzhu.sql` is unavailable).
+    ///   - context: Operator and business date.
+    ///   - scope: The unit subtree the run may see and change.
+    ///   - limits: The run's limits.
+    ///   - scriptRoot: Where `require` finds modules (the workspace's `scripts/`).
+    public init(database: HuzhuDatabase, databasePath: String?, context: WriteContext, scope: Scope = .everything,
+                limits: LuaLimits = LuaLimits(), scriptRoot: URL? = nil) throws {
+        self.database = database
+        state = RunState(services: Services(scope: scope), context: context, databasePath: databasePath)
+        host = try LuaHost(limits: limits, scriptRoot: scriptRoot)
+        try host.register(HuzhuModule.make(state))
+    }
+
+    /// The lower-case hex SHA-256 of a script's text.
+    public static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Runs a script as one transaction.
+    ///
+    /// - Parameters:
+    ///   - source: The script's text.
+    ///   - name: Its name as the user gave it (`scripts/jobs/x.lua`): errors and the audit trail show it.
+    ///   - arguments: `...` and `arg` of the script.
+    ///   - dryRun: Roll back even on success.
+    /// - Returns: The results and the changes.
+    /// - Throws: `LuaError` (the script's error or limit); database errors.
+    @discardableResult
+    public func run(source: String, name: String, arguments: [LuaValue] = [], dryRun: Bool = false) throws -> Outcome {
+        state.context.scriptName = name
+        state.context.scriptSHA256 = ScriptRunner.sha256(source)
+        var outcome: Outcome?
+        try database.writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                state.begin(db)
+                defer {
+                    state.end()
+                    host.closeObjects()
+                }
+                let before = try AuditLog.lastID(db)
+                let results = try host.run(source, name: name, arguments: arguments)
+                let changes = try AuditLog.changes(db, after: before)
+                outcome = Outcome(results: results, changes: changes, committed: !dryRun)
+                return dryRun ? .rollback : .commit
+            }
+        }
+        return outcome!
+    }
+}
