@@ -43,6 +43,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "HuzhuTestSupport",
+            dependencies: ["HuzhuCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "huzhu",
             dependencies: [
@@ -54,7 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
-        .testTarget(name: "HuzhuScriptingTests", dependencies: ["HuzhuScripting"]),
+        .testTarget(name: "HuzhuScriptingTests", dependencies: ["HuzhuScripting", "HuzhuTestSupport"]),
         .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu"]),
     ],
     swiftLanguageModes: [.v5]
