@@ -9,7 +9,7 @@ import HuzhuCore
 /// FED 市总工会
 /// ├── BH 包河区 ── BH001 包河燃气站 (4 employees in 2026): 王一 ♂1980, 李二 ♀1985 hardship, 张三 ♂1990
 /// └── LY 庐阳区 ── LY001 庐阳小学 (2 employees in 2026):   赵四 ♀1975, 钱五 ♂1970
-/// ACC 意外伤害 26.00 yuan, term "2026" 2026-07-01 … 2027-06-30, group rule 50% / under 30 all
+/// ACC 意外伤害 26.00 yuan, term "2026" 2026-07-01 … 2027-06-30, group rule: 50%, everyone in units under 3
 /// FEM 女职工特殊疾病 25.00 yuan, women only, term "2026"
 /// ```
 /// The business date is 2026-09-30.
@@ -61,7 +61,7 @@ public enum TinyCity {
                 _ = try services.members.register(db, MemberDraft(residentID: id, name: name, unitCode: unit, hardship: hardship, joinedOn: joined), context: context)
             }
             _ = try services.plans.create(db, Plan(code: "ACC", name: "意外伤害", kind: .accident, pricePerShare: Money(fen: 2600),
-                                                   groupRule: GroupRule(minimumPercent: 50, smallUnitThreshold: 30)), context: context)
+                                                   groupRule: GroupRule(minimumPercent: 50, smallUnitThreshold: 3)), context: context)
             _ = try services.plans.create(db, Plan(code: "FEM", name: "女职工特殊疾病", kind: .femaleDisease, pricePerShare: Money(fen: 2500),
                                                    gender: .female, waitingPeriodDays: 90), context: context)
             for plan in ["ACC", "FEM"] {

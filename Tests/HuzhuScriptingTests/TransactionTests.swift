@@ -80,6 +80,13 @@ struct TransactionTests {
         #expect(try f.run("return huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'}.enrolled") == [3])  // 3 of 4 employees ≥ 50%
         #expect(try f.count("policy") == 3)
         #expect(try f.run("return huzhu.policies.count{plan = 'ACC', year = 2026}, huzhu.policies.count{unit = 'LY'}") == [3, 0])
+        // 10 employees: 2 members are below 50%, and nothing of the batch stays.
+        try f.database.write { db in
+            try Services().units.setHeadcount(db, unitCode: "LY001", year: 2026, employees: 10, context: TinyCity.context())
+        }
+        let error = try f.failure("huzhu.enroll_unit{unit = 'LY001', plan = 'ACC'}")
+        #expect(error?.message.hasPrefix("test.lua:1: E511") == true, "\(error?.message ?? "")")
+        #expect(try f.run("return huzhu.policies.count{unit = 'LY'}") == [0])
     }
 
     @Test("huzhu.sql reads rows; a write is refused by SQLite itself")
