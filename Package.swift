@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
         .testTarget(name: "HuzhuScriptingTests", dependencies: ["HuzhuScripting", "HuzhuTestSupport"]),
-        .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu"]),
+        .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu", "HuzhuTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
