@@ -1,15 +1,7 @@
 /// A record type's documentation, for the editor definitions (`---@class`).
 public struct LuaClassDoc: Sendable {
-    public struct Field: Sendable {
-        public var name: String
-        public var type: String
-        public var description: String
-        public init(_ name: String, _ type: String, _ description: String = "") {
-            self.name = name
-            self.type = type
-            self.description = description
-        }
-    }
+    /// A field: a name, a Lua type and a description, like a parameter.
+    public typealias Field = LuaDoc.Param
 
     public var name: String
     public var fields: [Field]
