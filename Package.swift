@@ -27,6 +27,11 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "CLuaBridge", dependencies: ["CLua"]),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"]),
         .target(
             name: "HuzhuCore",
@@ -53,6 +58,7 @@ let package = Package(
                 "LuaHost",
                 "HuzhuCore",
                 "HuzhuScripting",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,7 +12,7 @@ struct Huzhu: ParsableCommand {
         version: version,
         subcommands: [
             InitCommand.self, RunCommand.self, CheckCommand.self,
-            ImportCommand.self, ExportCommand.self, DemoCommand.self, ApiCommand.self, BenchCommand.self,
+            ImportCommand.self, ExportCommand.self, DemoCommand.self, ReplCommand.self, ApiCommand.self, BenchCommand.self,
         ]
     )
 

@@ -10,7 +10,7 @@ import LuaHost
 /// variable, say) fails with "the run has ended" instead of touching a
 /// closed transaction.
 final class RunState {
-    let services: Services
+    private(set) var services: Services
     var context: WriteContext
     let databasePath: String?
     private(set) var database: Database?
@@ -30,6 +30,11 @@ final class RunState {
     }
 
     func begin(_ db: Database) { database = db }
+
+    func setScope(_ scope: Scope) {
+        services = Services(scope: scope)
+        cachedSQL = nil
+    }
     func end() { database = nil }
 
     private var cachedSQL: ReadOnlySQL?

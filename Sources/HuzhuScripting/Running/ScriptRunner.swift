@@ -46,6 +46,14 @@ public final class ScriptRunner {
         try host.register(HuzhuModule.make(state))
     }
 
+    /// Changes the unit subtree later runs may see and change.
+    public func setScope(_ scope: Scope) {
+        state.setScope(scope)
+    }
+
+    /// The scope of the next run.
+    public var scope: Scope { state.services.scope }
+
     /// The lower-case hex SHA-256 of a script's text.
     public static func sha256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -58,12 +66,16 @@ public final class ScriptRunner {
     ///   - name: Its name as the user gave it (`scripts/jobs/x.lua`): errors and the audit trail show it.
     ///   - arguments: `...` and `arg` of the script.
     ///   - dryRun: Roll back even on success.
+    ///   - environment: Globals shared with earlier runs (a REPL session); nil for fresh ones.
+    ///   - audited: The name and text recorded in the audit trail, when they differ from the
+    ///     chunk run (a REPL runs a driver for the line the user typed).
     /// - Returns: The results and the changes.
     /// - Throws: `LuaError` (the script's error or limit); database errors.
     @discardableResult
-    public func run(source: String, name: String, arguments: [LuaValue] = [], dryRun: Bool = false) throws -> Outcome {
-        state.context.scriptName = name
-        state.context.scriptSHA256 = ScriptRunner.sha256(source)
+    public func run(source: String, name: String, arguments: [LuaValue] = [], dryRun: Bool = false,
+                    in environment: LuaEnvironment? = nil, audited: (name: String, text: String)? = nil) throws -> Outcome {
+        state.context.scriptName = audited?.name ?? name
+        state.context.scriptSHA256 = ScriptRunner.sha256(audited?.text ?? source)
         var outcome: Outcome?
         try database.writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
@@ -73,7 +85,7 @@ public final class ScriptRunner {
                     host.closeObjects()
                 }
                 let before = try AuditLog.lastID(db)
-                let results = try host.run(source, name: name, arguments: arguments)
+                let results = try host.load(source, name: name, in: environment).run(arguments: arguments)
                 let changes = try AuditLog.changes(db, after: before)
                 outcome = Outcome(results: results, changes: changes, committed: !dryRun)
                 return dryRun ? .rollback : .commit

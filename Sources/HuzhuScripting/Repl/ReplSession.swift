@@ -1,0 +1,155 @@
+import Foundation
+import HuzhuCore
+import LuaHost
+
+/// The REPL's engine, without a terminal: feed it lines, get back what to show.
+///
+/// Lua input follows `lua.c`: each complete input is tried as `return
+/// <input>` first (its values are printed), else as statements; while the
+/// syntax error ends at `<eof>` more lines are read. `=expr` prints too, a
+/// trailing `;` prints nothing, and the first value is kept in `_`. Each
+/// input runs in its own transaction (rolled back under `.dry on`), in one
+/// environment shared by the whole session.
+///
+/// ```swift
+/// let session = try ReplSession(runner: runner)
+/// session.feed("x = 20")          // .init(output: "")
+/// session.feed("=x + 1")          // .init(output: "21")
+/// ```
+public final class ReplSession {
+    /// What one line produced.
+    public struct Response: Equatable {
+        /// Text to print on standard output (may be empty).
+        public var output: String = ""
+        /// An error message for standard error, if the input failed.
+        public var error: String?
+        /// The input is incomplete; read another line.
+        public var needsMore = false
+        /// `.quit` was typed.
+        public var quit = false
+        /// A complete input (possibly several lines), for history.
+        public var completedInput: String?
+    }
+
+    public enum Mode: Equatable { case lua, sql }
+
+    public let runner: ScriptRunner
+    let environment: LuaEnvironment
+    private let prelude: LuaScript
+    private var buffer: [String] = []
+    public private(set) var mode = Mode.lua
+    /// Roll back every input (`.dry on`).
+    public private(set) var dryRun = false
+
+    public init(runner: ScriptRunner) throws {
+        self.runner = runner
+        environment = try runner.host.makeEnvironment()
+        prelude = try runner.host.load(ReplPrelude.source, name: "repl", in: environment)
+        try prelude.run()
+    }
+
+    /// The prompt for the next line.
+    public var prompt: String {
+        if !buffer.isEmpty { return "   ...> " }
+        let scope = runner.scope.unitCode.map { "[\($0)]" } ?? ""
+        return (mode == .sql ? "sql" : "huzhu") + scope + (dryRun ? "(dry)" : "") + "> "
+    }
+
+    /// Handles one line of input.
+    public func feed(_ line: String) -> Response {
+        if buffer.isEmpty, line.hasPrefix(".") { return meta(line) }
+        if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).isEmpty { return Response() }
+        if mode == .sql { return sql(line) }
+        buffer.append(line)
+        let input = buffer.joined(separator: "\n")
+        do {
+            let outcome = try runner.run(source: "return __huzhu_repl.eval(...)", name: "repl", arguments: [.string(input)],
+                                         dryRun: dryRun, in: environment, audited: (name: "repl", text: input))
+            if outcome.results.first == "more" { return Response(needsMore: true) }
+            buffer.removeAll()
+            var response = Response(completedInput: input)
+            if outcome.results.count > 1, case .string(let text) = outcome.results[1] { response.output = text }
+            if dryRun, !outcome.changes.isEmpty {
+                response.output += (response.output.isEmpty ? "" : "\n") + "(dry: rolled back " + outcome.changes
+                    .map { "\($0.tableName) \($0.count) \($0.action == "insert" ? "added" : "changed")" }.joined(separator: ", ") + ")"
+            }
+            return response
+        } catch {
+            buffer.removeAll()
+            return Response(error: Self.message(error), completedInput: input)
+        }
+    }
+
+    /// True while a multi-line input is incomplete.
+    public var hasPendingInput: Bool { !buffer.isEmpty }
+
+    /// Drops a half-typed multi-line input (Ctrl-C at a continuation prompt).
+    public func discardPending() { buffer.removeAll() }
+
+    /// Completions for the word being typed (globals, `huzhu.` names, table keys).
+    public func complete(_ prefix: String) -> [String] {
+        let script = try? runner.host.load("return __huzhu_repl.complete(...)", name: "repl", in: environment)
+        guard let values = try? script?.run(arguments: [.string(prefix)]), case .array(let items)? = values.first else { return [] }
+        return items.compactMap(\.stringValue)
+    }
+
+    private func sql(_ line: String) -> Response {
+        do {
+            let outcome = try runner.run(source: "return __huzhu_repl.sql(...)", name: "repl", arguments: [.string(line)],
+                                         dryRun: true, in: environment, audited: (name: "repl", text: line))
+            return Response(output: outcome.results.first?.stringValue ?? "", completedInput: line)
+        } catch {
+            return Response(error: Self.message(error), completedInput: line)
+        }
+    }
+
+    static func message(_ error: Error) -> String {
+        if let error = error as? LuaError { return error.message }
+        return "\(error)"
+    }
+
+    public static let help = """
+        Lua statements and expressions; `=expr` prints, a trailing `;` prints nothing, `_` is the last value.
+        .help            this text
+        .sql             read lines as read-only SQL (shown as tables) until .lua
+        .lua             back to Lua
+        .dry on|off      roll back every input (now: shows what would change)
+        .scope UNIT|off  see and change only UNIT's subtree
+        .load FILE       run a Lua file in this session
+        .quit            leave (or Ctrl-D)
+        """
+
+    private func meta(_ line: String) -> Response {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        switch words.first {
+        case ".help": return Response(output: Self.help)
+        case ".quit", ".exit": return Response(quit: true)
+        case ".sql":
+            mode = .sql
+            return Response(output: "SQL mode: each line is read-only SQL; .lua to return")
+        case ".lua":
+            mode = .lua
+            return Response()
+        case ".dry":
+            guard words.count == 2, words[1] == "on" || words[1] == "off" else { return Response(error: "usage: .dry on|off") }
+            dryRun = words[1] == "on"
+            return Response(output: dryRun ? "dry run on: every input is rolled back" : "dry run off")
+        case ".scope":
+            guard words.count == 2 else { return Response(error: "usage: .scope UNIT|off") }
+            runner.setScope(words[1] == "off" ? .everything : .unit(words[1]))
+            return Response(output: words[1] == "off" ? "scope: everything" : "scope: \(words[1]) and its subtree")
+        case ".load":
+            guard words.count == 2 else { return Response(error: "usage: .load FILE") }
+            guard let data = FileManager.default.contents(atPath: words[1]) else { return Response(error: "cannot read \(words[1])") }
+            let source = String(decoding: data, as: UTF8.self)
+            do {
+                try runner.run(source: source, name: words[1], dryRun: dryRun, in: environment)
+                return Response(completedInput: line)
+            } catch {
+                return Response(error: Self.message(error), completedInput: line)
+            }
+        default:
+            return Response(error: "unknown command \(words.first ?? line); .help lists them")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import CEditLine
+import Foundation
+
+/// Line editing and history through libedit (readline interface).
+///
+/// `setlocale(LC_ALL, "")` comes first, or libedit silently drops Chinese
+/// input. A multi-line statement is kept as one history entry. History
+/// persists in a file.
+final class LineEditor {
+    private let historyFile: String
+    nonisolated(unsafe) static var completer: ((String) -> [String])?
+    nonisolated(unsafe) static var matches: [String] = []
+    nonisolated(unsafe) static var matchIndex = 0
+
+    init(historyFile: String) {
+        self.historyFile = historyFile
+        setlocale(LC_ALL, "")
+        rl_readline_name = UnsafePointer(strdup("huzhu"))
+        rl_completer_word_break_characters = strdup(" \t\n\"'><=;+-*/%^~#{}()[],")
+        rl_attempted_completion_function = { text, _, _ in
+            guard let text else { return nil }
+            LineEditor.matches = LineEditor.completer?(String(cString: text)) ?? []
+            LineEditor.matchIndex = 0
+            rl_attempted_completion_over = 1
+            if LineEditor.matches.isEmpty { return nil }
+            return rl_completion_matches(text) { _, state in
+                if state == 0 { LineEditor.matchIndex = 0 }
+                guard LineEditor.matchIndex < LineEditor.matches.count else { return nil }
+                defer { LineEditor.matchIndex += 1 }
+                return strdup(LineEditor.matches[LineEditor.matchIndex])
+            }
+        }
+        rl_completion_append_character = 0
+        using_history()
+        _ = read_history(historyFile)
+    }
+
+    /// Reads one line (nil at end of input: Ctrl-D).
+    func readLine(prompt: String) -> String? {
+        guard let raw = readline(prompt) else { return nil }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
+    /// Remembers a complete input (several lines become one entry) and saves the history.
+    func remember(_ input: String) {
+        guard !input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        _ = add_history(input)
+        _ = write_history(historyFile)
+    }
+}
