@@ -10,7 +10,7 @@ struct ReplSessionTests {
     func session(_ f: ScriptFixture) throws -> ReplSession { try ReplSession(runner: try f.runner()) }
 
     @Test("incomplete inputs ask for more lines, as lua.c does", arguments: [
-        ["for i = 1, 2 do", "  x = (x or 0) + i", "end", "=x"],
+        ["for i = 1, 2 do", "  total = (rawget(_G, 'total') or 0) + i", "end", "=total"],
         ["local t = {", "  a = 1,", "}", "=3"],
         ["function f(a,", "  b)", "  return a + b", "end", "=f(1, 2)"],
         ["s = [[long", "string]]", "=#s"],
@@ -56,7 +56,9 @@ struct ReplSessionTests {
     @Test("records from the API print as tables")
     func apiRecords() throws {
         let s = try session(try ScriptFixture())
-        let out = s.feed("=huzhu.sql('SELECT code, name FROM unit ORDER BY path')").output
+        let response = s.feed("=huzhu.sql('SELECT code, name FROM unit ORDER BY path')")
+        #expect(response.error == nil)
+        let out = response.output
         #expect(out == """
             code   name
             -----  ----------
