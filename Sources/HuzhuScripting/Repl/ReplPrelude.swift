@@ -150,7 +150,8 @@ function R.eval(src)
 end
 
 function R.sql(query)
-  local rows = huzhu.sql(query)
+  local ok, rows = pcall(huzhu.sql, query)   -- called from C: the message has no position
+  if not ok then error(rows, 0) end
   if #rows == 0 then return "(no rows)" end
   return R.render(rows)
 end
