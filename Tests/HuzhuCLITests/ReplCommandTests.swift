@@ -1,0 +1,65 @@
+import Foundation
+import HuzhuTestSupport
+import Testing
+
+@Suite("huzhu repl, through a pipe and a pseudo-terminal")
+struct ReplCommandTests {
+    @Test("through a pipe: no prompts, values on stdout, errors on stderr, exit 1 if any input failed")
+    func pipe() throws {
+        let ws = try TinyWorkspace()
+        let ok = try CLI.run(["repl"], in: ws.url, stdin: "=huzhu.members.count()\nx = 2\nfor i = 1, 2 do\n  x = x + i\nend\n=x\n")
+        #expect(ok.stdout == "5\n5\n")
+        #expect(ok.stderr == "")
+        #expect(ok.status == 0)
+        let bad = try CLI.run(["repl"], in: ws.url, stdin: "=1\nerror('boom')\n=2\n")
+        #expect(bad.stdout == "1\n2\n")
+        #expect(bad.stderr == "stdin:1: boom\n")
+        #expect(bad.status == 1)
+        let open = try CLI.run(["repl"], in: ws.url, stdin: "for i = 1, 2 do\n")
+        #expect(open.stderr == "huzhu: incomplete input at end of file\n")
+        #expect(open.status == 1)
+    }
+
+    @Test("on a terminal: prompts, a Chinese line typed and read back from the persisted history")
+    func terminal() throws {
+        let ws = try TinyWorkspace()
+        let first = try PseudoTerminal(arguments: ["repl"], in: ws.url)
+        #expect(first.waitFor("huzhu> "))
+        first.type("=huzhu.units.get('BH').name .. '工会'\r")
+        #expect(first.waitFor("包河区工会"))
+        first.type("for i = 1, 2 do\r")
+        #expect(first.waitFor("...> "))
+        first.type("end\r")
+        #expect(first.waitFor("huzhu> "))
+        first.type("\u{4}")   // Ctrl-D
+        #expect(first.waitForExit() == 0)
+
+        let history = try String(contentsOf: ws.url.appendingPathComponent(".huzhu_history"), encoding: .utf8)
+        #expect(history.contains("工会"))
+
+        let second = try PseudoTerminal(arguments: ["repl"], in: ws.url)
+        #expect(second.waitFor("huzhu> "))
+        second.clear()
+        second.type("\u{1b}[A\u{1b}[A\r")   // up twice: the Chinese line, then Enter
+        #expect(second.waitFor("包河区工会"), "\(second.transcript)")
+        second.type(".quit\r")
+        #expect(second.waitForExit() == 0)
+    }
+
+    @Test("Ctrl-C cancels the running input, not the session")
+    func interrupt() throws {
+        let ws = try TinyWorkspace()
+        let term = try PseudoTerminal(arguments: ["repl", "--max-instructions", "0"], in: ws.url)
+        #expect(term.waitFor("huzhu> "))
+        term.clear()
+        term.type("while true do end\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(term.process.processIdentifier, SIGINT)
+        #expect(term.waitFor("stdin:1: interrupted (Ctrl-C)"), "\(term.transcript)")
+        term.clear()
+        term.type("=6 * 7\r")
+        #expect(term.waitFor("42"))
+        term.type("\u{4}")
+        #expect(term.waitForExit() == 0)
+    }
+}
