@@ -32,8 +32,11 @@ final class PseudoTerminal {
         close(master)
     }
 
-    /// Types text (use "\r" for Enter).
+    /// Types text (use "\r" for Enter). Waits a moment first: libedit prints
+    /// its prompt before switching the terminal mode, which discards keys
+    /// typed in between.
     func type(_ text: String) {
+        Thread.sleep(forTimeInterval: 0.3)
         _ = text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
     }
 

@@ -62,6 +62,6 @@ struct ReplCommandTests {
         #expect(term.waitFor("42"))
         #expect(term.waitFor("huzhu> "))   // libedit discards keys typed before its prompt
         term.type("\u{4}")
-        #expect(term.waitForExit() == 0)
+        #expect(term.waitForExit() == 0, "\(term.transcript)")
     }
 }
