@@ -13,6 +13,7 @@ struct Huzhu: ParsableCommand {
         subcommands: [
             InitCommand.self, RunCommand.self, CheckCommand.self,
             ImportCommand.self, ExportCommand.self, DemoCommand.self, ReplCommand.self, ApiCommand.self, BenchCommand.self,
+            ScheduleCommand.self,
         ]
     )
 

@@ -21,6 +21,7 @@ public enum Schema {
         migrator.registerMigration("createEnrollmentBatches", migrate: Migrations.createEnrollmentBatches)
         migrator.registerMigration("createPolicies", migrate: Migrations.createPolicies)
         migrator.registerMigration("createAudit", migrate: Migrations.createAudit)
+        migrator.registerMigration("createJobRuns", migrate: Migrations.createJobRuns)
         return migrator
     }
 }

@@ -22,6 +22,10 @@ public struct WorkspaceConfig: Equatable, Sendable {
     public var limits: Limits
     /// The whole parsed document, for sections other layers read (`[[jobs]]`).
     public var document: String
+    /// The scheduled jobs (`[[jobs]]`), in file order; see ``ScheduledJob``.
+    public var jobs: [ScheduledJob] = []
+    /// The scheduler's settings (`[schedule]`).
+    public var schedule = ScheduleSettings()
 
     public struct Limits: Equatable, Sendable {
         public var timeout: Double?
@@ -50,7 +54,7 @@ public struct WorkspaceConfig: Equatable, Sendable {
         public var description: String { problems.map { "\(file): \($0)" }.joined(separator: "\n") }
     }
 
-    static let topKeys: Set<String> = ["operator", "timezone", "today", "limits", "jobs"]
+    static let topKeys: Set<String> = ["operator", "timezone", "today", "limits", "jobs", "schedule"]
     static let limitKeys: Set<String> = ["timeout", "max_memory_mib", "max_instructions"]
 
     /// Parses and validates the text of a `huzhu.toml`, collecting every problem.
@@ -103,6 +107,8 @@ public struct WorkspaceConfig: Equatable, Sendable {
                 problems.append("limits: expected a table")
             }
         }
+        config.jobs = ScheduledJob.parseAll(table["jobs"], defaultZone: config.timeZone, problems: &problems)
+        config.schedule = ScheduleSettings.parse(table["schedule"], problems: &problems)
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
         return config
     }
@@ -120,6 +126,41 @@ public struct WorkspaceConfig: Equatable, Sendable {
             timeout = 600                 # seconds
             max_memory_mib = 512
             max_instructions = 1000000000
+
+            # Scheduled jobs. `huzhu schedule list` shows each with its next runs.
+            # Have system cron or a systemd timer run `huzhu schedule run-due` every
+            # minute, or keep `huzhu schedule daemon` running. A job runs as one
+            # transaction, like `huzhu run`; `huzhu schedule log` shows the runs.
+            [schedule]
+            keep_days = 90                # run-log rows older than this are deleted (0: keep all)
+
+            # Daily snapshot of members and policies per district, saved under reports/.
+            # It becomes the overdue-claims check when claims land in Huzhu.
+            [[jobs]]
+            name = "membership-snapshot"
+            script = "scripts/jobs/membership-snapshot.lua"
+            cron = "30 1 * * *"           # 01:30 every day (minute hour day month weekday)
+            output = "reports/membership-snapshot-{date}.txt"
+            enabled = false               # set to true to run it on schedule
+
+            # Monthly participation rate per district, saved under reports/.
+            # It becomes the target-progress report when unit targets land in Huzhu.
+            [[jobs]]
+            name = "participation-by-district"
+            script = "scripts/jobs/participation-by-district.lua"
+            cron = "0 2 1 * *"            # 02:00 on the 1st of every month
+            catch_up = "once"             # a month missed while the machine was off runs once
+            output = "reports/participation-{date}.txt"
+            enabled = false
+
+            # The half-year preliminary appraisal (半年初评) on 1 July needs the
+            # appraisal command, which Huzhu does not have yet. When it does:
+            # [[jobs]]
+            # name = "half-year-appraisal"
+            # script = "scripts/jobs/half-year-appraisal.lua"
+            # cron = "0 3 1 7 *"          # 03:00 on 1 July
+            # catch_up = "once"
+            # enabled = false
 
             """
     }

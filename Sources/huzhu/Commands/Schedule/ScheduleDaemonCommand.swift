@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HuzhuCore
+import HuzhuScripting
+
+/// `huzhu schedule daemon`: a foreground loop running jobs when they are due.
+struct ScheduleDaemonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon",
+        abstract: "Run due jobs in the foreground until stopped (SIGTERM or Ctrl-C).",
+        discussion: """
+            Wakes at the next due time (at least once a minute, re-reading huzhu.toml; a \
+            broken file is reported and the last good one kept) and runs what is due, as \
+            `run-due` does. SIGTERM or Ctrl-C interrupts the job running: its transaction \
+            rolls back, it is logged interrupted, and the daemon exits 0. A second signal \
+            ends the process at once. For systemd: Type=simple, \
+            ExecStart=huzhu schedule daemon --workspace /srv/union.
+            """
+    )
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    func run() throws {
+        let (workspace, scheduler) = try ScheduleSupport.open(workspaceOptions, now: Date())
+        StopSignals.install(scheduler.stop)
+        ScheduleSupport.installWatchdog(scheduler)
+        let enabled = scheduler.config.jobs.filter(\.enabled).count
+        let next = scheduler.nextDue(after: Date()).map { ZonedTime.format($0, in: ScheduleSupport.workspaceZone(scheduler.config)) }
+        print("huzhu schedule daemon: \(enabled) enabled \(enabled == 1 ? "job" : "jobs")"
+              + (next.map { ", next run \($0)" } ?? "") + "; stop with SIGTERM or Ctrl-C")
+        fflush(stdout)
+        var lastProblem: String?
+        scheduler.onRecord = { row in
+            print(ScheduleSupport.line(for: row, zone: ScheduleSupport.zone(of: row.job, in: scheduler)))
+            fflush(stdout)
+        }
+        try scheduler.runDaemon(reload: {
+            do {
+                let config = try Workspace(at: workspace.root).config
+                lastProblem = nil
+                return config
+            } catch {
+                let problem = "\(error)"
+                if problem != lastProblem { Diagnostics.write("huzhu: \(problem)\nhuzhu: keeping the last good huzhu.toml\n") }
+                lastProblem = problem
+                return nil
+            }
+        })
+        print("huzhu schedule daemon: stopped (\(scheduler.stop.reason ?? "done"))")
+        terminate(0)
+    }
+}
