@@ -17,8 +17,9 @@ enum ScriptFile {
 
     /// The file's text; invalid UTF-8 is an error naming the byte offset.
     static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(description: "huzhu: cannot read \(path)")
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ReadError(description: "cannot read \(path): \(error.localizedDescription)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ReadError(description: "\(path): not valid UTF-8 text")
