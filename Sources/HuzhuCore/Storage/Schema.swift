@@ -22,6 +22,8 @@ public enum Schema {
         migrator.registerMigration("createPolicies", migrate: Migrations.createPolicies)
         migrator.registerMigration("createAudit", migrate: Migrations.createAudit)
         migrator.registerMigration("createJobRuns", migrate: Migrations.createJobRuns)
+        migrator.registerMigration("createRuleVersions", migrate: Migrations.createRuleVersions)
+        migrator.registerMigration("createDecisions", migrate: Migrations.createDecisions)
         return migrator
     }
 }

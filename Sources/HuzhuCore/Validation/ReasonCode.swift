@@ -112,6 +112,10 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
     case booleanInvalid = 804
     case integerInvalid = 805
 
+    // MARK: 10xx rules
+    case ruleName = 1001
+    case subsidyBudgetExceeded = 1002
+
     /// The code as shown to users: `"E"` and the number, e.g. `"E503"`.
     public var label: String { "E\(rawValue)" }
 
@@ -300,6 +304,12 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
             return ("invalid yes/no value \"{text}\" (expected 1/0, true/false, yes/no or 是/否)", "是否值“{text}”无效（应为1/0、true/false、yes/no或是/否）")
         case .integerInvalid:
             return ("invalid whole number \"{text}\"", "整数“{text}”无效")
+        case .ruleName:
+            return ("rule name \"{name}\" must be lower-case letters, digits and _, starting with a letter",
+                    "规则名“{name}”只能由小写字母、数字和下划线组成，并以字母开头")
+        case .subsidyBudgetExceeded:
+            return ("union share {union} exceeds the unit's remaining subsidy budget {remaining}",
+                    "工会承担 {union} 超过本单位剩余补助预算 {remaining}")
         }
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// Registers rule versions and finds the one in force on a date.
+///
+/// ```swift
+/// let v = try rules.activate(db, name: "subsidy", text: source, sha256: hash,
+///                            effectiveFrom: CivilDate(year: 2026, month: 7, day: 1)!, context: context)
+/// let inForce = try rules.version(db, name: "subsidy", on: today)
+/// ```
+public struct RuleService: Sendable {
+    public init() {}
+
+    /// Registers `text` as the version of rule `name` in force from `effectiveFrom`.
+    ///
+    /// Registering the very same text for the same date again returns the
+    /// existing version instead of adding a copy.
+    /// - Throws: ``ValidationError`` for an empty or ill-formed name.
+    @discardableResult
+    public func activate(_ db: Database, name: String, text: String, sha256: String, effectiveFrom: CivilDate,
+                         context: WriteContext) throws -> RuleVersion {
+        guard name.range(of: "^[a-z][a-z0-9_]{0,39}$", options: .regularExpression) != nil else {
+            throw ValidationError(ValidationFailure(.ruleName, field: "name", value: .plain(name), ["name": name]))
+        }
+        if let same = try RuleVersion
+            .filter(RuleVersion.Columns.name == name && Column("sha256") == sha256 && RuleVersion.Columns.effectiveFrom == effectiveFrom.description)
+            .fetchOne(db) {
+            return same
+        }
+        var version = RuleVersion(id: nil, name: name, sha256: sha256, text: text, effectiveFrom: effectiveFrom,
+                                  operatorName: context.operatorName, registeredAt: AuditLog.timestamp(context.clock()))
+        try version.insert(db)
+        try AuditLog.record(db, context: context, action: "insert", operation: "activateRule", table: "ruleVersion",
+                            rowKey: String(version.id!), summary: ["name": .text(name), "sha256": .text(sha256),
+                                                                "effectiveFrom": .text(effectiveFrom.description)])
+        return version
+    }
+
+    /// The version of `name` in force on `date`, or nil if none had started.
+    public func version(_ db: Database, name: String, on date: CivilDate) throws -> RuleVersion? {
+        try RuleVersion
+            .filter(RuleVersion.Columns.name == name && RuleVersion.Columns.effectiveFrom <= date.description)
+            .order(RuleVersion.Columns.effectiveFrom.desc, RuleVersion.Columns.id.desc)
+            .fetchOne(db)
+    }
+
+    /// Every version of `name`, oldest first.
+    public func versions(_ db: Database, name: String) throws -> [RuleVersion] {
+        try RuleVersion.filter(RuleVersion.Columns.name == name)
+            .order(RuleVersion.Columns.effectiveFrom, RuleVersion.Columns.id).fetchAll(db)
+    }
+
+    /// A version by id.
+    public func version(_ db: Database, id: Int64) throws -> RuleVersion? {
+        try RuleVersion.fetchOne(db, key: id)
+    }
+
+    /// The names of all registered rules.
+    public func names(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT name FROM ruleVersion ORDER BY name")
+    }
+}
