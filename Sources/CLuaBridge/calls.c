@@ -26,9 +26,15 @@ int hz_pcall(lua_State *L, int nargs, int nresults) {
     lua_setfield(L, LUA_REGISTRYINDEX, HZ_TRACEBACK_KEY);  // forget the last traceback
     lua_pushcfunction(L, hz_msgh);
     lua_insert(L, base);                       // handler, function, args
+    // A host function may call back into Lua (a rule evaluated while a
+    // script enrolls): inside, Lua code runs again, so the memory limit
+    // applies again until the call returns to the host function.
+    int saved_host_depth = c->host_depth;
+    c->host_depth = 0;
     c->protected_depth++;
     int status = lua_pcall(L, nargs, nresults, base);
     c->protected_depth--;
+    c->host_depth = saved_host_depth;
     lua_remove(L, base);                       // results or message
     return status;
 }

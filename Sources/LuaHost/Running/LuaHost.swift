@@ -223,6 +223,13 @@ public final class LuaHost {
     /// - Throws: `LuaError` of kind `.syntax`.
     public func load(_ source: String, name: String, in environment: LuaEnvironment? = nil) throws -> LuaScript {
         beginRun()
+        return try compile(source, name: name, in: environment)
+    }
+
+    /// Compiles `source` like `load`, without starting a run: the counters
+    /// and limits of the run in progress go on (a rule compiled while a
+    /// script runs).
+    public func compile(_ source: String, name: String, in environment: LuaEnvironment? = nil) throws -> LuaScript {
         let env = try environment ?? makeEnvironment()
         try load(source: source, chunkName: "@" + name)                   // chunk
         lua_rawgeti(L, hzlua_registryindex(), lua_Integer(env.ref))        // chunk, env
