@@ -12,6 +12,8 @@ struct FastResidentID {
     var key: UInt64
     /// The 18 characters, check character upper-cased.
     var value: String
+    /// The check character's byte (`0`–`9` or `X`).
+    var check: UInt8
     /// The birth date.
     var birthDate: CivilDate
     /// Whether the 17th digit is odd.
@@ -44,7 +46,7 @@ struct FastResidentID {
             guard let birth = CivilDate(year: year, month: digit(10) * 10 + digit(11), day: digit(12) * 10 + digit(13)),
                   birth >= ResidentID.defaultEarliestBirthDate, birth <= today else { return nil }
             let value = bytes[17] == UInt8(ascii: "x") ? String(decoding: bytes.prefix(17), as: UTF8.self) + "X" : nil
-            return FastResidentID(key: key, value: value ?? "", birthDate: birth, isMale: digit(16) % 2 == 1)
+            return FastResidentID(key: key, value: value ?? "", check: last, birthDate: birth, isMale: digit(16) % 2 == 1)
         }.map { id in
             var id = id
             if id.value.isEmpty { id.value = text }
@@ -58,13 +60,15 @@ struct FastResidentID {
         for byte in id.value.utf8.prefix(17) { key = key * 10 + UInt64(byte - 48) }
         self.key = key
         value = id.value
+        check = id.value.utf8.last!
         birthDate = id.birthDate
         isMale = id.gender == .male
     }
 
-    private init(key: UInt64, value: String, birthDate: CivilDate, isMale: Bool) {
+    private init(key: UInt64, value: String, check: UInt8, birthDate: CivilDate, isMale: Bool) {
         self.key = key
         self.value = value
+        self.check = check
         self.birthDate = birthDate
         self.isMale = isMale
     }

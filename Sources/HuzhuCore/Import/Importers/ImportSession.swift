@@ -11,6 +11,8 @@ final class ImportSession {
     /// A guess at the number of rows from the file's size (for reserving
     /// capacity), `nil` when the size is unknown.
     let estimatedRows: Int?
+    /// The file's size in bytes, when known.
+    let fileSize: Int?
 
     /// Opens the file and matches its header.
     ///
@@ -25,8 +27,8 @@ final class ImportSession {
         reader.onProgress = progress
         header = try CSVHeader(reader: reader, schema: kind.schema)
         self.options = options
-        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize
-        estimatedRows = size.map { min($0 / 48, 50_000_000) }
+        fileSize = (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize
+        estimatedRows = fileSize.map { min($0 / 48, 50_000_000) }
         report = ImportReport(kind: kind, file: reader.fileName, encoding: reader.encoding)
         if options.skipInvalid, let url = options.rejectsURL {
             rejects = try RejectsWriter(url: url, columns: reader.header)

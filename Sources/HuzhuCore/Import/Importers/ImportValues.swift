@@ -31,6 +31,8 @@ enum ImportValues {
     /// Parses a yes/no flag: `1`/`0`, `true`/`false`, `yes`/`no`, `y`/`n`,
     /// `是`/`否` (any case); empty is no.
     static func flag(_ text: String, field: String) throws -> Bool {
+        if text == "0" || text.isEmpty { return false }
+        if text == "1" { return true }
         switch text.lowercased() {
         case "1", "true", "yes", "y", "是": return true
         case "0", "false", "no", "n", "否", "": return false
@@ -49,6 +51,7 @@ enum ImportValues {
     /// Parses a date: `YYYY-MM-DD`, and the forms spreadsheets turn it into,
     /// `YYYY/M/D` and `YYYY-M-D` (1- or 2-digit month and day).
     static func date(_ text: String, field: String) throws -> CivilDate {
+        if let date = isoDate(text) { return date }
         let bytes = Array(text.utf8)
         let failure = ValidationFailure(.dateInvalid, field: field, value: .plain(text), ["text": text])
         guard bytes.count >= 8, bytes.count <= 10 else { throw failure }
@@ -68,6 +71,25 @@ enum ImportValues {
         guard let year = number(parts[0]), let month = number(parts[1]), let day = number(parts[2]),
               let date = CivilDate(year: year, month: month, day: day) else { throw failure }
         return date
+    }
+
+    /// `YYYY-MM-DD` read in place (the common case, without allocating).
+    private static func isoDate(_ text: String) -> CivilDate? {
+        var text = text
+        return text.withUTF8 { bytes -> CivilDate? in
+            guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return nil }
+            func number(_ from: Int, _ to: Int) -> Int? {
+                var value = 0
+                for index in from..<to {
+                    let digit = bytes[index] &- 48
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 7), let day = number(8, 10) else { return nil }
+            return CivilDate(year: year, month: month, day: day)
+        }
     }
 
     /// Parses a unit kind: the English names (`district`) or the Chinese

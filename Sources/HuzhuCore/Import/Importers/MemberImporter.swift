@@ -89,7 +89,23 @@ public struct MemberImporter: Sendable {
     }
 }
 
-/// The loop of a members import.
+/// A validated member waiting to be inserted.
+private struct PendingMember {
+    /// The resident ID's first 17 digits, and its check character.
+    var key: UInt64
+    var check: UInt8
+    var isMale: Bool
+    var hardship: Bool
+    var birthDate: CivilDate
+    var joinedOn: CivilDate
+    var name: String
+    var unit: String
+    var phone: String?
+}
+
+/// The loop of a members import: validate each row, keep the valid ones,
+/// and insert them sorted by resident ID (so the unique index on it grows
+/// at its end instead of at a million random places).
 private struct MemberRows {
     let session: ImportSession
     let db: Database
@@ -99,10 +115,20 @@ private struct MemberRows {
     /// the whole duplicate check.
     let checkDatabase: Bool
     let exists: RawStatement
+    /// Inserts one member; ``insertBatch`` inserts ``batchSize`` at once.
     let insert: RawStatement
+    let insertBatch: RawStatement
     let indexes: (residentID: Int, name: Int, unit: Int, phone: Int?, hardship: Int?, joinedOn: Int?)
     /// First 17 digits of each resident ID seen → its line.
     var seen: [UInt64: Int32] = [:]
+    /// Valid rows not inserted yet.
+    var pending: [PendingMember] = []
+    var bulk: BulkLoad?
+    var ids: ClosedRange<Int64>?
+
+    /// Rows held before they are sorted and inserted: a whole file of up to
+    /// two million rows is sorted as one (about 200 MB).
+    static let chunkSize = 1 << 21
 
     init(session: ImportSession, db: Database, scope: Scope, context: WriteContext) throws {
         self.session = session
@@ -111,127 +137,249 @@ private struct MemberRows {
         units = try UnitDirectory(db, scope: scope)
         checkDatabase = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)") ?? true
         exists = try RawStatement(db, sql: "SELECT 1 FROM member WHERE residentID = ?")
-        insert = try RawStatement(db, sql: """
-            INSERT INTO member (residentID, name, gender, birthDate, unitCode, phone, hardship, status, joinedOn)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?)
-            """)
+        insert = try RawStatement(db, sql: Self.insertSQL(rows: 1))
+        insertBatch = try RawStatement(db, sql: Self.insertSQL(rows: Self.batchSize))
         let header = session.header
         indexes = (header.index(of: "resident_id")!, header.index(of: "name")!, header.index(of: "unit")!,
                    header.index(of: "phone"), header.index(of: "hardship"), header.index(of: "joined_on"))
-        if let rows = session.estimatedRows { seen.reserveCapacity(rows) }
+        let rows = min(session.estimatedRows ?? 0, Self.chunkSize)
+        seen.reserveCapacity(rows)
+        pending.reserveCapacity(rows)
     }
 
-    /// Validates every row, inserting the valid ones while that is wanted.
+    /// Validates every row and inserts the valid ones while that is wanted.
     ///
-    /// - Returns: The row ids of the first and last member inserted.
+    /// - Returns: The row ids of the members inserted (consecutive), if any.
     mutating func importAll() throws -> ClosedRange<Int64>? {
-        var first: Int64?
-        var last: Int64 = 0
-        while let record = try session.next() {
-            var errors = session.recordErrors(record)
-            if !errors.isEmpty {
-                try session.reject(record, errors)
-                continue
-            }
-            let fields = record.fields
-            func cell(_ index: Int?) -> String? { index.map { ImportValues.trimmed(fields[$0]) } }
-
-            // Resident ID: the fast check, else the full one for its exact failure.
-            var id: FastResidentID?
-            let idText = ImportValues.unwrapExcelText(cell(indexes.residentID)!)
-            if idText.isEmpty {
-                errors.append(session.required("resident_id", in: record))
-            } else if let fast = FastResidentID.check(idText, today: today) {
-                id = fast
-            } else {
-                do { id = FastResidentID(try ResidentID(idText, today: today)) } catch let failure as ValidationFailure {
-                    errors.append(session.error(failure, in: record))
+        do {
+            while let record = try session.next() {
+                let errors = validate(record)
+                if !errors.isEmpty {
+                    try session.reject(record, errors)
+                    if !session.writesRows { pending.removeAll() }
+                } else if pending.count >= Self.chunkSize {
+                    try flush()
                 }
             }
-            if let key = id?.key {
-                if let firstLine = seen[key] {
-                    errors.append(session.duplicate("resident_id", key: "resident_id", firstLine: Int(firstLine), in: record))
-                } else {
-                    seen[key] = Int32(clamping: record.line)
-                    if checkDatabase {
-                        exists.bind(id!.value, at: 1)
-                        if try exists.hasRow() {
-                            errors.append(session.error(ValidationFailure(.memberExists, field: "residentID"), in: record))
-                        }
-                    }
-                }
-            }
-
-            let name = cell(indexes.name)!
-            if name.isEmpty {
-                errors.append(session.required("name", in: record))
-            } else if name.utf8.count > 50 || name.utf8.first! <= 0x20 || name.utf8.first! >= 0x80 {
-                let length = CodeRules.nameLength(name, maximum: 50)
-                if !length.ok {
-                    errors.append(session.error(ValidationFailure(.memberNameInvalid, field: "name",
-                                                                  ["count": String(length.count)]), in: record))
-                }
-            }
-
-            let unit = cell(indexes.unit)!
-            if unit.isEmpty {
-                errors.append(session.required("unit", in: record))
-            } else if let failure = units.failure(unit) {
-                errors.append(session.error(failure, in: record))
-            }
-
-            var phone: String?
-            if let text = cell(indexes.phone).map(ImportValues.unwrapExcelText), !text.isEmpty {
-                if Self.isPlainMobile(text) {
-                    phone = text
-                } else {
-                    do { phone = try Phone(text).value } catch let failure as ValidationFailure {
-                        errors.append(session.error(failure, in: record))
-                    }
-                }
-            }
-
-            var hardship = false
-            if let text = cell(indexes.hardship) {
-                do { hardship = try ImportValues.flag(text, field: "hardship") } catch let failure as ValidationFailure {
-                    errors.append(session.error(failure, in: record))
-                }
-            }
-
-            var joinedOn = today
-            if let text = cell(indexes.joinedOn), !text.isEmpty {
-                do { joinedOn = try ImportValues.date(text, field: "joined_on") } catch let failure as ValidationFailure {
-                    errors.append(session.error(failure, in: record))
-                }
-            }
-            if joinedOn > today {
-                errors.append(session.error(ValidationFailure(.dateInFuture, field: "joined_on", value: .plain(joinedOn.description),
-                                                              ["date": joinedOn.description, "today": today.description]), in: record))
-            }
-            if let id, joinedOn < id.birthDate {
-                errors.append(session.error(ValidationFailure(.joinedBeforeBirth, field: "joined_on", value: .plain(joinedOn.description),
-                                                              ["date": joinedOn.description, "birth": id.birthDate.description]), in: record))
-            }
-
-            guard errors.isEmpty, let id else {
-                try session.reject(record, errors)
-                continue
-            }
-            guard session.writesRows else { continue }
-            insert.bind(id.value, at: 1)
-            insert.bind(name, at: 2)
-            insert.bind(id.isMale ? "male" : "female", at: 3)
-            insert.bind(id.birthDate.description, at: 4)
-            insert.bind(unit, at: 5)
-            if let phone { insert.bind(phone, at: 6) } else { insert.bindNull(at: 6) }
-            insert.bind(hardship ? 1 : 0, at: 7)
-            insert.bind(joinedOn.description, at: 8)
-            try insert.execute()
-            last = db.lastInsertedRowID
-            if first == nil { first = last }
-            session.imported()
+            try flush()
+            if session.writesRows { try bulk?.finish(db) } else { bulk?.abandon(db) }
+        } catch {
+            bulk?.abandon(db)
+            throw error
         }
-        return first.map { $0...last }
+        return ids
+    }
+
+    /// Checks one row; a valid row is added to ``pending``.
+    ///
+    /// - Returns: The row's errors, empty when it is valid.
+    private mutating func validate(_ record: CSVRecord) -> [CSVError] {
+        var errors = session.recordErrors(record)
+        guard errors.isEmpty else { return errors }
+        let fields = record.fields
+        func cell(_ index: Int?) -> String? { index.map { ImportValues.trimmed(fields[$0]) } }
+
+        // Resident ID: the fast check, else the full one for its exact failure.
+        var id: FastResidentID?
+        let idText = ImportValues.unwrapExcelText(cell(indexes.residentID)!)
+        if idText.isEmpty {
+            errors.append(session.required("resident_id", in: record))
+        } else if let fast = FastResidentID.check(idText, today: today) {
+            id = fast
+        } else {
+            do { id = FastResidentID(try ResidentID(idText, today: today)) } catch {
+                errors.append(session.error(error as! ValidationFailure, in: record))
+            }
+        }
+        if let id {
+            if let firstLine = seen[id.key] {
+                errors.append(session.duplicate("resident_id", key: "resident_id", firstLine: Int(firstLine), in: record))
+            } else {
+                seen[id.key] = Int32(clamping: record.line)
+                if checkDatabase {
+                    exists.bind(id.value, at: 1)
+                    if (try? exists.hasRow()) != false {
+                        errors.append(session.error(ValidationFailure(.memberExists, field: "residentID"), in: record))
+                    }
+                }
+            }
+        }
+
+        let name = cell(indexes.name)!
+        if name.isEmpty {
+            errors.append(session.required("name", in: record))
+        } else if !Self.isPlainName(name) {
+            let length = CodeRules.nameLength(name, maximum: 50)
+            if !length.ok {
+                errors.append(session.error(ValidationFailure(.memberNameInvalid, field: "name",
+                                                              ["count": String(length.count)]), in: record))
+            }
+        }
+
+        let unit = cell(indexes.unit)!
+        if unit.isEmpty {
+            errors.append(session.required("unit", in: record))
+        } else if let failure = units.failure(unit) {
+            errors.append(session.error(failure, in: record))
+        }
+
+        var phone: String?
+        if let text = cell(indexes.phone).map(ImportValues.unwrapExcelText), !text.isEmpty {
+            if Self.isPlainMobile(text) {
+                phone = text
+            } else {
+                do { phone = try Phone(text).value } catch {
+                    errors.append(session.error(error as! ValidationFailure, in: record))
+                }
+            }
+        }
+
+        var hardship = false
+        if let text = cell(indexes.hardship) {
+            do { hardship = try ImportValues.flag(text, field: "hardship") } catch {
+                errors.append(session.error(error as! ValidationFailure, in: record))
+            }
+        }
+
+        var joinedOn = today
+        if let text = cell(indexes.joinedOn), !text.isEmpty {
+            do { joinedOn = try ImportValues.date(text, field: "joined_on") } catch {
+                errors.append(session.error(error as! ValidationFailure, in: record))
+            }
+        }
+        if joinedOn > today {
+            errors.append(session.error(ValidationFailure(.dateInFuture, field: "joined_on", value: .plain(joinedOn.description),
+                                                          ["date": joinedOn.description, "today": today.description]), in: record))
+        }
+        if let id, joinedOn < id.birthDate {
+            errors.append(session.error(ValidationFailure(.joinedBeforeBirth, field: "joined_on", value: .plain(joinedOn.description),
+                                                          ["date": joinedOn.description, "birth": id.birthDate.description]), in: record))
+        }
+        guard errors.isEmpty, let id else { return errors }
+        if session.writesRows {
+            pending.append(PendingMember(key: id.key, check: id.check, isMale: id.isMale, hardship: hardship,
+                                         birthDate: id.birthDate, joinedOn: joinedOn, name: name, unit: unit, phone: phone))
+        }
+        return []
+    }
+
+    /// Members inserted by one statement: one statement per member would
+    /// pay SQLite's per-statement work (the AUTOINCREMENT bookkeeping among
+    /// it) a million times.
+    static let batchSize = 64
+    /// Bytes of one member's texts in the scratch buffer: ID 18, two dates
+    /// 10 each, name up to 200 (50 characters of 4 bytes), unit up to 32,
+    /// phone up to 13.
+    private static let slotSize = 320
+
+    static func insertSQL(rows: Int) -> String {
+        "INSERT INTO member (residentID, name, gender, birthDate, unitCode, phone, hardship, status, joinedOn) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, 'active', ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// Inserts the pending rows, sorted by resident ID.
+    private mutating func flush() throws {
+        guard session.writesRows, !pending.isEmpty else { return }
+        if bulk == nil {
+            let rows = max(pending.count, pending.count == Self.chunkSize ? session.estimatedRows ?? 0 : 0)
+            bulk = try BulkLoad(db, table: "member", rows: rows, bytes: session.fileSize ?? 0)
+        }
+        var order = [(key: UInt64, index: Int32)]()
+        order.reserveCapacity(pending.count)
+        for index in pending.indices { order.append((pending[index].key, Int32(index))) }
+        order.sort { $0.key < $1.key }
+        let insert = self.insert, insertBatch = self.insertBatch
+        // Texts are copied into one scratch buffer and bound without SQLite
+        // copying them again (no allocation per value).
+        try pending.withUnsafeBufferPointer { members in
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.batchSize * Self.slotSize) { scratch in
+                let base = scratch.baseAddress!
+                var next = 0
+                while next < order.count {
+                    let rows = order.count - next >= Self.batchSize ? Self.batchSize : 1
+                    let statement = rows == 1 ? insert : insertBatch
+                    for row in 0..<rows {
+                        Self.bind(members[Int(order[next + row].index)], slot: base + row * Self.slotSize,
+                                  to: statement, at: Int32(row * 8))
+                    }
+                    try statement.execute()
+                    next += rows
+                }
+            }
+        }
+        let last = db.lastInsertedRowID
+        ids = (ids?.lowerBound ?? last - Int64(order.count) + 1)...last
+        session.imported(order.count)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Binds one member's eight values, its texts copied into `slot`.
+    private static func bind(_ member: PendingMember, slot: UnsafeMutablePointer<UInt8>, to statement: RawStatement,
+                             at offset: Int32) {
+        var key = member.key
+        for position in stride(from: 16, through: 0, by: -1) {
+            slot[position] = UInt8(truncatingIfNeeded: key % 10) + 48
+            key /= 10
+        }
+        slot[17] = member.check
+        write(member.birthDate, to: slot + 18)
+        write(member.joinedOn, to: slot + 28)
+        var end = 38
+        /// Copies a text into the slot and binds it there; a text that does
+        /// not fit (a name of 50 long grapheme clusters) is bound as a copy.
+        func bindText(_ text: String, at index: Int32) {
+            let count = text.utf8.count
+            guard end + count <= slotSize else { return statement.bind(text, at: index) }
+            let start = end
+            for byte in text.utf8 {
+                slot[end] = byte
+                end += 1
+            }
+            statement.bindStatic(slot + start, count: count, at: index)
+        }
+        statement.bindStatic(slot, count: 18, at: offset + 1)
+        bindText(member.name, at: offset + 2)
+        statement.bindStatic(member.isMale ? Self.male : Self.female, count: member.isMale ? 4 : 6, at: offset + 3)
+        statement.bindStatic(slot + 18, count: 10, at: offset + 4)
+        bindText(member.unit, at: offset + 5)
+        if let phone = member.phone { bindText(phone, at: offset + 6) } else { statement.bindNull(at: offset + 6) }
+        statement.bind(member.hardship ? 1 : 0, at: offset + 7)
+        statement.bindStatic(slot + 28, count: 10, at: offset + 8)
+    }
+
+    private static let male: UnsafePointer<UInt8> = {
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 4)
+        pointer.initialize(from: Array("male".utf8), count: 4)
+        return UnsafePointer(pointer)
+    }()
+    private static let female: UnsafePointer<UInt8> = {
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 6)
+        pointer.initialize(from: Array("female".utf8), count: 6)
+        return UnsafePointer(pointer)
+    }()
+
+    /// Writes `YYYY-MM-DD` (ten bytes).
+    private static func write(_ date: CivilDate, to base: UnsafeMutablePointer<UInt8>) {
+        var year = date.year
+        for position in stride(from: 3, through: 0, by: -1) {
+            base[position] = UInt8(year % 10) + 48
+            year /= 10
+        }
+        base[4] = 45
+        base[5] = UInt8(date.month / 10) + 48
+        base[6] = UInt8(date.month % 10) + 48
+        base[7] = 45
+        base[8] = UInt8(date.day / 10) + 48
+        base[9] = UInt8(date.day % 10) + 48
+    }
+
+    /// Whether a name certainly passes the name rule (1–50 characters, not
+    /// blank) without counting characters: at most 50 bytes, starting with
+    /// a visible ASCII character or a CJK ideograph (lead byte E4–E9).
+    static func isPlainName(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.count <= 50, let first = utf8.first else { return false }
+        return (0x21...0x7E).contains(first) || (0xE4...0xE9).contains(first)
     }
 
     /// Eleven ASCII digits `1[3-9]…`: a mobile number already in its normal form.

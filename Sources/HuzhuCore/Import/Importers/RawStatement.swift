@@ -9,11 +9,11 @@ import GRDBSQLite
 /// only inside the database access that made it.
 struct RawStatement {
     private let statement: Statement
-    private let handle: SQLiteStatement
+    fileprivate let handle: SQLiteStatement
     private let connection: SQLiteConnection?
 
     /// SQLite copies the bytes (`SQLITE_TRANSIENT`).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    fileprivate static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     /// Prepares `sql` on `db`.
     init(_ db: Database, sql: String) throws {
@@ -69,5 +69,15 @@ struct RawStatement {
     private func error(_ code: Int32) -> DatabaseError {
         let message = connection.map { String(cString: sqlite3_errmsg($0)) }
         return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+}
+
+extension RawStatement {
+    /// Binds UTF-8 bytes as text without copying them: the bytes must stay
+    /// where they are until the statement has run (``execute()``).
+    func bindStatic(_ start: UnsafePointer<UInt8>, count: Int, at index: Int32) {
+        start.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) { chars in
+            _ = sqlite3_bind_text(handle, index, chars, Int32(count), nil)   // nil: SQLITE_STATIC
+        }
     }
 }
