@@ -1,0 +1,67 @@
+import Testing
+@testable import LuaHost
+
+/// Counts instances alive during nested calls.
+final class NestedWitness {
+    nonisolated(unsafe) static var live = 0
+    init() { NestedWitness.live += 1 }
+    deinit { NestedWitness.live -= 1 }
+}
+
+@Suite("Host functions that call back into Lua")
+struct NestedCallTests {
+    /// A host whose `rules.apply(x)` runs the rule script's `rule(x)`, as
+    /// huzhu.enroll runs a subsidy formula.
+    func makeHost(rule: String, limits: LuaLimits = LuaLimits()) throws -> (CapturingHost, LuaScript) {
+        let host = try CapturingHost(limits: limits)
+        let env = try host.host.makeEnvironment()
+        let ruleScript = try host.host.compile(rule, name: "rule.lua", in: env)
+        try ruleScript.run()
+        var m = LuaModule("rules")
+        m.function("apply") { call in
+            let witness = NestedWitness()
+            defer { withExtendedLifetime(witness) {} }
+            let results = try ruleScript.call("rule", [try call.value(1)])
+            return try call.push(results.first ?? .nil)
+        }
+        try host.host.register(m)
+        return (host, ruleScript)
+    }
+
+    @Test("a rule's value comes back through the host function")
+    func value() throws {
+        let (host, _) = try makeHost(rule: "function rule(x) return x * 2 end")
+        #expect(try host.run("return rules.apply(21)") == [42])
+    }
+
+    @Test("a rule's error unwinds only Lua and C frames; the script can catch it; Swift frames end normally")
+    func ruleError() throws {
+        let (host, _) = try makeHost(rule: "function rule(x) if x < 0 then error('negative') end return x end")
+        let results = try host.run("""
+            local caught = 0
+            for i = 1, 1000 do
+              local ok, err = pcall(rules.apply, -i)
+              if not ok and err:find("rule.lua:1: negative", 1, true) then caught = caught + 1 end
+            end
+            return caught
+            """)
+        #expect(results == [1000])
+        #expect(NestedWitness.live == 0)
+    }
+
+    @Test("the memory limit applies inside the nested rule")
+    func memoryInside() throws {
+        let (host, _) = try makeHost(rule: "function rule(x) local t = {} for i = 1, math.huge do t[i] = {i} end end",
+                                     limits: LuaLimits(memory: 32 << 20, instructions: 0))
+        let error = try #require(host.failure("return rules.apply(1)"))
+        #expect(error.message == "test.lua:1: memory limit of 32 MiB exceeded")
+    }
+
+    @Test("the instruction budget is shared with the script, not reset by the nested call")
+    func budgetShared() throws {
+        let (host, _) = try makeHost(rule: "function rule(x) for i = 1, 1000 do end return x end",
+                                     limits: LuaLimits(instructions: 200_000))
+        let error = try #require(host.failure("while true do rules.apply(1) end"))
+        #expect(error.kind == .instructionLimit)
+    }
+}
