@@ -53,15 +53,19 @@ public struct Plan: Hashable, Sendable, Codable {
     public var groupMinimumPercent: Int?
     /// The group-enrollment rule's small-unit threshold, if the plan has one.
     public var groupSmallUnitThreshold: Int?
+    /// For a ratio plan, which expense the ratio applies to (self-paid by default).
+    public var benefitBase: BenefitBase
 
     /// Creates a plan with typical defaults: one share, any age and gender,
     /// no waiting period, no deductible, 100% paid, no caps, no fixed sums,
-    /// 10-day report and 730-day lapse windows, not exclusive, no group rule.
+    /// 10-day report and 730-day lapse windows, not exclusive, no group rule,
+    /// a ratio applied to the self-paid amount.
     public init(code: String, name: String, kind: PlanKind, pricePerShare: Money, maxShares: Int = 1,
                 minAge: Int? = nil, maxAge: Int? = nil, gender: Gender? = nil, waitingPeriodDays: Int = 0,
                 deductible: Money = .zero, paymentRatio: Int = 10_000, perClaimCap: Money? = nil,
                 perTermCap: Money? = nil, benefits: [BenefitItem] = [], reportWindowDays: Int = 10,
-                lapseWindowDays: Int = 730, exclusiveGroup: String? = nil, groupRule: GroupRule? = nil) {
+                lapseWindowDays: Int = 730, exclusiveGroup: String? = nil, groupRule: GroupRule? = nil,
+                benefitBase: BenefitBase = .selfPaid) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -81,6 +85,7 @@ public struct Plan: Hashable, Sendable, Codable {
         self.exclusiveGroup = exclusiveGroup
         self.groupMinimumPercent = groupRule?.minimumPercent
         self.groupSmallUnitThreshold = groupRule?.smallUnitThreshold
+        self.benefitBase = benefitBase
     }
 
     /// The group-enrollment rule, if the plan has one.
@@ -130,5 +135,6 @@ extension Plan: FetchableRecord, PersistableRecord {
         public static let exclusiveGroup = Column(CodingKeys.exclusiveGroup)
         public static let groupMinimumPercent = Column(CodingKeys.groupMinimumPercent)
         public static let groupSmallUnitThreshold = Column(CodingKeys.groupSmallUnitThreshold)
+        public static let benefitBase = Column(CodingKeys.benefitBase)
     }
 }

@@ -20,6 +20,10 @@ public struct Services: Sendable {
     public let plans: PlanService
     /// Policies and enrollment.
     public let enrollment: EnrollmentService
+    /// Claims from report to payout.
+    public let claims: ClaimService
+    /// The fund's ledger.
+    public let ledger: LedgerService
 
     /// Creates the services for a scope.
     ///
@@ -30,5 +34,7 @@ public struct Services: Sendable {
         self.members = MemberService(scope: scope)
         self.plans = PlanService()
         self.enrollment = EnrollmentService(scope: scope)
+        self.claims = ClaimService(scope: scope)
+        self.ledger = LedgerService(scope: scope)
     }
 }

@@ -22,6 +22,9 @@ public enum Schema {
         migrator.registerMigration("createPolicies", migrate: Migrations.createPolicies)
         migrator.registerMigration("createAudit", migrate: Migrations.createAudit)
         migrator.registerMigration("createJobRuns", migrate: Migrations.createJobRuns)
+        migrator.registerMigration("addPlanBenefitBase", migrate: Migrations.addPlanBenefitBase)
+        migrator.registerMigration("createClaims", migrate: Migrations.createClaims)
+        migrator.registerMigration("createLedger", migrate: Migrations.createLedger)
         migrator.registerMigration("createRuleVersions", migrate: Migrations.createRuleVersions)
         migrator.registerMigration("createDecisions", migrate: Migrations.createDecisions)
         return migrator

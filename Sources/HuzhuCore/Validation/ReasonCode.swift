@@ -3,8 +3,10 @@
 ///
 /// Numbers are grouped by hundreds: 1xx identity and phone, 2xx units and
 /// offices, 3xx members, 4xx plans and terms, 5xx policies and enrollment,
-/// 6xx reserved for claims, 7xx money, 8xx general input such as dates. A
-/// retired reason keeps its number forever; new reasons take new numbers.
+/// 6xx claims (601–649 refused input, 651–699 the reasons a claim is
+/// rejected, see ``ClaimRejectionReason``), 7xx money, 8xx general input
+/// such as dates, 9xx the ledger. A retired reason keeps its number
+/// forever; new reasons take new numbers.
 ///
 /// Templates name their arguments in braces (`{plan}`); a
 /// ``ValidationFailure`` fills them in.
@@ -97,7 +99,42 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
     case headcountMissing = 513
     case termEnded = 514
 
-    // MARK: 6xx reserved for claims
+    // MARK: 6xx claims: refused input
+    case claimUnknown = 601
+    case claimTransition = 602
+    case claimAlreadyPaid = 603
+    case claimKindNotCovered = 604
+    case claimDateOrder = 605
+    case claimNoPolicy = 606
+    case expensesInconsistent = 607
+    case expenseNegative = 608
+    case benefitItemUnknown = 609
+    case benefitItemRequired = 610
+    case claimDateAfterReport = 611
+    case hospitalDatesRequired = 612
+    case documentUnknown = 613
+    case claimKindInvalid = 614
+    case rejectionReasonInvalid = 615
+    case claimStatusInvalid = 616
+    case approvedAmountInvalid = 617
+    case paymentAmountMismatch = 618
+    case paymentMethodInvalid = 619
+    case paymentBeforeApproval = 620
+    case topUpNegative = 621
+    case topUpRuleRequired = 622
+
+    // MARK: 6xx claims: rejection reasons (ClaimRejectionReason shares these numbers)
+    case notCovered = 651
+    case waitingPeriod = 652
+    case reportDeadline = 653
+    case lapsed = 654
+    case ineligible = 655
+    case duplicateClaim = 656
+    case documentsMissing = 657
+    case overCap = 658
+    case excludedCause = 659
+    case otherReason = 660
+    case belowDeductible = 661
 
     // MARK: 7xx money
     case amountInvalid = 701
@@ -111,6 +148,17 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
     case duplicateInFile = 803
     case booleanInvalid = 804
     case integerInvalid = 805
+
+    // MARK: 9xx ledger
+    case entryUnbalanced = 901
+    case accountUnknown = 902
+    case lineAmountInvalid = 903
+    case contributionAlreadyPosted = 904
+    case entryUnknown = 905
+    case entryAlreadyReversed = 906
+    case refundNeedsCancelledPolicy = 907
+    case contributionNotPosted = 908
+    case entryNotReversible = 909
 
     // MARK: 10xx rules
     case ruleName = 1001
@@ -285,6 +333,82 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
         case .termEnded:
             return ("term {term} ended on {end}", "保障期{term}已于{end}结束")
 
+        case .claimUnknown:
+            return ("no such claim {id}", "理赔案件{id}不存在")
+        case .claimTransition:
+            return ("cannot {action}: the claim is {status}, not {required}", "不能{action}：案件状态为{status}，不是{required}")
+        case .claimAlreadyPaid:
+            return ("already paid {amount} on {date}; a claim is paid once", "已于{date}赔付{amount}，不能重复赔付")
+        case .claimKindNotCovered:
+            return ("plan {plan} ({planKind}) takes no {kind} claims (expected {kinds})",
+                    "计划{plan}（{planKind}）不受理{kind}类案件（应为{kinds}）")
+        case .claimDateOrder:
+            return ("{field} {date} is before {other} {otherDate}", "{field}{date}早于{other}{otherDate}")
+        case .claimNoPolicy:
+            return ("holds no policy of plan {plan} covering {date}", "{date}无计划{plan}的保单")
+        case .expensesInconsistent:
+            return ("insurance {insurance} + self-paid {selfPaid} = {sum} does not equal the total {total}",
+                    "统筹支付{insurance} + 个人自付{selfPaid} = {sum}，不等于费用总额{total}")
+        case .expenseNegative:
+            return ("{field} must be 0 or more (got {amount})", "{field}不能为负（实为{amount}）")
+        case .benefitItemUnknown:
+            return ("plan {plan} has no benefit item {item}", "计划{plan}无给付项目{item}")
+        case .benefitItemRequired:
+            return ("plan {plan} pays fixed sums; name one of its items ({items})", "计划{plan}按定额给付，须指定给付项目（{items}）")
+        case .claimDateAfterReport:
+            return ("{field} {date} is after the report date {reported}", "{field}{date}晚于报案日期{reported}")
+        case .hospitalDatesRequired:
+            return ("a {kind} claim under plan {plan} needs admission and discharge dates", "计划{plan}的{kind}类案件须填写入院和出院日期")
+        case .documentUnknown:
+            return ("unknown document \"{text}\" (expected one of {expected})", "材料“{text}”无效（应为{expected}之一）")
+        case .claimKindInvalid:
+            return ("unknown claim kind \"{text}\" (expected one of {expected})", "案件类型“{text}”无效（应为{expected}之一）")
+        case .rejectionReasonInvalid:
+            return ("unknown rejection reason \"{text}\" (expected one of {expected})", "拒赔原因“{text}”无效（应为{expected}之一）")
+        case .claimStatusInvalid:
+            return ("unknown claim status \"{text}\" (expected one of {expected})", "案件状态“{text}”无效（应为{expected}之一）")
+        case .approvedAmountInvalid:
+            return ("approved amount {amount} must be more than 0.00 and at most the benefit {benefit}",
+                    "核定金额{amount}须大于0.00且不超过给付额{benefit}")
+        case .paymentAmountMismatch:
+            return ("payment {amount} differs from the approved amount {approved}", "赔付金额{amount}与核定金额{approved}不符")
+        case .paymentMethodInvalid:
+            return ("unknown payment method \"{text}\" (expected one of {expected})", "支付方式“{text}”无效（应为{expected}之一）")
+        case .paymentBeforeApproval:
+            return ("payment date {date} is before the approval on {approved}", "赔付日期{date}早于核定日期{approved}")
+        case .topUpNegative:
+            return ("rule {rule} proposes {amount}; a benefit is 0.00 or more", "规则{rule}提出的给付额{amount}为负")
+        case .topUpRuleRequired:
+            return ("a proposed amount needs its rule's name and version hash", "规则提出的给付额须注明规则名称和版本哈希")
+
+        case .notCovered:
+            return ("incident on {date} is outside the cover of policy {policy} ({start} to {end})",
+                    "出险日期{date}不在保单{policy}的保障期（{start}至{end}）内")
+        case .waitingPeriod:
+            return ("incident on {date} is in the waiting period ({days} days from {start}; covered from {covered})",
+                    "出险日期{date}在等待期内（自{start}起{days}天，{covered}起承担责任）")
+        case .reportDeadline:
+            return ("reported on {reported}, after the report deadline {deadline} ({window} days from {from})",
+                    "报案日期{reported}晚于报案期限{deadline}（{from}起{window}天）")
+        case .lapsed:
+            return ("reported on {reported}, after the claim lapsed on {deadline} ({window} days from {from})",
+                    "报案日期{reported}晚于索赔时效截止日{deadline}（{from}起{window}天）")
+        case .ineligible:
+            return ("policy {policy} is {status}", "保单{policy}状态为{status}")
+        case .duplicateClaim:
+            return ("duplicates claim {other} (same policy, kind and incident date)", "与案件{other}重复（同一保单、类型和出险日期）")
+        case .documentsMissing:
+            return ("documents missing: {documents}", "缺少材料：{documents}")
+        case .overCap:
+            return ("the per-term cap {limit} is used up ({used} approved or paid in term {term})",
+                    "保障期{term}限额{limit}已用完（已核定或赔付{used}）")
+        case .excludedCause:
+            return ("excluded cause", "除外责任")
+        case .otherReason:
+            return ("other reason", "其他原因")
+        case .belowDeductible:
+            return ("expenses {base} do not exceed the deductible {deductible}", "费用{base}未超过免赔额{deductible}")
+
         case .amountInvalid:
             return ("invalid amount \"{text}\" (expected yuan such as 12, 12.3 or 12.34)", "金额“{text}”无效（应为元，如12、12.3或12.34）")
         case .amountOverflow:
@@ -304,6 +428,28 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
             return ("invalid yes/no value \"{text}\" (expected 1/0, true/false, yes/no or 是/否)", "是否值“{text}”无效（应为1/0、true/false、yes/no或是/否）")
         case .integerInvalid:
             return ("invalid whole number \"{text}\"", "整数“{text}”无效")
+
+        case .entryUnbalanced:
+            return ("entry does not balance: debits {debits}, credits {credits}", "分录借贷不平：借方{debits}，贷方{credits}")
+        case .accountUnknown:
+            return ("unknown account \"{text}\" (expected one of {expected})", "科目“{text}”无效（应为{expected}之一）")
+        case .lineAmountInvalid:
+            return ("a line's amount must be more than 0.00 (got {amount})", "分录金额须大于0.00（实为{amount}）")
+        case .contributionAlreadyPosted:
+            return ("the contribution of policy {policy} is already posted (entry {entry})", "保单{policy}的缴费已入账（分录{entry}）")
+        case .entryUnknown:
+            return ("no such ledger entry {id}", "分录{id}不存在")
+        case .entryAlreadyReversed:
+            return ("entry {id} was already reversed by entry {by}", "分录{id}已由分录{by}冲销")
+        case .refundNeedsCancelledPolicy:
+            return ("policy {policy} is {status}; only a cancelled policy's contribution is refunded",
+                    "保单{policy}状态为{status}；只有已退保的保单才能退费")
+        case .contributionNotPosted:
+            return ("policy {policy} has no contribution posted", "保单{policy}的缴费尚未入账")
+        case .entryNotReversible:
+            return ("entry {id} is a {kind} entry and cannot be reversed (only contributions are)",
+                    "分录{id}是{kind}分录，不能冲销（只能冲销缴费分录）")
+
         case .ruleName:
             return ("rule name \"{name}\" must be lower-case letters, digits and _, starting with a letter",
                     "规则名“{name}”只能由小写字母、数字和下划线组成，并以字母开头")

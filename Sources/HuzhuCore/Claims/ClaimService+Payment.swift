@@ -1,0 +1,71 @@
+import GRDB
+
+extension ClaimService {
+    // MARK: - Payment
+
+    /// Pays an approved claim (approved → paid) and posts the payout to the
+    /// ledger (Dr benefits:paid, Cr fund:cash) in the same transaction.
+    ///
+    /// A claim is paid once: a second payment is refused (E603), and the
+    /// `claimPayment` table's key refuses it too.
+    ///
+    /// Checks, collecting every failure: the claim is approved (E602, or
+    /// E603 if paid already); the amount equals the approved amount
+    /// (E618); the reference is given (E802); the payment date is not
+    /// after today (E309) nor before the approval (E620).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - claimID: The claim.
+    ///   - payment: Amount, method, reference and date.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The claim, paid.
+    /// - Throws: ``ValidationError``.
+    @discardableResult
+    public func pay(_ db: Database, claimID: Int64, _ payment: ClaimPayment, context: WriteContext) throws -> Claim {
+        var claim = try visibleClaim(db, id: claimID)
+        let subject = ValidationFailure.Subject.claim(claimID)
+        if claim.status == .paid, let previous = try ClaimPayment.fetchOne(db, key: claimID) {
+            throw ValidationError(ValidationFailure(.claimAlreadyPaid, field: "status", value: .plain("paid"), subject: subject,
+                                                    ["amount": previous.amount.description,
+                                                     "date": previous.paidOn.description]))
+        }
+        guard ClaimAction.pay.from.contains(claim.status), let approved = claim.approvedAmount else {
+            throw ValidationError(ClaimAction.pay.refusal(from: claim.status, claimID: claimID))
+        }
+        var failures = FailureCollector()
+        if payment.amount != approved {
+            failures.add(.paymentAmountMismatch, field: "amount", value: .plain(payment.amount.description), subject: subject,
+                         ["amount": payment.amount.description, "approved": approved.description])
+        }
+        if payment.reference.allSatisfy(\.isWhitespace) {
+            failures.add(.valueRequired, field: "reference", subject: subject)
+        }
+        if payment.paidOn > context.today {
+            failures.add(.dateInFuture, field: "paidOn", value: .plain(payment.paidOn.description), subject: subject,
+                         ["date": payment.paidOn.description, "today": context.today.description])
+        }
+        if payment.paidOn < claim.statusSince {
+            failures.add(.paymentBeforeApproval, field: "paidOn", value: .plain(payment.paidOn.description), subject: subject,
+                         ["date": payment.paidOn.description, "approved": claim.statusSince.description])
+        }
+        try failures.throwIfAny()
+        try db.inSavepoint {
+            let entry = try LedgerService(scope: scope).postPayout(db, claim: claim, payment: payment, context: context)
+            var stored = payment
+            stored.claimID = claimID
+            stored.ledgerEntryID = entry.entry.id
+            stored.operatorName = context.operatorName
+            try stored.insert(db)
+            try transition(db, &claim, to: .paid, on: payment.paidOn,
+                           note: "\(payment.method.rawValue) \(payment.reference)", context: context)
+            try AuditLog.record(db, context: context, action: "insert", operation: "payClaim", table: "claimPayment",
+                                rowKey: String(claimID), summary: [
+                                    "amount": .integer(payment.amount.fen), "method": .text(payment.method.rawValue),
+                                    "paidOn": .text(payment.paidOn.description), "entry": .integer(entry.entry.id!),
+                                ])
+            return .commit
+        }
+        return claim
+    }
+}

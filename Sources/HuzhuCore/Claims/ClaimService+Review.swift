@@ -1,0 +1,270 @@
+import GRDB
+
+extension ClaimService {
+    // MARK: - Review
+
+    /// Takes up a reported claim for review (reported → under review) and
+    /// opens review round 1.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - claimID: The claim.
+    ///   - note: A note for the review round and the event.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The claim, under review.
+    /// - Throws: ``ValidationError`` E601 (unknown or outside the scope), E602 (not reported).
+    @discardableResult
+    public func beginReview(_ db: Database, claimID: Int64, note: String? = nil, context: WriteContext) throws -> Claim {
+        var claim = try visibleClaim(db, id: claimID)
+        guard ClaimAction.beginReview.from.contains(claim.status) else {
+            throw ValidationError(ClaimAction.beginReview.refusal(from: claim.status, claimID: claimID))
+        }
+        try db.inSavepoint {
+            try openReview(db, &claim, note: note, on: context.today, context: context)
+            return .commit
+        }
+        return claim
+    }
+
+    /// Decides a claim under review: approve for an amount, or reject with a coded reason.
+    ///
+    /// Approving computes the benefit (``BenefitCalculator``) and, with a
+    /// top-up proposal, caps the proposal at the plan's limits; the amount
+    /// approved is the decision's explicit amount, else the capped
+    /// proposal, else the computed benefit. Approval is refused, collecting
+    /// every failure, when the claim lapsed (E654), documents are missing
+    /// (E657), the incident is in the waiting period (E652), the per-term
+    /// cap is used up (E658), the expenses do not pass the deductible
+    /// (E661), the proposal is negative (E621) or lacks its rule (E622), or
+    /// the amount is not above 0 and at most the benefit (E617). Reject the
+    /// claim with the matching ``ClaimRejectionReason`` instead.
+    ///
+    /// The review round keeps the breakdown, the proposal (proposed,
+    /// capped, rule, hash) and the amount.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - claimID: The claim.
+    ///   - decision: Approve or reject.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The claim, approved or rejected.
+    /// - Throws: ``ValidationError`` E601, E602 (not under review), and the above.
+    @discardableResult
+    public func review(_ db: Database, claimID: Int64, _ decision: ClaimDecision, context: WriteContext) throws -> Claim {
+        var claim = try visibleClaim(db, id: claimID)
+        let action: ClaimAction
+        if case .approve = decision { action = .approve } else { action = .reject }
+        guard action.from.contains(claim.status) else {
+            throw ValidationError(action.refusal(from: claim.status, claimID: claimID))
+        }
+        guard var review = try currentReview(db, claimID: claimID) else { preconditionFailure("under review has a round") }
+        review.decidedOn = context.today
+        review.decidedBy = context.operatorName
+        review.scriptName = context.scriptName
+        review.scriptSHA256 = context.scriptSHA256
+        let newStatus: ClaimStatus
+        switch decision {
+        case let .approve(amount, topUp, note):
+            let approved = try approval(db, claim, amount: amount, topUp: topUp, into: &review)
+            review.decision = .approved
+            review.note = note
+            review.approvedAmount = approved
+            newStatus = .approved
+            claim.approvedAmount = approved
+        case let .reject(reason, note):
+            review.decision = .rejected
+            review.rejectionReason = reason
+            review.note = note
+            newStatus = .rejected
+            claim.rejectionReason = reason
+        }
+        try db.inSavepoint {
+            try review.update(db)
+            try transition(db, &claim, to: newStatus, on: context.today, note: review.note, context: context)
+            try AuditLog.record(db, context: context, action: "update", operation: "reviewClaim", table: "claim",
+                                rowKey: String(claimID), summary: [
+                                    "status": .text(claim.status.rawValue), "round": .integer(Int64(review.round)),
+                                    "amount": claim.approvedAmount.map { .integer($0.fen) } ?? .null,
+                                    "reason": claim.rejectionReason.map { .integer(Int64($0.rawValue)) } ?? .null,
+                                    "topUpRule": .text(review.topUpRule),
+                                ])
+            return .commit
+        }
+        return claim
+    }
+
+    /// Reopens a rejected, or approved but unpaid, claim: back under
+    /// review in a new review round; the earlier rounds stay as they were.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - claimID: The claim.
+    ///   - reason: Why it is reopened (required, E802).
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The claim, under review.
+    /// - Throws: ``ValidationError`` E601, E602 (reported, under review or paid), E802.
+    @discardableResult
+    public func reopen(_ db: Database, claimID: Int64, reason: String, context: WriteContext) throws -> Claim {
+        var claim = try visibleClaim(db, id: claimID)
+        var failures = FailureCollector()
+        if !ClaimAction.reopen.from.contains(claim.status) {
+            failures.add(ClaimAction.reopen.refusal(from: claim.status, claimID: claimID))
+        }
+        if reason.allSatisfy(\.isWhitespace) {
+            failures.add(.valueRequired, field: "reason", subject: .claim(claimID))
+        }
+        try failures.throwIfAny()
+        try db.inSavepoint {
+            claim.approvedAmount = nil
+            claim.rejectionReason = nil
+            try openReview(db, &claim, note: reason, on: context.today, context: context)
+            return .commit
+        }
+        return claim
+    }
+
+    /// The benefit of a claim as things stand now, without deciding
+    /// anything: what the scripting layer passes to a top-up rule as `computed`.
+    ///
+    /// - Throws: ``ValidationError`` E601; E609/E610 for a bad benefit item.
+    public func benefit(_ db: Database, claimID: Int64) throws -> BenefitBreakdown {
+        try BenefitCalculator.benefit(db, claim: try visibleClaim(db, id: claimID))
+    }
+
+    // MARK: - Helpers
+
+    /// The amount to approve, or every reason it cannot be approved; fills in the review's breakdown.
+    private func approval(_ db: Database, _ claim: Claim, amount: Money?, topUp: TopUpProposal?,
+                          into review: inout ClaimReview) throws -> Money {
+        let id = claim.id!
+        let subject = ValidationFailure.Subject.claim(id)
+        var failures = FailureCollector()
+        if claim.reportedOn > claim.lapseDate {
+            failures.add(lapseFailure(claim))
+        }
+        let missing = try documents(db, claimID: id).filter { $0.required && !$0.provided }.map(\.document.rawValue)
+        if !missing.isEmpty {
+            failures.add(.documentsMissing, field: "documents", subject: subject, ["documents": missing.joined(separator: ", ")])
+        }
+        let breakdown = try BenefitCalculator.benefit(db, claim: claim)
+        review.computedBase = breakdown.base
+        review.deductible = breakdown.deductible
+        review.paymentRatio = breakdown.paymentRatio
+        review.beforeCaps = breakdown.beforeCaps
+        review.capApplied = breakdown.capApplied
+        review.computedAmount = breakdown.amount
+        var maximum = breakdown.amount
+        if let topUp {
+            if topUp.ruleName.isEmpty || topUp.ruleSHA256.isEmpty {
+                failures.add(.topUpRuleRequired, field: "topUp", subject: subject)
+            }
+            if topUp.amount.isNegative {
+                failures.add(.topUpNegative, field: "topUp", value: .plain(topUp.amount.description), subject: subject,
+                             ["rule": topUp.ruleName, "amount": topUp.amount.description])
+            } else {
+                let capped = BenefitCalculator.cap(topUp, within: breakdown)
+                review.topUpProposed = capped.proposed
+                review.topUpCapped = capped.capped
+                review.topUpRule = topUp.ruleName
+                review.topUpRuleSHA256 = topUp.ruleSHA256
+                review.topUpNote = topUp.note
+                maximum = capped.capped
+            }
+        }
+        var amountExplained = false
+        if breakdown.inWaitingPeriod {
+            failures.add(.waitingPeriod, field: "incidentDate", value: .plain(claim.incidentDate.description),
+                         subject: subject, ["date": claim.incidentDate.description, "days": String(breakdown.waitingPeriodDays),
+                                            "start": breakdown.coverStart.description,
+                                            "covered": breakdown.coveredFrom.description])
+            amountExplained = true
+        } else if maximum.fen == 0, breakdown.capApplied == .perTerm || topUp != nil && breakdown.remainingInTerm?.fen == 0 {
+            let term = try String.fetchOne(db, sql: "SELECT label FROM planTerm WHERE id = ?", arguments: [claim.planTermID]) ?? ""
+            failures.add(.overCap, field: "amount", subject: subject,
+                         ["limit": breakdown.perTermCap?.description ?? "", "used": breakdown.usedInTerm.description,
+                          "term": term])
+            amountExplained = true
+        } else if maximum.fen == 0, breakdown.method == .ratio, breakdown.base <= breakdown.deductible {
+            failures.add(.belowDeductible, field: "amount", subject: subject,
+                         ["base": breakdown.base.description, "deductible": breakdown.deductible.description])
+            amountExplained = true
+        }
+        let approved = amount ?? maximum
+        if !amountExplained, approved.fen <= 0 || approved > maximum {
+            failures.add(.approvedAmountInvalid, field: "amount", value: .plain(approved.description), subject: subject,
+                         ["amount": approved.description, "benefit": maximum.description])
+        }
+        try failures.throwIfAny()
+        return approved
+    }
+
+    func lapseFailure(_ claim: Claim) -> ValidationFailure {
+        let from = claim.settlementDate ?? claim.dischargeDate ?? claim.incidentDate
+        return ValidationFailure(.lapsed, field: "reportedOn", value: .plain(claim.reportedOn.description),
+                                 subject: .claim(claim.id!),
+                                 ["reported": claim.reportedOn.description, "deadline": claim.lapseDate.description,
+                                  "window": String(from.days(until: claim.lapseDate)), "from": from.description])
+    }
+
+    /// Rejects a claim reported after it lapsed, at once: under review, then rejected (E654).
+    func rejectLapsed(_ db: Database, _ claim: Claim, context: WriteContext) throws -> Claim {
+        var claim = claim
+        let note = "automatic: " + lapseFailure(claim).message()
+        try openReview(db, &claim, note: note, on: claim.reportedOn, context: context)
+        guard var review = try currentReview(db, claimID: claim.id!) else { preconditionFailure("just opened") }
+        review.decision = .rejected
+        review.decidedOn = claim.reportedOn
+        review.decidedBy = context.operatorName
+        review.rejectionReason = .lapsed
+        review.note = note
+        review.scriptName = context.scriptName
+        review.scriptSHA256 = context.scriptSHA256
+        try review.update(db)
+        claim.rejectionReason = .lapsed
+        try transition(db, &claim, to: .rejected, on: claim.reportedOn, note: note, context: context)
+        try AuditLog.record(db, context: context, action: "update", operation: "rejectLapsedClaim", table: "claim",
+                            rowKey: String(claim.id!), summary: [
+                                "status": "rejected", "reason": .integer(Int64(ClaimRejectionReason.lapsed.rawValue)),
+                            ])
+        return claim
+    }
+
+    /// Moves a claim under review and opens the next review round.
+    private func openReview(_ db: Database, _ claim: inout Claim, note: String?, on date: CivilDate,
+                            context: WriteContext) throws {
+        let id = claim.id!
+        let round = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(round), 0) FROM claimReview WHERE claimID = ?",
+                                      arguments: [id]) ?? 0) + 1
+        var review = ClaimReview(id: nil, claimID: id, round: round, openedOn: date, openedBy: context.operatorName,
+                                 openNote: note)
+        try review.insert(db)
+        let reopened = claim.status != .reported
+        try transition(db, &claim, to: .underReview, on: date, note: note, context: context)
+        try AuditLog.record(db, context: context, action: "insert", operation: reopened ? "reopenClaim" : "beginClaimReview",
+                            table: "claimReview", rowKey: String(review.id!), summary: [
+                                "claim": .integer(id), "round": .integer(Int64(round)),
+                            ])
+    }
+
+    func currentReview(_ db: Database, claimID: Int64) throws -> ClaimReview? {
+        try ClaimReview.filter(ClaimReview.Columns.claimID == claimID).order(ClaimReview.Columns.round.desc).fetchOne(db)
+    }
+
+    /// Changes a claim's status, stores it and records the event.
+    func transition(_ db: Database, _ claim: inout Claim, to status: ClaimStatus, on date: CivilDate, note: String?,
+                    context: WriteContext) throws {
+        let from = claim.status
+        claim.status = status
+        claim.statusSince = date
+        try claim.update(db)
+        try recordEvent(db, claimID: claim.id!, from: from, to: status, on: date, note: note, context: context)
+    }
+
+    func recordEvent(_ db: Database, claimID: Int64, from: ClaimStatus?, to: ClaimStatus, on date: CivilDate,
+                     note: String?, context: WriteContext) throws {
+        var event = ClaimEvent(id: nil, claimID: claimID, fromStatus: from, toStatus: to, on: date,
+                               at: AuditLog.timestamp(context.clock()), operatorName: context.operatorName,
+                               scriptName: context.scriptName, scriptSHA256: context.scriptSHA256, note: note)
+        try event.insert(db)
+    }
+}

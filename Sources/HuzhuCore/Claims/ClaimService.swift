@@ -1,0 +1,266 @@
+import GRDB
+
+/// Takes claims from report to payout and reads them.
+///
+/// The state machine (``ClaimStatus``) is enforced: reported → under
+/// review (``beginReview(_:claimID:note:context:)``) → approved or rejected
+/// (``review(_:claimID:_:context:)``); approved → paid
+/// (``pay(_:claimID:_:context:)``, which also posts the payout to the
+/// ledger); rejected or approved-but-unpaid → under review again
+/// (``reopen(_:claimID:reason:context:)``, a new review round). No step is
+/// skipped and a claim is paid once. Every transition is a row in the
+/// append-only `claimEvent` table with its business date, instant,
+/// operator and script, and every write is audited.
+///
+/// Every function takes a `Database`, so a caller composes many calls in
+/// one transaction; each write is itself atomic (a savepoint), and all the
+/// failures of one input are collected and thrown together.
+///
+/// ```swift
+/// let claims = ClaimService(scope: .unit("BH"))
+/// try database.write { db in
+///     var claim = try claims.report(db, report, context: context)
+///     claim = try claims.beginReview(db, claimID: claim.id!, context: context)
+///     claim = try claims.review(db, claimID: claim.id!, .approve(), context: context)
+///     claim = try claims.pay(db, claimID: claim.id!, ClaimPayment(amount: claim.approvedAmount!, method: .bankTransfer,
+///                                                               reference: "BK-1", paidOn: context.today),
+///                            context: context)
+/// }
+/// ```
+public struct ClaimService: Sendable {
+    /// The part of the tree this service sees and may change (by the policy's enrolling unit).
+    public let scope: Scope
+
+    /// Creates a service.
+    ///
+    /// - Parameter scope: Everything by default.
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
+
+    // MARK: - Report
+
+    /// Records a reported claim (报案).
+    ///
+    /// Checks, collecting every failure: the policy exists (E509) or the
+    /// member (E305) and plan (E419) hold a policy covering the incident
+    /// (E606); the policy is inside the scope (E250) and not cancelled
+    /// (E655); the plan takes the claim's kind (E604); the report date is
+    /// not after today (E309); no date is after the report date (E611);
+    /// discharge is not before admission nor the incident, settlement not
+    /// before discharge (E605); illness and accident claims under a ratio
+    /// plan have hospital dates (E612); the expenses are not negative
+    /// (E608) and add up (E607); a fixed-sum plan names a known benefit
+    /// item (E610, E609), a ratio plan none (E609); the incident is inside
+    /// the policy's cover (E651); the same policy, kind and incident date
+    /// are not claimed already by a claim that is not rejected (E656).
+    ///
+    /// Deadlines are set from the plan: a report after the report window
+    /// (discharge, else incident, + ``Plan/reportWindowDays``) is flagged
+    /// ``Claim/lateReport``; a report after the lapse window (settlement,
+    /// else discharge, else incident, + ``Plan/lapseWindowDays``) is stored
+    /// and at once rejected as lapsed (E654): reported → under review →
+    /// rejected, each step an event noted "automatic".
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - report: The claim as reported.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The stored claim (rejected if it lapsed).
+    /// - Throws: ``ValidationError``.
+    @discardableResult
+    public func report(_ db: Database, _ report: ClaimReport, context: WriteContext) throws -> Claim {
+        var failures = FailureCollector()
+        let reportedOn = report.reportedOn ?? context.today
+        let resolved = try resolvePolicy(db, report, into: &failures)
+        let subject: ValidationFailure.Subject? = resolved.map { .policy($0.0.id!) }
+        if reportedOn > context.today {
+            failures.add(.dateInFuture, field: "reportedOn", value: .plain(reportedOn.description), subject: subject,
+                         ["date": reportedOn.description, "today": context.today.description])
+        }
+        checkDates(report, reportedOn: reportedOn, subject: subject, into: &failures)
+        failures.add(contentsOf: report.expenses.failures(subject: subject))
+        if let (policy, plan) = resolved {
+            try check(report, policy: policy, plan: plan, into: &failures)
+        }
+        if let (policy, _) = resolved, let other = try duplicate(db, of: report, policyID: policy.id!) {
+            failures.add(.duplicateClaim, field: "incidentDate", value: .plain(report.incidentDate.description),
+                         subject: subject, ["other": String(other)])
+        }
+        try failures.throwIfAny()
+        guard let (policy, plan) = resolved else { preconditionFailure("checked above") }
+
+        let reportFrom = report.dischargeDate ?? report.incidentDate
+        let lapseFrom = report.settlementDate ?? report.dischargeDate ?? report.incidentDate
+        let reportDeadline = reportFrom.adding(days: plan.reportWindowDays)
+        let lapseDate = lapseFrom.adding(days: plan.lapseWindowDays)
+        var claim = Claim(
+            id: nil, policyID: policy.id!, memberID: policy.memberID, planCode: policy.planCode,
+            planTermID: policy.planTermID, unitCode: policy.unitCode, kind: report.kind, incidentDate: report.incidentDate,
+            admissionDate: report.admissionDate, dischargeDate: report.dischargeDate, settlementDate: report.settlementDate,
+            diagnosis: report.diagnosis, benefitItemCode: report.benefitItemCode, totalExpense: report.expenses.total,
+            insurancePaid: report.expenses.insurancePaid, selfPaid: report.expenses.selfPaid, reportedOn: reportedOn,
+            reportDeadline: reportDeadline, lateReport: reportedOn > reportDeadline, lapseDate: lapseDate,
+            status: .reported, statusSince: reportedOn, approvedAmount: nil, rejectionReason: nil,
+            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        try db.inSavepoint {
+            try claim.insert(db)
+            let id = claim.id!
+            let required = ClaimDocument.required(for: report.kind)
+            let provided = Set(report.documents)
+            for document in required + ClaimDocument.allCases.filter({ provided.contains($0) && !required.contains($0) }) {
+                try ClaimDocumentStatus(claimID: id, document: document, required: required.contains(document),
+                                        provided: provided.contains(document)).insert(db)
+            }
+            try recordEvent(db, claimID: id, from: nil, to: .reported, on: reportedOn, note: report.note, context: context)
+            try AuditLog.record(db, context: context, action: "insert", operation: "reportClaim", table: "claim",
+                                rowKey: String(id), summary: [
+                                    "policy": .integer(policy.id!), "kind": .text(report.kind.rawValue),
+                                    "incident": .text(report.incidentDate.description),
+                                    "reportedOn": .text(reportedOn.description), "late": .boolean(claim.lateReport),
+                                    "total": .integer(report.expenses.total.fen),
+                                ])
+            if reportedOn > lapseDate {
+                claim = try rejectLapsed(db, claim, context: context)
+            }
+            return .commit
+        }
+        return claim
+    }
+
+    /// Marks documents as handed in (while the claim is reported or under review).
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - claimID: The claim.
+    ///   - provided: The documents handed in now; extras are added to the checklist.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The checklist after the change.
+    /// - Throws: ``ValidationError`` E601, E602.
+    @discardableResult
+    public func recordDocuments(_ db: Database, claimID: Int64, provided: [ClaimDocument],
+                                context: WriteContext) throws -> [ClaimDocumentStatus] {
+        let claim = try visibleClaim(db, id: claimID)
+        guard ClaimAction.recordDocuments.from.contains(claim.status) else {
+            throw ValidationError(ClaimAction.recordDocuments.refusal(from: claim.status, claimID: claimID))
+        }
+        try db.inSavepoint {
+            for document in Set(provided) {
+                try db.execute(sql: """
+                    INSERT INTO claimDocument (claimID, document, required, provided) VALUES (?, ?, 0, 1)
+                    ON CONFLICT (claimID, document) DO UPDATE SET provided = 1
+                    """, arguments: [claimID, document.rawValue])
+            }
+            try AuditLog.record(db, context: context, action: "update", operation: "recordClaimDocuments",
+                                table: "claimDocument", rowKey: String(claimID), summary: [
+                                    "provided": .text(provided.map(\.rawValue).sorted().joined(separator: ",")),
+                                ])
+            return .commit
+        }
+        return try documents(db, claimID: claimID)
+    }
+
+    // MARK: - Checks of a report
+
+    private func resolvePolicy(_ db: Database, _ report: ClaimReport,
+                               into failures: inout FailureCollector) throws -> (Policy, Plan)? {
+        var policy: Policy?
+        if let id = report.policyID {
+            policy = try Policy.fetchOne(db, key: id)
+            if policy == nil {
+                failures.add(.policyUnknown, field: "policy", value: .plain(String(id)), subject: .policy(id), ["id": String(id)])
+            }
+        } else {
+            let residentID = report.residentID ?? ""
+            let member = try failures.capture(field: "residentID") {
+                try MemberService(scope: scope).visibleMember(db, residentID: residentID, field: "residentID")
+            }
+            let planCode = report.planCode ?? ""
+            let plan = try Plan.fetchOne(db, key: planCode)
+            if plan == nil {
+                failures.add(.planUnknown, field: "plan", value: .plain(planCode), ["code": planCode])
+            }
+            if let member, plan != nil {
+                policy = try Policy
+                    .filter(Policy.Columns.memberID == member.id! && Policy.Columns.planCode == planCode
+                            && Policy.Columns.startDate <= report.incidentDate && Policy.Columns.endDate >= report.incidentDate)
+                    .order(Policy.Columns.status == PolicyStatus.cancelled.rawValue, Policy.Columns.id.desc)
+                    .fetchOne(db)
+                if policy == nil {
+                    failures.add(.claimNoPolicy, field: "plan", value: .plain(planCode), subject: .member(member.residentID.value),
+                                 ["plan": planCode, "date": report.incidentDate.description])
+                }
+            }
+        }
+        guard let policy else { return nil }
+        if let failure = try scope.failure(writingTo: policy.unitCode, field: "policy", in: db) {
+            failures.add(failure.about(.policy(policy.id!)))
+            return nil
+        }
+        guard let plan = try Plan.fetchOne(db, key: policy.planCode) else { preconditionFailure("foreign key") }
+        return (policy, plan)
+    }
+
+    private func checkDates(_ report: ClaimReport, reportedOn: CivilDate, subject: ValidationFailure.Subject?,
+                            into failures: inout FailureCollector) {
+        let dates: [(String, CivilDate?)] = [("incidentDate", report.incidentDate), ("admissionDate", report.admissionDate),
+                                            ("dischargeDate", report.dischargeDate), ("settlementDate", report.settlementDate)]
+        for case let (field, date?) in dates where date > reportedOn {
+            failures.add(.claimDateAfterReport, field: field, value: .plain(date.description), subject: subject,
+                         ["field": field, "date": date.description, "reported": reportedOn.description])
+        }
+        func order(_ later: (String, CivilDate?), after earlier: (String, CivilDate?)) {
+            guard let laterDate = later.1, let earlierDate = earlier.1, laterDate < earlierDate else { return }
+            failures.add(.claimDateOrder, field: later.0, value: .plain(laterDate.description), subject: subject,
+                         ["field": later.0, "date": laterDate.description, "other": earlier.0,
+                          "otherDate": earlierDate.description])
+        }
+        order(dates[2], after: dates[1])
+        order(dates[2], after: dates[0])
+        order(dates[3], after: dates[2])
+    }
+
+    private func check(_ report: ClaimReport, policy: Policy, plan: Plan, into failures: inout FailureCollector) throws {
+        let subject = ValidationFailure.Subject.policy(policy.id!)
+        if policy.status == .cancelled {
+            failures.add(.ineligible, field: "policy", subject: subject,
+                         ["policy": String(policy.id!), "status": policy.status.rawValue])
+        }
+        let kinds = ClaimKind.accepted(by: plan.kind)
+        if !kinds.contains(report.kind) {
+            failures.add(.claimKindNotCovered, field: "kind", value: .plain(report.kind.rawValue), subject: subject,
+                         ["plan": plan.code, "planKind": plan.kind.rawValue, "kind": report.kind.rawValue,
+                          "kinds": kinds.map(\.rawValue).joined(separator: ", ")])
+        }
+        if plan.benefits.isEmpty {
+            if [.illness, .accident].contains(report.kind), report.admissionDate == nil || report.dischargeDate == nil {
+                failures.add(.hospitalDatesRequired, field: report.admissionDate == nil ? "admissionDate" : "dischargeDate",
+                             subject: subject, ["kind": report.kind.rawValue, "plan": plan.code])
+            }
+            if let item = report.benefitItemCode {
+                failures.add(.benefitItemUnknown, field: "benefitItem", value: .plain(item), subject: subject,
+                             ["plan": plan.code, "item": item])
+            }
+        } else {
+            _ = try failures.capture(field: "benefitItem") { () throws -> BenefitItem in
+                do {
+                    return try BenefitCalculator.benefitItem(of: plan, code: report.benefitItemCode)
+                } catch let error as ValidationError {
+                    throw ValidationError(error.failures.map { $0.about(subject) })
+                }
+            }
+        }
+        if report.incidentDate < policy.startDate || policy.endDate < report.incidentDate {
+            failures.add(.notCovered, field: "incidentDate", value: .plain(report.incidentDate.description), subject: subject,
+                         ["date": report.incidentDate.description, "policy": String(policy.id!),
+                          "start": policy.startDate.description, "end": policy.endDate.description])
+        }
+    }
+
+    private func duplicate(_ db: Database, of report: ClaimReport, policyID: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT id FROM claim WHERE policyID = ? AND kind = ? AND incidentDate = ? AND status != 'rejected'
+            ORDER BY id LIMIT 1
+            """, arguments: [policyID, report.kind.rawValue, report.incidentDate])
+    }
+}

@@ -1,0 +1,66 @@
+import GRDB
+
+/// The chart of accounts of the mutual-aid fund (互助金).
+///
+/// | account                        | type    | normal side | what it holds                           |
+/// |--------------------------------|---------|-------------|-----------------------------------------|
+/// | `fund:cash`                    | asset   | debit       | the fund's money                        |
+/// | `contributions:administration` | income  | credit      | contributions paid by the administration |
+/// | `contributions:union`          | income  | credit      | contributions paid by the union         |
+/// | `contributions:member`         | income  | credit      | contributions paid by members           |
+/// | `benefits:paid`                | expense | debit       | benefits paid on claims                 |
+///
+/// A refund reverses its contribution into the same accounts, so a
+/// contribution account always holds what its payer has paid and kept in.
+public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
+    /// The fund's money (asset).
+    case fundCash = "fund:cash"
+    /// Contributions paid by the employer's administration (income).
+    case contributionsAdministration = "contributions:administration"
+    /// Contributions paid by the union (income).
+    case contributionsUnion = "contributions:union"
+    /// Contributions paid by members (income).
+    case contributionsMember = "contributions:member"
+    /// Benefits paid on claims (expense).
+    case benefitsPaid = "benefits:paid"
+
+    /// The side on which the account grows: debit for assets and expenses, credit for income.
+    public enum Side: String, Hashable, Sendable {
+        case debit, credit
+    }
+
+    /// The side on which the account grows.
+    public var normalSide: Side {
+        switch self {
+        case .fundCash, .benefitsPaid: return .debit
+        case .contributionsAdministration, .contributionsUnion, .contributionsMember: return .credit
+        }
+    }
+
+    /// The Chinese name.
+    public var chinese: String {
+        switch self {
+        case .fundCash: return "互助金存款"
+        case .contributionsAdministration: return "行政缴费收入"
+        case .contributionsUnion: return "工会缴费收入"
+        case .contributionsMember: return "职工缴费收入"
+        case .benefitsPaid: return "互助金赔付支出"
+        }
+    }
+
+    /// The contribution account of one payer of a ``ContributionSplit``.
+    public static let contributionAccounts: [(payer: String, account: LedgerAccount)] = [
+        ("administration", .contributionsAdministration), ("union", .contributionsUnion), ("member", .contributionsMember),
+    ]
+
+    /// Parses an account from its code (`fund:cash`).
+    ///
+    /// - Throws: ``ValidationFailure`` E902.
+    public init(parsing text: String, field: String = "account") throws {
+        guard let account = LedgerAccount(rawValue: text) else {
+            throw ValidationFailure(.accountUnknown, field: field, value: .plain(text),
+                                    ["text": text, "expected": LedgerAccount.allCases.map(\.rawValue).joined(separator: ", ")])
+        }
+        self = account
+    }
+}

@@ -1,0 +1,223 @@
+import GRDB
+
+/// Posts to and reads the fund's append-only double-entry ledger.
+///
+/// Every entry balances (Σ debits = Σ credits, E901), links its policy or
+/// claim, and is audited in the caller's transaction. Nothing is ever
+/// changed or deleted — the database's triggers refuse UPDATE and DELETE
+/// on `ledgerEntry` and `ledgerLine` ("ledger entries are append-only");
+/// corrections are reversing entries.
+///
+/// | event                  | entry                                                       |
+/// |------------------------|-------------------------------------------------------------|
+/// | contribution received  | Dr fund:cash; Cr contributions:administration/union/member   |
+/// | refund (cancelled)     | the contribution reversed                                   |
+/// | benefit paid           | Dr benefits:paid; Cr fund:cash (by ``ClaimService/pay(_:claimID:_:context:)``) |
+/// | correction             | a contribution reversed, then posted again                  |
+///
+/// ```swift
+/// let ledger = LedgerService()
+/// try database.write { db in
+///     let policy = try enrollment.enroll(db, request, context: context)
+///     try ledger.postContribution(db, policy: policy, context: context)
+/// }
+/// try database.read { db in try ledger.balance(db, account: .fundCash) }   // 26.00
+/// ```
+public struct LedgerService: Sendable {
+    /// The part of the tree this service sees and may post to (entries carry their policy's unit).
+    public let scope: Scope
+
+    /// Creates a service.
+    ///
+    /// - Parameter scope: Everything by default.
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
+
+    // MARK: - Posting
+
+    /// Posts a policy's contribution as received, one credit line per
+    /// paying party with a share above 0, dated ``WriteContext/today``.
+    ///
+    /// ```swift
+    /// // contribution 26.00 split 10.00 / 10.00 / 6.00:
+    /// // Dr fund:cash 26.00; Cr contributions:administration 10.00, :union 10.00, :member 6.00
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - policy: The policy (stored; its row is read again, so the stored split is posted).
+    ///   - context: Operator, script and date.
+    /// - Returns: The entry and its lines.
+    /// - Throws: ``ValidationError`` E509 (unknown policy), E250 (outside the
+    ///   scope), E904 (already posted and not reversed).
+    @discardableResult
+    public func postContribution(_ db: Database, policy: Policy, context: WriteContext) throws -> LedgerEntryDetail {
+        let stored = try visiblePolicy(db, id: policy.id ?? -1)
+        let policyID = stored.id!
+        if let live = try liveContribution(db, policyID: policyID) {
+            throw ValidationError(ValidationFailure(.contributionAlreadyPosted, field: "policy", subject: .policy(policyID),
+                                                    ["policy": String(policyID), "entry": String(live.id!)]))
+        }
+        var lines = [LedgerLine.debit(.fundCash, stored.contribution)]
+        let parts = [stored.split.administration, stored.split.union, stored.split.member]
+        for ((_, account), part) in zip(LedgerAccount.contributionAccounts, parts) where part.fen > 0 {
+            lines.append(.credit(account, part))
+        }
+        let entry = makeEntry(kind: .contribution, date: context.today,
+                              memo: "contribution of policy \(policyID) (\(stored.planCode) \(stored.year))",
+                              policyID: policyID, claimID: nil, reverses: nil, unitCode: stored.unitCode, context: context)
+        return try post(db, entry, lines: lines, operation: "postContribution", context: context)
+    }
+
+    /// Refunds a cancelled policy's contribution: its contribution entry
+    /// reversed, as an entry of kind `refund`.
+    ///
+    /// Contributions are usually not refunded once the term has started;
+    /// whether to refund is the caller's decision.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - policyID: The cancelled policy.
+    ///   - memo: A memo; `refund of policy N` by default.
+    ///   - context: Operator, script and date.
+    /// - Returns: The refund entry.
+    /// - Throws: ``ValidationError`` E509, E250, E907 (not cancelled),
+    ///   E908 (nothing posted), E906 (already refunded).
+    @discardableResult
+    public func postRefund(_ db: Database, policyID: Int64, memo: String? = nil,
+                           context: WriteContext) throws -> LedgerEntryDetail {
+        let policy = try visiblePolicy(db, id: policyID)
+        guard policy.status == .cancelled else {
+            throw ValidationError(ValidationFailure(.refundNeedsCancelledPolicy, field: "policy", subject: .policy(policyID),
+                                                    ["policy": String(policyID), "status": policy.status.rawValue]))
+        }
+        guard let original = try LedgerEntry
+            .filter(LedgerEntry.Columns.policyID == policyID && LedgerEntry.Columns.kind == LedgerEntryKind.contribution.rawValue)
+            .order(LedgerEntry.Columns.id.desc).fetchOne(db) else {
+            throw ValidationError(ValidationFailure(.contributionNotPosted, field: "policy", subject: .policy(policyID),
+                                                    ["policy": String(policyID)]))
+        }
+        return try reverse(db, original, kind: .refund, memo: memo ?? "refund of policy \(policyID)",
+                           operation: "postRefund", context: context)
+    }
+
+    /// Reverses a contribution entry (a correction): the same lines with
+    /// debits and credits swapped, linked to the same policy.
+    ///
+    /// After a subsidy rule re-splits a policy, reverse its contribution
+    /// and post it again.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - entryID: The contribution entry.
+    ///   - memo: Why.
+    ///   - context: Operator, script and date.
+    /// - Returns: The reversing entry.
+    /// - Throws: ``ValidationError`` E905 (unknown or outside the scope),
+    ///   E909 (not a contribution), E906 (already reversed).
+    @discardableResult
+    public func reverse(_ db: Database, entryID: Int64, memo: String, context: WriteContext) throws -> LedgerEntryDetail {
+        guard let original = try LedgerEntry.fetchOne(db, key: entryID), try scope.contains(original.unitCode, in: db) else {
+            throw ValidationError(ValidationFailure(.entryUnknown, field: "entry", value: .plain(String(entryID)),
+                                                    ["id": String(entryID)]))
+        }
+        return try reverse(db, original, kind: .reversal, memo: memo, operation: "reverseEntry", context: context)
+    }
+
+    /// Posts a claim's payout: Dr benefits:paid, Cr fund:cash, dated the payment day.
+    /// Only ``ClaimService/pay(_:claimID:_:context:)`` calls it, in the same transaction.
+    func postPayout(_ db: Database, claim: Claim, payment: ClaimPayment, context: WriteContext) throws -> LedgerEntryDetail {
+        let entry = makeEntry(kind: .payout, date: payment.paidOn,
+                              memo: "benefit of claim \(claim.id!) (policy \(claim.policyID)), \(payment.method.rawValue) \(payment.reference)",
+                              policyID: claim.policyID, claimID: claim.id, reverses: nil, unitCode: claim.unitCode,
+                              context: context)
+        return try post(db, entry, lines: [.debit(.benefitsPaid, payment.amount), .credit(.fundCash, payment.amount)],
+                        operation: "postPayout", context: context)
+    }
+
+    /// Checks and stores an entry with its lines: every line more than 0
+    /// (E903), debits equal to credits (E901).
+    func post(_ db: Database, _ entry: LedgerEntry, lines: [LedgerLine], operation: String,
+              context: WriteContext) throws -> LedgerEntryDetail {
+        var failures = FailureCollector()
+        for line in lines where line.debit.fen + line.credit.fen <= 0 || (line.debit.fen > 0 && line.credit.fen > 0)
+            || line.debit.isNegative || line.credit.isNegative {
+            let amount = line.debit.fen != 0 ? line.debit : line.credit
+            failures.add(.lineAmountInvalid, field: "lines", value: .plain(amount.description), ["amount": amount.description])
+        }
+        let debits = lines.reduce(Int64(0)) { $0 + $1.debit.fen }, credits = lines.reduce(Int64(0)) { $0 + $1.credit.fen }
+        if debits != credits {
+            failures.add(.entryUnbalanced, field: "lines",
+                         ["debits": Money(fen: debits).description, "credits": Money(fen: credits).description])
+        }
+        try failures.throwIfAny()
+        var entry = entry
+        var stored: [LedgerLine] = []
+        try db.inSavepoint {
+            try entry.insert(db)
+            for var line in lines {
+                line.entryID = entry.id!
+                try line.insert(db)
+                stored.append(line)
+            }
+            try AuditLog.record(db, context: context, action: "insert", operation: operation, table: "ledgerEntry",
+                                rowKey: String(entry.id!), summary: [
+                                    "kind": .text(entry.kind.rawValue), "date": .text(entry.entryDate.description),
+                                    "policy": entry.policyID.map { .integer($0) } ?? .null,
+                                    "claim": entry.claimID.map { .integer($0) } ?? .null,
+                                    "reverses": entry.reversesEntryID.map { .integer($0) } ?? .null,
+                                    "amount": .integer(debits),
+                                ])
+            return .commit
+        }
+        return LedgerEntryDetail(entry: entry, lines: stored)
+    }
+
+    // MARK: - Helpers
+
+    private func reverse(_ db: Database, _ original: LedgerEntry, kind: LedgerEntryKind, memo: String, operation: String,
+                         context: WriteContext) throws -> LedgerEntryDetail {
+        let id = original.id!
+        guard original.kind == .contribution else {
+            throw ValidationError(ValidationFailure(.entryNotReversible, field: "entry", value: .plain(String(id)),
+                                                    ["id": String(id), "kind": original.kind.rawValue]))
+        }
+        if let by = try LedgerEntry.filter(LedgerEntry.Columns.reversesEntryID == id).fetchOne(db) {
+            throw ValidationError(ValidationFailure(.entryAlreadyReversed, field: "entry", value: .plain(String(id)),
+                                                    ["id": String(id), "by": String(by.id!)]))
+        }
+        let lines = try lines(db, entryID: id).map { line in
+            LedgerLine(id: nil, entryID: 0, account: line.account, debit: line.credit, credit: line.debit)
+        }
+        let entry = makeEntry(kind: kind, date: context.today, memo: memo, policyID: original.policyID,
+                              claimID: original.claimID, reverses: id, unitCode: original.unitCode, context: context)
+        return try post(db, entry, lines: lines, operation: operation, context: context)
+    }
+
+    /// The policy's contribution entry that has not been reversed, if any.
+    func liveContribution(_ db: Database, policyID: Int64) throws -> LedgerEntry? {
+        try LedgerEntry.fetchOne(db, sql: """
+            SELECT * FROM ledgerEntry e
+            WHERE e.policyID = ? AND e.kind = 'contribution'
+              AND NOT EXISTS (SELECT 1 FROM ledgerEntry r WHERE r.reversesEntryID = e.id)
+            """, arguments: [policyID])
+    }
+
+    private func visiblePolicy(_ db: Database, id: Int64) throws -> Policy {
+        guard let policy = try Policy.fetchOne(db, key: id) else {
+            throw ValidationError(ValidationFailure(.policyUnknown, field: "policy", subject: .policy(id), ["id": String(id)]))
+        }
+        if let failure = try scope.failure(writingTo: policy.unitCode, field: "policy", in: db) {
+            throw ValidationError(failure.about(.policy(id)))
+        }
+        return policy
+    }
+
+    private func makeEntry(kind: LedgerEntryKind, date: CivilDate, memo: String, policyID: Int64?, claimID: Int64?,
+                           reverses: Int64?, unitCode: String, context: WriteContext) -> LedgerEntry {
+        LedgerEntry(id: nil, entryDate: date, kind: kind, memo: memo, policyID: policyID, claimID: claimID,
+                    reversesEntryID: reverses, unitCode: unitCode, at: AuditLog.timestamp(context.clock()),
+                    operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+    }
+}
