@@ -1,25 +1,27 @@
 import Testing
 @testable import LuaHost
 
-/// Counts instances alive during nested calls.
+/// Counts the witnesses of one test that are alive (tests run in parallel).
+final class WitnessCount { var live = 0 }
+
 final class NestedWitness {
-    nonisolated(unsafe) static var live = 0
-    init() { NestedWitness.live += 1 }
-    deinit { NestedWitness.live -= 1 }
+    let count: WitnessCount
+    init(_ count: WitnessCount) { self.count = count; count.live += 1 }
+    deinit { count.live -= 1 }
 }
 
 @Suite("Host functions that call back into Lua")
 struct NestedCallTests {
     /// A host whose `rules.apply(x)` runs the rule script's `rule(x)`, as
     /// huzhu.enroll runs a subsidy formula.
-    func makeHost(rule: String, limits: LuaLimits = LuaLimits()) throws -> (CapturingHost, LuaScript) {
+    func makeHost(rule: String, limits: LuaLimits = LuaLimits(), witnesses: WitnessCount = WitnessCount()) throws -> (CapturingHost, LuaScript) {
         let host = try CapturingHost(limits: limits)
         let env = try host.host.makeEnvironment()
         let ruleScript = try host.host.compile(rule, name: "rule.lua", in: env)
         try ruleScript.run()
         var m = LuaModule("rules")
         m.function("apply") { call in
-            let witness = NestedWitness()
+            let witness = NestedWitness(witnesses)
             defer { withExtendedLifetime(witness) {} }
             let results = try ruleScript.call("rule", [try call.value(1)])
             return try call.push(results.first ?? .nil)
@@ -36,7 +38,8 @@ struct NestedCallTests {
 
     @Test("a rule's error unwinds only Lua and C frames; the script can catch it; Swift frames end normally")
     func ruleError() throws {
-        let (host, _) = try makeHost(rule: "function rule(x) if x < 0 then error('negative') end return x end")
+        let witnesses = WitnessCount()
+        let (host, _) = try makeHost(rule: "function rule(x) if x < 0 then error('negative') end return x end", witnesses: witnesses)
         let results = try host.run("""
             local caught = 0
             for i = 1, 1000 do
@@ -46,7 +49,7 @@ struct NestedCallTests {
             return caught
             """)
         #expect(results == [1000])
-        #expect(NestedWitness.live == 0)
+        #expect(witnesses.live == 0)
     }
 
     @Test("the memory limit applies inside the nested rule")
