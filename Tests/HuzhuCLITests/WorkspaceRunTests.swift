@@ -38,7 +38,7 @@ struct WorkspaceRunTests {
         let scratch = try Scratch()
         let first = try CLI.run(["init", "union", "--operator", "王"], in: scratch.url)
         #expect(first.status == 0)
-        #expect(first.stdout == "made workspace union: huzhu.toml, huzhu.db, scripts/ (1 stock scripts)\n")
+        #expect(first.stdout == "made workspace union: huzhu.toml, huzhu.db, scripts/ (3 stock scripts)\n")
         for file in ["huzhu.toml", "huzhu.db", "scripts/jobs/hello.lua", "scripts/rules", "scripts/reports"] {
             #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("union/\(file)").path), "\(file)")
         }
