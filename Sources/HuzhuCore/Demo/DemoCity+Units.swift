@@ -110,10 +110,10 @@ extension DemoCity {
                 case 2: weight = random.int(in: 100...399)
                 default: weight = random.int(in: 400...1_500)
                 }
-                let enrolls = random.chance(perMille: 900)
+                let enrolls = random.chance(perMille: 930)
                 units.append(Grassroots(
                     code: parent.code + CivilDate.pad(index, digits), name: name, top: top, weight: weight,
-                    nonMembersPerMille: enrolls ? random.int(in: 20...600) : random.int(in: 100...900),
+                    nonMembersPerMille: enrolls ? random.int(in: 20...450) : random.int(in: 100...600),
                     enrolls: enrolls,
                     inpatient: enrolls && random.chance(perMille: 850),
                     femaleDisease: enrolls && random.chance(perMille: 700),

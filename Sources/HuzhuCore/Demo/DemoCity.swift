@@ -19,7 +19,7 @@ import GRDB
 ///   Anhui area codes, Chinese names, phones for about 70%, 5% hardship
 ///   employees, a few retired or gone;
 /// - the four plans of ``planOffers``, each with a term from 2026-07-01;
-/// - group enrollments on 2026-06-15: 90% of the units into accident, most
+/// - group enrollments on 2026-06-15: 93% of the units into accident, most
 ///   of those into inpatient medical (both under the group rule: at least
 ///   50% of the employees, everyone in a unit under 30), women into the
 ///   female-disease plan, some units into critical illness.

@@ -57,8 +57,8 @@ extension MemberService {
     public func registerInBulk<Drafts: Sequence>(_ db: Database, _ drafts: Drafts, context: WriteContext,
                                                  maximumFailures: Int = 100) throws -> BulkRegistration
     where Drafts.Element == MemberDraft {
-        let exists = try db.cachedStatement(sql: "SELECT 1 FROM member WHERE residentID = ?")
-        let insert = try db.cachedStatement(sql: """
+        let exists = try PreparedInsert(db, sql: "SELECT 1 FROM member WHERE residentID = ?")
+        let insert = try PreparedInsert(db, sql: """
             INSERT INTO member (residentID, name, gender, birthDate, unitCode, phone, hardship, status, joinedOn)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -70,7 +70,8 @@ extension MemberService {
         try db.inSavepoint {
             for draft in drafts {
                 let checked = try check(draft, today: context.today, isRegistered: { residentID in
-                    try Int.fetchOne(exists, arguments: [residentID.value]) != nil
+                    exists.bind(residentID.value, at: 1)
+                    return try exists.hasRow()
                 }, unitFailure: { unitCode in
                     if let known = unitFailures[unitCode] { return known }
                     let failure = try unitFailure(db, unitCode)
@@ -82,12 +83,16 @@ extension MemberService {
                     if failures.count >= maximumFailures { break }
                     continue
                 }
-                try insert.execute(arguments: [
-                    residentID.value, draft.name, residentID.gender.rawValue, residentID.birthDate.description,
-                    draft.unitCode, checked.phone?.value, draft.hardship, MemberStatus.active.rawValue,
-                    checked.joinedOn.description,
-                ])
-                let id = db.lastInsertedRowID
+                insert.bind(residentID.value, at: 1)
+                insert.bind(draft.name, at: 2)
+                insert.bind(residentID.gender.rawValue, at: 3)
+                insert.bind(residentID.birthDate.description, at: 4)
+                insert.bind(draft.unitCode, at: 5)
+                insert.bind(checked.phone?.value, at: 6)
+                insert.bind(draft.hardship ? 1 : 0, at: 7)
+                insert.bind(MemberStatus.active.rawValue, at: 8)
+                insert.bind(checked.joinedOn.description, at: 9)
+                let id = try insert.run()
                 if first == nil { first = id }
                 last = id
                 count += 1

@@ -67,15 +67,17 @@ extension EnrollmentService {
         try failures.throwIfAny()
         guard let plan, let term, let termID = term.id else { preconditionFailure("checked above") }
 
+        // CROSS JOIN keeps the unit's members as the outer loop (SQLite does not reorder it):
+        // without statistics the planner would otherwise scan every policy of the term, once per unit.
         let holders = Set(try Int64.fetchAll(db, sql: """
-            SELECT policy.memberID FROM policy JOIN member ON member.id = policy.memberID
+            SELECT policy.memberID FROM member CROSS JOIN policy ON policy.memberID = member.id
             WHERE member.unitCode = ? AND policy.planTermID = ? AND policy.status = 'active'
             """, arguments: [request.unitCode, termID]))
         var exclusive = Set<Int64>()
         if let group = plan.exclusiveGroup {
             exclusive = Set(try Int64.fetchAll(db, sql: """
-                SELECT policy.memberID FROM policy
-                JOIN member ON member.id = policy.memberID
+                SELECT policy.memberID FROM member
+                CROSS JOIN policy ON policy.memberID = member.id
                 JOIN planTerm ON planTerm.id = policy.planTermID
                 JOIN plan ON plan.code = policy.planCode
                 WHERE member.unitCode = ? AND policy.status = 'active' AND plan.exclusiveGroup = ?
@@ -124,20 +126,33 @@ extension EnrollmentService {
         var first: Int64?, last: Int64?
         try db.inSavepoint {
             try batch.insert(db)
-            let insert = try db.cachedStatement(sql: """
+            // Every column but the member is the same for the whole batch: bound once.
+            let insert = try PreparedInsert(db, sql: """
                 INSERT INTO policy (memberID, planTermID, planCode, year, unitCode, shares, startDate, endDate,
                                     contribution, splitAdministration, splitUnion, splitMember, batchID, status,
                                     enrolledOn, operator, scriptName, scriptSHA256)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            insert.bind(termID, at: 2)
+            insert.bind(plan.code, at: 3)
+            insert.bind(Int64(term.year), at: 4)
+            insert.bind(request.unitCode, at: 5)
+            insert.bind(Int64(request.shares), at: 6)
+            insert.bind(startDate.description, at: 7)
+            insert.bind(term.endDate.description, at: 8)
+            insert.bind(contribution.fen, at: 9)
+            insert.bind(split.administration.fen, at: 10)
+            insert.bind(split.union.fen, at: 11)
+            insert.bind(split.member.fen, at: 12)
+            insert.bind(batch.id!, at: 13)
+            insert.bind(PolicyStatus.active.rawValue, at: 14)
+            insert.bind(context.today.description, at: 15)
+            insert.bind(context.operatorName, at: 16)
+            insert.bind(context.scriptName, at: 17)
+            insert.bind(context.scriptSHA256, at: 18)
             for memberID in toEnroll {
-                try insert.execute(arguments: [
-                    memberID, termID, plan.code, term.year, request.unitCode, request.shares, startDate,
-                    term.endDate, contribution, split.administration, split.union, split.member, batch.id,
-                    PolicyStatus.active.rawValue, context.today, context.operatorName, context.scriptName,
-                    context.scriptSHA256,
-                ])
-                let id = db.lastInsertedRowID
+                insert.bind(memberID, at: 1)
+                let id = try insert.run()
                 if first == nil { first = id }
                 last = id
             }

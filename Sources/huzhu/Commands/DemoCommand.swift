@@ -1,6 +1,145 @@
 import ArgumentParser
+import Foundation
+import HuzhuCore
 
-/// `huzhu demo` (being written).
+/// `huzhu demo [DIR]`: makes a workspace filled with the demo city and
+/// prints its participation by district and industrial union.
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Make a workspace with a demo city (合肥): units, members, plans and this year's group enrollments.",
+        discussion: """
+            The city is drawn from the seed: the same seed and size give the same workspace on \
+            every machine. Its business date is fixed at \(DemoCity.today) (`today` in huzhu.toml).
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The folder to make the workspace in (created if missing).", valueName: "dir"))
+    var directory: String = "huzhu-demo"
+
+    @Option(help: ArgumentHelp("The number of members to register (1 to 10,000,000).", valueName: "n"))
+    var members: Int = 50_000
+
+    @Option(help: ArgumentHelp("The seed of the random draws.", valueName: "s"))
+    var seed: UInt64 = 1
+
+    @Flag(help: "Replace a workspace already in the folder (its huzhu.toml, huzhu.db and scripts/ are deleted).")
+    var force = false
+
+    func validate() throws {
+        guard (1...10_000_000).contains(members) else {
+            throw ValidationError("--members must be between 1 and 10,000,000 (got \(members))")
+        }
+    }
+
+    /// Why the demo was not made.
+    struct DemoError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: directory)
+        let fm = FileManager.default
+        if fm.fileExists(atPath: root.appendingPathComponent(Workspace.configName).path) {
+            guard force else {
+                throw DemoError(description: "\(directory) already holds a workspace; pass --force to replace it")
+            }
+            try removeWorkspace(at: root)
+        }
+        let workspace = try Workspace.create(at: root, operatorName: DemoCity.operatorName, today: DemoCity.today,
+                                             stockScripts: StockScripts.files)
+        let summary: DemoCity.Summary
+        let database: HuzhuDatabase
+        do {
+            database = try workspace.openDatabase()
+            summary = try DemoCity(seed: seed, members: members).build(into: database)
+        } catch {
+            try? removeWorkspace(at: root)
+            throw error
+        }
+        try print(report(summary, database: database))
+    }
+
+    /// Deletes what makes a folder a workspace, leaving other files alone.
+    private func removeWorkspace(at root: URL) throws {
+        let fm = FileManager.default
+        for name in [Workspace.configName, Workspace.databaseName, Workspace.databaseName + "-wal",
+                     Workspace.databaseName + "-shm", Workspace.scriptsName] {
+            let url = root.appendingPathComponent(name)
+            if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
+        }
+    }
+
+    // MARK: - Report
+
+    /// The text printed after building: what was made, the plans, participation by union.
+    func report(_ summary: DemoCity.Summary, database: HuzhuDatabase) throws -> String {
+        let year = DemoCity.programmeYear
+        let enrollment = EnrollmentService()
+        let (planRows, unitRows, total) = try database.read { db in
+            let plans = try DemoCity.planOffers.map { offer in
+                (offer, try enrollment.participation(db, year: year, planCode: offer.plan.code))
+            }
+            let units = try DemoCity.topUnits.map { top in
+                (top.name, try enrollment.participation(db, under: top.code, year: year))
+            }
+            return (plans, units, try enrollment.participation(db, under: DemoCity.federationCode, year: year))
+        }
+
+        var lines: [String] = []
+        lines.append("Made the demo workspace \(directory) (seed \(seed)): 合肥市总工会, "
+                     + "\(DemoCity.topUnits.count) unions under it, \(grouped(summary.grassroots)) grassroots unions, "
+                     + "\(grouped(summary.members)) members (\(grouped(summary.retired)) retired, "
+                     + "\(grouped(summary.left)) gone, \(grouped(summary.hardship)) hardship).")
+        lines.append("Group enrollments of \(DemoCity.enrollmentDay): \(grouped(summary.batches)) batches, "
+                     + "\(grouped(summary.policies)) policies. Business date \(DemoCity.today).")
+        lines.append("")
+        lines.append("Plans, terms from \(DemoCity.termStart):")
+        lines += table(
+            header: ["计划", "每份（元）", "期限", "参保人数", "缴费（元）"],
+            alignRight: [false, true, true, true, true],
+            rows: planRows.map { offer, figures in
+                ["\(offer.plan.code) \(offer.plan.name)", offer.plan.pricePerShare.formatted(),
+                 "\(offer.years) 年", grouped(figures.enrolledMembers), figures.contributions.formatted()]
+            })
+        lines.append("")
+        lines.append("Participation \(year) by district and industrial union (参保率 = enrolled members ÷ employees):")
+        let row = { (name: String, figures: Participation) -> [String] in
+            [name, grouped(figures.employees), grouped(figures.enrolledMembers), figures.rateText,
+             figures.contributions.formatted()]
+        }
+        lines += table(
+            header: ["单位", "职工人数", "参保人数", "参保率", "缴费（元）"],
+            alignRight: [false, true, true, true, true],
+            rows: unitRows.map(row), footer: row("全市合计", total))
+        lines.append("")
+        lines.append("Try next:")
+        lines.append("  cd \(directory) && huzhu run scripts/jobs/hello.lua")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Lines of a table whose columns line up in a terminal (CJK characters take two columns).
+    private func table(header: [String], alignRight: [Bool], rows: [[String]], footer: [String]? = nil) -> [String] {
+        let all = [header] + rows + (footer.map { [$0] } ?? [])
+        let widths = header.indices.map { column in all.map { TextWidth.of($0[column]) }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (column, cell) in cells.enumerated() {
+                if column > 0 { text += "  " }
+                text += alignRight[column] ? TextWidth.rightAligned(cell, to: widths[column])
+                    : TextWidth.padded(cell, to: widths[column])
+            }
+            while text.hasSuffix(" ") { text.removeLast() }
+            return "  " + text
+        }
+        let rule = "  " + String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
+        var lines = [line(header), rule] + rows.map(line)
+        if let footer { lines += [rule, line(footer)] }
+        return lines
+    }
+
+    /// An integer with thousands grouped by commas: 50,000.
+    private func grouped(_ number: Int) -> String {
+        Money(fen: Int64(number) * 100).formatted().dropLast(3).description
+    }
 }
