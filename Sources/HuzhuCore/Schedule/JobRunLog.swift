@@ -83,14 +83,26 @@ public enum JobRunLog {
     @discardableResult
     public static func prune(_ db: Database, keepDays: Int, now: Date) throws -> Int {
         guard keepDays > 0 else { return 0 }
-        let cutoff = AuditLog.timestamp(now.addingTimeInterval(-Double(keepDays) * 86_400))
-        try db.execute(sql: """
-            DELETE FROM jobRun
-            WHERE startedAt < ? AND status <> 'running'
-              AND id NOT IN (SELECT r.id FROM jobRun r
-                             WHERE r.scheduledAt = (SELECT MAX(scheduledAt) FROM jobRun WHERE job = r.job))
-            """, arguments: [cutoff])
+        try db.execute(sql: "DELETE FROM jobRun WHERE " + expired, arguments: [cutoff(keepDays: keepDays, now: now)])
         return db.changesCount
+    }
+
+    /// How many rows ``prune(_:keepDays:now:)`` would delete (a read, so a
+    /// command can skip the write while a job's transaction holds the database).
+    public static func expiredCount(_ db: Database, keepDays: Int, now: Date) throws -> Int {
+        guard keepDays > 0 else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobRun WHERE " + expired,
+                                arguments: [cutoff(keepDays: keepDays, now: now)]) ?? 0
+    }
+
+    private static let expired = """
+        startedAt < ? AND status <> 'running'
+          AND id NOT IN (SELECT r.id FROM jobRun r
+                         WHERE r.scheduledAt = (SELECT MAX(scheduledAt) FROM jobRun WHERE job = r.job))
+        """
+
+    private static func cutoff(keepDays: Int, now: Date) -> String {
+        AuditLog.timestamp(now.addingTimeInterval(-Double(keepDays) * 86_400))
     }
 
     /// The latest rows, newest first; of one job or of all.

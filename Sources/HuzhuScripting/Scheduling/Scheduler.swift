@@ -108,14 +108,18 @@ public final class Scheduler {
             defer { lock.release() }
             marked += try markStale(job: name)
         }
-        _ = try database.write { db in
-            try JobRunLog.prune(db, keepDays: config.schedule.keepDays, now: now)
+        // Write only when there is something to delete: a job's run holds
+        // the database, and `list` or `log` should not wait for it.
+        let keepDays = config.schedule.keepDays
+        if try database.read({ try JobRunLog.expiredCount($0, keepDays: keepDays, now: now) }) > 0 {
+            _ = try database.write { db in try JobRunLog.prune(db, keepDays: keepDays, now: now) }
         }
         return marked
     }
 
     /// With the job's lock held: its `running` rows are stale.
     func markStale(job name: String) throws -> [JobRun] {
+        guard try !database.read({ try JobRunLog.running($0, job: name) }).isEmpty else { return [] }
         let rows = try database.write { db in try JobRunLog.markInterrupted(db, job: name, at: clock()) }
         for row in rows {
             if let id = row.id, let updated = try database.read({ try JobRunLog.run($0, id: id) }) { onRecord?(updated) }
