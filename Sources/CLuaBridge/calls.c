@@ -66,3 +66,15 @@ int hz_collect_garbage(lua_State *L) {
     if (status != LUA_OK) lua_pop(L, 1);
     return status;
 }
+
+int hz_pcall_recording_return(lua_State *L, int nargs, int nresults) {
+    hz_control *c = hz_control_of(L);
+    const void *saved = c->watched;
+    c->watched = lua_topointer(L, -nargs - 1);   // the function being called
+    c->watched_return_line = -1;
+    lua_sethook(L, hz_hook, LUA_MASKCOUNT | LUA_MASKRET, c->hook_period);
+    int status = hz_pcall(L, nargs, nresults);
+    lua_sethook(L, hz_hook, LUA_MASKCOUNT, c->hook_period);
+    c->watched = saved;
+    return status;
+}

@@ -101,8 +101,14 @@ int hz_raise_limit(lua_State *L, int limit, int level) {
 }
 
 void hz_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     hz_control *c = hz_control_of(L);
+    if (ar->event == LUA_HOOKRET) {           // only while a return is watched
+        if (c->watched != NULL && lua_getinfo(L, "fl", ar)) {  // pushes the returning function
+            if (lua_topointer(L, -1) == c->watched) c->watched_return_line = ar->currentline;
+            lua_pop(L, 1);
+        }
+        return;
+    }
     c->instr_used += c->hook_period;
     if (c->hit == HZ_LIMIT_NONE) {
         if (c->instr_limit > 0 && c->instr_used >= c->instr_limit)

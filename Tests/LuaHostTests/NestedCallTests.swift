@@ -68,3 +68,29 @@ struct NestedCallTests {
         #expect(error.kind == .instructionLimit)
     }
 }
+
+@Suite("Blaming a result on its line")
+struct ReturnLineTests {
+    @Test("the line of the return statement that produced the result is recorded")
+    func returnLine() throws {
+        let host = try CapturingHost()
+        let script = try host.host.load("""
+            local function helper(x) return x + 1 end
+            function rule(x)
+              if x > 10 then
+                return {big = helper(x)}
+              end
+              local y = helper(x)
+              return {small = y}
+            end
+            """, name: "rule.lua")
+        try script.run()
+        let big = try script.callRecordingReturnLine("rule", [20])
+        #expect(big.results == [["big": 21]])
+        #expect(big.line == 4)
+        let small = try script.callRecordingReturnLine("rule", [1])
+        #expect(small.line == 7)
+        // An ordinary call afterwards does not watch returns.
+        #expect(try script.call("rule", [1]) == [["small": 2]])
+    }
+}

@@ -56,6 +56,8 @@ typedef struct hz_control {
     hz_output_fn out_fn;
     void *out_context;
     int hit;                  // an hz_limit: the first limit hit this run
+    const void *watched;      // a function whose return line to record, or NULL
+    int watched_return_line;  // the line it last returned from (-1: none)
 } hz_control;
 
 /// Installs the Swift dispatcher and releaser (once per process).
@@ -96,6 +98,11 @@ void hz_reset_sigint(void);
 /// results (or one error message) in place of the function and arguments.
 /// Needs 2 free stack slots.
 int hz_pcall(lua_State *L, int nargs, int nresults);
+
+/// Like hz_pcall, and records in the control block's watched_return_line
+/// the line of the `return` by which the called function returned (so a
+/// bad result can be blamed on its line).
+int hz_pcall_recording_return(lua_State *L, int nargs, int nresults);
 
 /// Pushes the traceback recorded by the last failed hz_pcall (or nil).
 void hz_push_last_traceback(lua_State *L);

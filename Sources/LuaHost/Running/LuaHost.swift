@@ -267,9 +267,9 @@ public final class LuaHost {
     }
 
     /// Calls the function and arguments on top of the stack; returns the results.
-    func call(arguments count: Int32, chunk name: String) throws -> [LuaValue] {
+    func call(arguments count: Int32, chunk name: String, recordingReturn: Bool = false) throws -> [LuaValue] {
         let base = lua_gettop(L) - count - 1
-        let status = hz_pcall(L, count, LUA_MULTRET)
+        let status = recordingReturn ? hz_pcall_recording_return(L, count, LUA_MULTRET) : hz_pcall(L, count, LUA_MULTRET)
         guard status == LUA_OK else { throw failure(status: status) }
         defer { lua_settop(L, base) }
         let stack = LuaStack(L: L)
