@@ -82,13 +82,13 @@ extension LedgerService {
                    CASE WHEN \(holds) THEN p.splitAdministration ELSE 0 END AS ea,
                    CASE WHEN \(holds) THEN p.splitUnion ELSE 0 END AS eu,
                    CASE WHEN \(holds) THEN p.splitMember ELSE 0 END AS em,
-                   COALESCE(x.pa, 0) AS pa, COALESCE(x.pu, 0) AS pu, COALESCE(x.pm, 0) AS pm
+                   COALESCE(x.xa, 0) AS pa, COALESCE(x.xu, 0) AS pu, COALESCE(x.xm, 0) AS pm
             FROM policy p
             LEFT JOIN (
                 SELECT e.policyID AS policyID,
-                       SUM(CASE WHEN l.account = 'contributions:administration' THEN l.credit - l.debit ELSE 0 END) AS pa,
-                       SUM(CASE WHEN l.account = 'contributions:union' THEN l.credit - l.debit ELSE 0 END) AS pu,
-                       SUM(CASE WHEN l.account = 'contributions:member' THEN l.credit - l.debit ELSE 0 END) AS pm
+                       SUM(CASE WHEN l.account = 'contributions:administration' THEN l.credit - l.debit ELSE 0 END) AS xa,
+                       SUM(CASE WHEN l.account = 'contributions:union' THEN l.credit - l.debit ELSE 0 END) AS xu,
+                       SUM(CASE WHEN l.account = 'contributions:member' THEN l.credit - l.debit ELSE 0 END) AS xm
                 FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id
                 WHERE e.policyID IS NOT NULL GROUP BY e.policyID
             ) x ON x.policyID = p.id
@@ -109,11 +109,11 @@ extension LedgerService {
 
         // 4. Each claim's payout against its payment.
         let perClaim = try Row.fetchCursor(db, SQLRequest<Row>(literal: """
-            SELECT c.id, COALESCE(cp.amount, 0) AS paid, COALESCE(x.posted, 0) AS posted
+            SELECT c.id, COALESCE(cp.amount, 0) AS paid, COALESCE(x.net, 0) AS posted
             FROM claim c
             LEFT JOIN claimPayment cp ON cp.claimID = c.id
             LEFT JOIN (
-                SELECT e.claimID AS claimID, SUM(l.debit - l.credit) AS posted
+                SELECT e.claimID AS claimID, SUM(l.debit - l.credit) AS net
                 FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id
                 WHERE e.claimID IS NOT NULL AND l.account = 'benefits:paid' GROUP BY e.claimID
             ) x ON x.claimID = c.id

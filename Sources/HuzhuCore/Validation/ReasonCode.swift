@@ -358,7 +358,7 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
         case .claimDateAfterReport:
             return ("{field} {date} is after the report date {reported}", "{field}{date}晚于报案日期{reported}")
         case .hospitalDatesRequired:
-            return ("a {kind} claim under plan {plan} needs admission and discharge dates", "计划{plan}的{kind}类案件须填写入院和出院日期")
+            return ("{kind} claims under plan {plan} need admission and discharge dates", "计划{plan}的{kind}类案件须填写入院和出院日期")
         case .documentUnknown:
             return ("unknown document \"{text}\" (expected one of {expected})", "材料“{text}”无效（应为{expected}之一）")
         case .claimKindInvalid:
