@@ -22,12 +22,17 @@ import GRDB
 public struct EnrollmentService: Sendable {
     /// The part of the tree this service sees and may change.
     public let scope: Scope
+    /// Proposes the split of policies enrolled without an explicit one (nil: the member pays all).
+    public let subsidy: (any SubsidyFormula)?
 
     /// Creates a service.
     ///
-    /// - Parameter scope: Everything by default.
-    public init(scope: Scope = .everything) {
+    /// - Parameters:
+    ///   - scope: Everything by default.
+    ///   - subsidy: The subsidy formula, if the union has one.
+    public init(scope: Scope = .everything, subsidy: (any SubsidyFormula)? = nil) {
         self.scope = scope
+        self.subsidy = subsidy
     }
 
     // MARK: - Enrolling one member
@@ -79,8 +84,15 @@ public struct EnrollmentService: Sendable {
         guard let member, let plan, let term, let contribution else { preconditionFailure("checked above") }
         var policy = makePolicy(member: member, plan: plan, term: term, shares: request.shares,
                                 contribution: contribution, split: request.split, batchID: nil, context: context)
+        var decision: SubsidyDecision?
+        if request.split == nil, let subsidy {
+            decision = try decideSubsidy(db, subsidy, policy: policy, member: member, plan: plan, term: term,
+                                         context: context, subject: subject)
+            policy.split = decision!.split
+        }
         try db.inSavepoint {
             try insert(db, &policy, termLabel: term.label, operation: "enroll", context: context)
+            if let decision { try recordSubsidy(db, decision, policy: policy, member: member, context: context) }
             return .commit
         }
         return policy
@@ -163,7 +175,14 @@ public struct EnrollmentService: Sendable {
             for member in toEnroll {
                 var policy = makePolicy(member: member, plan: plan, term: term, shares: request.shares,
                                         contribution: contribution, split: nil, batchID: batch.id, context: context)
+                var decision: SubsidyDecision?
+                if let subsidy {
+                    decision = try decideSubsidy(db, subsidy, policy: policy, member: member, plan: plan, term: term,
+                                                 context: context, subject: .member(member.residentID.value))
+                    policy.split = decision!.split
+                }
                 try insert(db, &policy, termLabel: term.label, operation: "enrollUnit", context: context)
+                if let decision { try recordSubsidy(db, decision, policy: policy, member: member, context: context) }
                 policies.append(policy)
             }
             return .commit

@@ -28,12 +28,12 @@ public struct Services: Sendable {
     /// Creates the services for a scope.
     ///
     /// - Parameter scope: Everything by default.
-    public init(scope: Scope = .everything) {
+    public init(scope: Scope = .everything, subsidy: (any SubsidyFormula)? = nil) {
         self.scope = scope
         self.units = UnitService(scope: scope)
         self.members = MemberService(scope: scope)
         self.plans = PlanService()
-        self.enrollment = EnrollmentService(scope: scope)
+        self.enrollment = EnrollmentService(scope: scope, subsidy: subsidy)
         self.claims = ClaimService(scope: scope)
         self.ledger = LedgerService(scope: scope)
     }

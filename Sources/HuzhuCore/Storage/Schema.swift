@@ -27,6 +27,7 @@ public enum Schema {
         migrator.registerMigration("createLedger", migrate: Migrations.createLedger)
         migrator.registerMigration("createRuleVersions", migrate: Migrations.createRuleVersions)
         migrator.registerMigration("createDecisions", migrate: Migrations.createDecisions)
+        migrator.registerMigration("createSubsidyBudgets", migrate: Migrations.createSubsidyBudgets)
         return migrator
     }
 }

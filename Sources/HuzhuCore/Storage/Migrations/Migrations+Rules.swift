@@ -41,3 +41,15 @@ extension Migrations {
         try db.create(index: "decision_byKindDate", on: "decision", columns: ["kind", "decidedOn"])
     }
 }
+
+extension Migrations {
+    /// Units' yearly subsidy budgets.
+    static func createSubsidyBudgets(_ db: Database) throws {
+        try db.create(table: "subsidyBudget") { t in
+            t.column("unitCode", .text).notNull().references("unit")
+            t.column("year", .integer).notNull()
+            t.column("amount", .integer).notNull().check { $0 >= 0 }
+            t.primaryKey(["unitCode", "year"])
+        }
+    }
+}

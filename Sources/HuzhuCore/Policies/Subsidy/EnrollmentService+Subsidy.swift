@@ -1,0 +1,46 @@
+import GRDB
+
+extension EnrollmentService {
+    /// Asks the subsidy formula for a policy's split and checks the proposal
+    /// like a clerk's: non-negative parts adding up to the contribution, and
+    /// the union's share within the remaining budget.
+    func decideSubsidy(_ db: Database, _ formula: any SubsidyFormula, policy: Policy, member: Member, plan: Plan,
+                       term: PlanTerm, context: WriteContext, subject: ValidationFailure.Subject) throws -> SubsidyDecision {
+        let unit = try Unit.fetchOne(db, key: member.unitCode)
+        let chain = (unit?.path ?? "").split(separator: "/").map(String.init).reversed()
+        let budget = try SubsidyBudgetService().status(db, forUnit: member.unitCode, year: term.year)
+        let input = SubsidyInput(plan: plan, term: term, shares: policy.shares, contribution: policy.contribution,
+                                 start: policy.startDate, end: policy.endDate, member: member,
+                                 ageAtStart: member.age(on: policy.startDate), unitChain: Array(chain),
+                                 budget: budget, decidedOn: context.today)
+        let decision = try formula.decide(input, in: db)
+        var failures = decision.split.failures(against: policy.contribution, subject: subject)
+        if let budget, decision.split.union.fen > budget.remaining.fen {
+            failures.append(ValidationFailure(.subsidyBudgetExceeded, field: "split.union", subject: subject,
+                                              ["union": decision.split.union.description, "remaining": budget.remaining.description]))
+        }
+        if !failures.isEmpty { throw ValidationError(failures) }
+        return decision
+    }
+
+    /// Records a subsidy decision beside the policy it made (for explain and replay).
+    func recordSubsidy(_ db: Database, _ decision: SubsidyDecision, policy: Policy, member: Member, context: WriteContext) throws {
+        let inputs: [String: AuditValue] = [
+            "plan": .text(policy.planCode), "shares": .integer(Int64(policy.shares)),
+            "contribution": .integer(policy.contribution.fen), "hardship": .boolean(member.hardship),
+            "gender": .text(member.gender == .male ? "male" : "female"),
+            "age": .integer(Int64(member.age(on: policy.startDate))), "unit": .text(member.unitCode),
+            "start": .text(policy.startDate.description),
+        ]
+        let outputs: [String: AuditValue] = [
+            "administration": .integer(decision.split.administration.fen),
+            "union": .integer(decision.split.union.fen), "member": .integer(decision.split.member.fen),
+        ]
+        try db.execute(sql: """
+            INSERT INTO decision (kind, ruleName, ruleVersionID, subjectTable, subjectID, decidedOn, inputs, outputs, notes, operator)
+            VALUES ('subsidy', ?, ?, 'policy', ?, ?, ?, ?, ?, ?)
+            """, arguments: [decision.ruleName, decision.ruleVersionID, policy.id, context.today.description,
+                             AuditValue.jsonObject(inputs), AuditValue.jsonObject(outputs),
+                             "[" + decision.notes.map(AuditValue.quote).joined(separator: ",") + "]", context.operatorName])
+    }
+}
