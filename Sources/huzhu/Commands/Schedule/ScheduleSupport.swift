@@ -74,6 +74,7 @@ enum StopSignals {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return }
         writeEnd = ends[1]
+        count = 0   // initialised here, never lazily inside the handler
         let handler: @convention(c) (Int32) -> Void = { signal in
             var byte = UInt8(truncatingIfNeeded: signal)
             StopSignals.count += 1
