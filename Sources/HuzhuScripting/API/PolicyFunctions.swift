@@ -43,6 +43,7 @@ enum PolicyFunctions {
             params: [.init("request", "{member: string, plan: string, term?: string, shares?: integer, split?: {administration: integer, union: integer, member: integer}}",
                            "member: resident ID; term: label, default the plan's open term; shares: default 1; split: in fen, must add up to the contribution (default: the member pays all)")],
             returns: [.init("huzhu.Policy")])) { call in
+            try state.refuseInRule("huzhu.enroll")
             let o = try Options(call, 1, allowed: ["member", "plan", "term", "shares", "split"])
             var split: ContributionSplit?
             if let value = o.fields["split"], value != .nil {
@@ -59,6 +60,7 @@ enum PolicyFunctions {
             "Enrolls a unit's active members as one batch, checked against the plan's group rule (e.g. at least 50% of employees; everyone under 30). All or nothing.",
             params: [.init("request", "{unit: string, plan: string, term?: string, shares?: integer}")],
             returns: [.init("{batch: integer, enrolled: integer, skipped: string[]}", "skipped: why ineligible members were left out")])) { call in
+            try state.refuseInRule("huzhu.enroll_unit")
             let o = try Options(call, 1, allowed: ["unit", "plan", "term", "shares"])
             let request = GroupEnrollmentRequest(unitCode: try o.requiredString("unit"), planCode: try o.requiredString("plan"),
                                                  termLabel: try o.string("term"), shares: Int(try o.integer("shares") ?? 1))

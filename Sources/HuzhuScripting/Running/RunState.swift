@@ -16,6 +16,16 @@ final class RunState {
     private(set) var database: Database?
     /// Explanations noted by the rule running now (`huzhu.explain`).
     var notes: [String] = []
+    /// > 0 while a rule runs: rules decide, they do not write.
+    var ruleDepth = 0
+
+    /// Refuses a write from inside a rule.
+    func refuseInRule(_ function: String) throws {
+        if ruleDepth > 0 { throw ScriptingError("\(function) cannot be called from a rule (rules decide; scripts write)") }
+    }
+
+    /// The subsidy formula new services get (set once the host exists).
+    var subsidy: (any SubsidyFormula)?
 
     init(services: Services, context: WriteContext, databasePath: String?) {
         self.services = services
@@ -32,7 +42,7 @@ final class RunState {
     func begin(_ db: Database) { database = db }
 
     func setScope(_ scope: Scope) {
-        services = Services(scope: scope)
+        services = Services(scope: scope, subsidy: subsidy)
         cachedSQL = nil
     }
     func end() { database = nil }

@@ -43,6 +43,8 @@ public final class ScriptRunner {
         self.database = database
         state = RunState(services: Services(scope: scope), context: context, databasePath: databasePath)
         host = try LuaHost(limits: limits, scriptRoot: scriptRoot)
+        state.subsidy = LuaSubsidyFormula(host: host, state: state)
+        state.setScope(scope)
         try host.register(HuzhuModule.make(state))
     }
 
