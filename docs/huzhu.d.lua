@@ -93,6 +93,18 @@ function huzhu.units.count(filter) end
 ---@return integer
 function huzhu.units.employees(code, year) end
 
+--- A unit's subsidy budget for a year (its own or the nearest ancestor's), or nil.
+---@param code string
+---@param year integer
+---@return {unit: string, year: integer, amount: integer, used: integer, remaining: integer}? # fen
+function huzhu.units.budget(code, year) end
+
+--- Sets a unit's subsidy budget for a year, in fen (the union's share of contributions stays within it).
+---@param code string
+---@param year integer
+---@param amount integer fen
+function huzhu.units.set_budget(code, year, amount) end
+
 --- Union members (会员), identified by resident ID.
 huzhu.members = {}
 
