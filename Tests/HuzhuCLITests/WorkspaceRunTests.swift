@@ -38,7 +38,15 @@ struct WorkspaceRunTests {
         let scratch = try Scratch()
         let first = try CLI.run(["init", "union", "--operator", "王"], in: scratch.url)
         #expect(first.status == 0)
-        #expect(first.stdout == "made workspace union: huzhu.toml, huzhu.db, scripts/ (3 stock scripts)\n")
+        let stock = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/stock")
+        let stockFiles = try FileManager.default.subpathsOfDirectory(atPath: stock.path).filter { $0.hasSuffix(".lua") }
+        #expect(first.stdout == "made workspace union: huzhu.toml, huzhu.db, scripts/ (\(stockFiles.count) stock scripts)\n")
+        for file in stockFiles {
+            let seeded = try String(contentsOf: scratch.url.appendingPathComponent("union/scripts/\(file)"), encoding: .utf8)
+            #expect(seeded == (try String(contentsOf: stock.appendingPathComponent(file), encoding: .utf8)),
+                    "\(file) differs from scripts/stock: run scripts/embed-stock")
+        }
         for file in ["huzhu.toml", "huzhu.db", "scripts/jobs/hello.lua", "scripts/rules", "scripts/reports"] {
             #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("union/\(file)").path), "\(file)")
         }
