@@ -40,7 +40,8 @@ struct WorkspaceRunTests {
         #expect(first.status == 0)
         let stock = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/stock")
-        let stockFiles = try FileManager.default.subpathsOfDirectory(atPath: stock.path).filter { $0.hasSuffix(".lua") }
+        let stockFiles = try FileManager.default.subpathsOfDirectory(atPath: stock.path)
+            .filter { $0.hasSuffix(".lua") || $0.hasSuffix(".csv") }
         #expect(first.stdout == "made workspace union: huzhu.toml, huzhu.db, scripts/ (\(stockFiles.count) stock scripts)\n")
         for file in stockFiles {
             let seeded = try String(contentsOf: scratch.url.appendingPathComponent("union/scripts/\(file)"), encoding: .utf8)

@@ -93,6 +93,17 @@ for d in huzhu.units.each{kind = "district"} do
 end
 print("total", "", all_employees, all_enrolled, rate(all_enrolled, all_employees))
 """#,
+        "rules/subsidy.cases.csv": #"""
+case,plan,contribution,shares,hardship,gender,age,unit,budget_remaining,administration,union,member
+accident 26 yuan,ACC,2600,1,no,male,40,BH001,,520,1300,780
+hardship member pays nothing,ACC,2600,1,yes,female,35,BH001,,520,2080,0
+inpatient 36 yuan,INP,3600,1,no,male,50,BH001,,720,1800,1080
+critical illness 90 yuan: union capped at 30,CI,9000,1,no,female,45,BH001,,1800,3000,4200
+two shares of accident,ACC,5200,2,no,male,30,BH001,,1040,2600,1560
+budget nearly spent,ACC,2600,1,no,male,40,BH001,700,520,700,1380
+budget spent,ACC,2600,1,no,male,40,BH001,0,520,0,2080
+hardship beyond the budget,ACC,2600,1,yes,female,35,BH001,1000,520,1000,1080
+"""#,
         "rules/subsidy.lua": #"""
 -- The stock subsidy formula (补助办法): who pays a policy's contribution.
 --

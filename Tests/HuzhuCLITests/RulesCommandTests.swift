@@ -1,0 +1,57 @@
+import Foundation
+import HuzhuTestSupport
+import Testing
+
+@Suite("huzhu rules: versions and golden cases")
+struct RulesCommandTests {
+    @Test("activate registers a version; list marks the one in force; show prints it; enrollments use it")
+    func activateListShow() throws {
+        let ws = try TinyWorkspace()
+        let activated = try CLI.run(["rules", "activate", "subsidy", "scripts/rules/subsidy.lua", "--from", "2026-07-01"], in: ws.url)
+        #expect(activated.status == 0)
+        let hash = try #require(activated.stdout.split(separator: " ").dropFirst(3).first.map(String.init))
+        #expect(activated.stdout == "rule subsidy version \(hash) in force from 2026-07-01\n")
+        let later = try CLI.run(["rules", "activate", "subsidy", "scripts/rules/subsidy.lua", "--from", "2027-01-01"], in: ws.url)
+        #expect(later.status == 0)
+        let list = try CLI.run(["rules", "list"], in: ws.url)
+        let lines = list.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[2].hasPrefix("*  subsidy  \(hash)  2026-07-01  王会计"))   // the business date is 2026-09-30
+        #expect(lines[3].hasPrefix("   subsidy  \(hash)  2027-01-01  王会计"))
+        let show = try CLI.run(["rules", "show", "subsidy", "--on", "2026-08-01"], in: ws.url)
+        #expect(show.stdout.hasPrefix("-- subsidy \(hash), in force from 2026-07-01, registered by 王会计"))
+        #expect(show.stdout.contains("function subsidy(e)"))
+        try ws.write("e.lua", "local s = huzhu.enroll{member = '\(TinyCity.wang)', plan = 'ACC'}.split print(s.administration, s.union, s.member)")
+        #expect(try CLI.run(["run", "e.lua"], in: ws.url).stdout == "520\t1300\t780\n")
+    }
+
+    @Test("activate refuses a file that does not compile, and a bad date")
+    func activateRefuses() throws {
+        let ws = try TinyWorkspace()
+        try ws.write("bad.lua", "function subsidy(e) return {")
+        let bad = try CLI.run(["rules", "activate", "subsidy", "bad.lua", "--from", "2026-07-01"], in: ws.url)
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "Error: bad.lua does not compile: bad.lua:1: unexpected symbol near <eof>\n")
+        let date = try CLI.run(["rules", "activate", "subsidy", "bad.lua", "--from", "2026-13-01"], in: ws.url)
+        #expect(date.status == 2)
+        #expect(date.stderr.hasPrefix("Error: --from must be a date YYYY-MM-DD (got 2026-13-01)"))
+    }
+
+    @Test("rules test runs the stock cases; a changed candidate shows each difference and exits 1")
+    func goldenCases() throws {
+        let ws = try TinyWorkspace()
+        let ok = try CLI.run(["rules", "test"], in: ws.url)
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasSuffix("8 passed, 0 failed\n"))
+        let stock = try String(contentsOf: ws.url.appendingPathComponent("scripts/rules/subsidy.lua"), encoding: .utf8)
+        try ws.write("candidate.lua", stock.replacingOccurrences(of: "huzhu.fen(\"30\")", with: "huzhu.fen(\"31\")"))
+        let changed = try CLI.run(["rules", "test", "--file", "candidate.lua"], in: ws.url)
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("""
+            FAIL  critical illness 90 yuan: union capped at 30
+                    subsidy.cases.csv:5: union: expected 3000, got 3100
+                    subsidy.cases.csv:5: member: expected 4200, got 4100
+            """))
+        #expect(changed.stdout.hasSuffix("7 passed, 1 failed\n"))
+    }
+}
