@@ -7,6 +7,7 @@ enum StockScripts {
 -- A first job: prints the workspace's headline figures.
 -- Run it with `huzhu run scripts/jobs/hello.lua` inside a workspace.
 print(("members: %d, policies: %d"):format(huzhu.members.count{}, huzhu.policies.count{}))
+
 """#,
         "jobs/membership-snapshot.lua": #"""
 -- Daily membership and enrollment snapshot (the stock job "membership-snapshot").
@@ -49,6 +50,7 @@ for p in huzhu.plans.each() do
   end
   print(p.code, p.name, n, huzhu.yuan(fen))
 end
+
 """#,
         "jobs/participation-by-district.lua": #"""
 -- Monthly participation by district (the stock job "participation-by-district").
@@ -92,6 +94,7 @@ for d in huzhu.units.each{kind = "district"} do
   print(d.code, d.name, employees, n, rate(n, employees))
 end
 print("total", "", all_employees, all_enrolled, rate(all_enrolled, all_employees))
+
 """#,
         "rules/subsidy.cases.csv": #"""
 case,plan,contribution,shares,hardship,gender,age,unit,budget_remaining,administration,union,member
@@ -103,6 +106,7 @@ two shares of accident,ACC,5200,2,no,male,30,BH001,,1040,2600,1560
 budget nearly spent,ACC,2600,1,no,male,40,BH001,700,520,700,1380
 budget spent,ACC,2600,1,no,male,40,BH001,0,520,0,2080
 hardship beyond the budget,ACC,2600,1,yes,female,35,BH001,1000,520,1000,1080
+
 """#,
         "rules/subsidy.lua": #"""
 -- The stock subsidy formula (补助办法): who pays a policy's contribution.
@@ -137,6 +141,7 @@ function subsidy(e)
   end
   return {administration = administration, union = union, member = c - administration - union}
 end
+
 """#,
     ]
 }
