@@ -12,6 +12,13 @@ import GRDB
 /// it ends with the term. Until subsidy rules say otherwise the member
 /// pays the whole contribution, unless an explicit split is given.
 ///
+/// ``enroll(_:_:context:)`` and ``enrollUnit(_:_:context:)`` post each new
+/// policy's contribution to the ledger (``LedgerService/postContribution(_:policy:context:)``)
+/// in the same savepoint, so `ledger check` agrees with the policies.
+/// (The bulk path, `enrollUnitInBulk`, does not post yet.) A re-split by
+/// ``setSplit(_:policyID:_:context:)`` is not re-posted: the caller reverses
+/// the contribution entry and posts it again.
+///
 /// ```swift
 /// let enrollment = EnrollmentService(scope: .unit("BH"))
 /// let policy = try database.write { db in
@@ -24,15 +31,20 @@ public struct EnrollmentService: Sendable {
     public let scope: Scope
     /// Proposes the split of policies enrolled without an explicit one (nil: the member pays all).
     public let subsidy: (any SubsidyFormula)?
+    /// Whether enrolling posts the contribution to the ledger (true unless
+    /// a caller books contributions itself, e.g. a fixture of an unposted database).
+    public let postsContributions: Bool
 
     /// Creates a service.
     ///
     /// - Parameters:
     ///   - scope: Everything by default.
     ///   - subsidy: The subsidy formula, if the union has one.
-    public init(scope: Scope = .everything, subsidy: (any SubsidyFormula)? = nil) {
+    ///   - postsContributions: Post each new policy's contribution to the ledger (default).
+    public init(scope: Scope = .everything, subsidy: (any SubsidyFormula)? = nil, postsContributions: Bool = true) {
         self.scope = scope
         self.subsidy = subsidy
+        self.postsContributions = postsContributions
     }
 
     // MARK: - Enrolling one member
@@ -93,6 +105,7 @@ public struct EnrollmentService: Sendable {
         try db.inSavepoint {
             try insert(db, &policy, termLabel: term.label, operation: "enroll", context: context)
             if let decision { try recordSubsidy(db, decision, policy: policy, member: member, context: context) }
+            try postContribution(db, policy, context: context)
             return .commit
         }
         return policy
@@ -183,6 +196,7 @@ public struct EnrollmentService: Sendable {
                 }
                 try insert(db, &policy, termLabel: term.label, operation: "enrollUnit", context: context)
                 if let decision { try recordSubsidy(db, decision, policy: policy, member: member, context: context) }
+                try postContribution(db, policy, context: context)
                 policies.append(policy)
             }
             return .commit
@@ -403,6 +417,12 @@ public struct EnrollmentService: Sendable {
                                 "memberShare": .integer(policy.split.member.fen),
                                 "batch": policy.batchID.map { .integer($0) } ?? .null,
                             ])
+    }
+
+    /// Posts a new policy's contribution, unless this service leaves posting to its caller.
+    private func postContribution(_ db: Database, _ policy: Policy, context: WriteContext) throws {
+        guard postsContributions else { return }
+        try LedgerService(scope: scope).postContribution(db, policy: policy, context: context)
     }
 
     private func activePolicy(_ db: Database, id: Int64) throws -> Policy {
