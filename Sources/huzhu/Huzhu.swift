@@ -11,7 +11,7 @@ struct Huzhu: ParsableCommand {
         abstract: "Run a trade-union mutual-aid programme (职工互助保障), with rules in Lua.",
         version: version,
         subcommands: [
-            InitCommand.self, RunCommand.self, CheckCommand.self, RulesCommand.self,
+            InitCommand.self, RunCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self,
             ImportCommand.self, ExportCommand.self, DemoCommand.self, ReplCommand.self, ApiCommand.self, BenchCommand.self,
             ScheduleCommand.self,
         ]

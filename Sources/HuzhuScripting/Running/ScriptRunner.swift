@@ -29,6 +29,8 @@ public final class ScriptRunner {
         public var changes: [TableChange]
         /// False for a dry run (everything was rolled back).
         public var committed: Bool
+        /// Money of the policies the run wrote: count, contribution and its split.
+        public var policyTotals: (count: Int, contribution: Money, administration: Money, union: Money, member: Money)?
     }
 
     /// - Parameters:
@@ -87,9 +89,13 @@ public final class ScriptRunner {
                     host.closeObjects()
                 }
                 let before = try AuditLog.lastID(db)
+                let decisions = DecisionService()
+                let lastPolicy = try decisions.lastPolicyID(db)
                 let results = try host.load(source, name: name, in: environment).run(arguments: arguments)
                 let changes = try AuditLog.changes(db, after: before)
-                outcome = Outcome(results: results, changes: changes, committed: !dryRun)
+                let totals = try decisions.policyTotals(db, afterPolicyID: lastPolicy)
+                outcome = Outcome(results: results, changes: changes, committed: !dryRun,
+                                  policyTotals: totals.count > 0 ? totals : nil)
                 return dryRun ? .rollback : .commit
             }
         }

@@ -80,6 +80,10 @@ struct RunCommand: ParsableCommand {
         if dryRun {
             fflush(stdout)
             Diagnostics.write(DryRunReport.text(outcome.changes))
+            if let t = outcome.policyTotals {
+                Diagnostics.write("  money: \(t.count) new \(t.count == 1 ? "policy" : "policies"), contributions \(t.contribution) yuan"
+                                  + " (administration \(t.administration), union \(t.union), member \(t.member))\n")
+            }
         }
     }
 }

@@ -1,0 +1,53 @@
+import GRDB
+
+/// What a rule decided for one subject (a policy's split, a claim's top-up…),
+/// with the inputs it saw, the version that decided and its notes.
+public struct Decision: Hashable, Sendable, Codable, FetchableRecord {
+    public var id: Int64
+    public var kind: String
+    public var ruleName: String?
+    public var ruleVersionID: Int64?
+    public var subjectTable: String
+    public var subjectID: Int64
+    public var decidedOn: String
+    /// JSON object of the inputs.
+    public var inputs: String
+    /// JSON object of the outputs.
+    public var outputs: String
+    /// JSON array of the notes.
+    public var notes: String
+    public var operatorName: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, ruleName, ruleVersionID, subjectTable, subjectID, decidedOn, inputs, outputs, notes
+        case operatorName = "operator"
+    }
+
+    public static let databaseTableName = "decision"
+}
+
+/// Reading decisions.
+public struct DecisionService: Sendable {
+    public init() {}
+
+    /// The decisions about one subject, oldest first.
+    public func decisions(_ db: Database, subjectTable: String, subjectID: Int64) throws -> [Decision] {
+        try Decision.fetchAll(db, sql: "SELECT * FROM decision WHERE subjectTable = ? AND subjectID = ? ORDER BY id",
+                              arguments: [subjectTable, subjectID])
+    }
+
+    /// Money moved by the policies a run wrote (id above `after`), for a dry run's summary.
+    public func policyTotals(_ db: Database, afterPolicyID after: Int64) throws -> (count: Int, contribution: Money, administration: Money, union: Money, member: Money) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS n, COALESCE(SUM(contribution), 0) AS c, COALESCE(SUM(splitAdministration), 0) AS a,
+                   COALESCE(SUM(splitUnion), 0) AS u, COALESCE(SUM(splitMember), 0) AS m
+            FROM policy WHERE id > ?
+            """, arguments: [after])!
+        return (row["n"], Money(fen: row["c"]), Money(fen: row["a"]), Money(fen: row["u"]), Money(fen: row["m"]))
+    }
+
+    /// The highest policy id so far (0 when none).
+    public func lastPolicyID(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM policy") ?? 0
+    }
+}

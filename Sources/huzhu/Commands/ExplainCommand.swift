@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import HuzhuCore
+
+/// `huzhu explain policy ID` / `huzhu explain claim ID`: why the numbers are what they are.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how a policy's split or a claim's benefit was decided: inputs, rule version, notes, amounts.",
+        subcommands: [PolicyExplanation.self, ClaimExplanation.self]
+    )
+
+    struct PolicyExplanation: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "policy", abstract: "Explain a policy's contribution split.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The policy's id.") var id: Int64
+        @Flag(help: "Show resident IDs in full.") var unmasked = false
+
+        func run() throws {
+            let workspace = try workspaceOptions.open()
+            let text: String = try workspace.openDatabase().read { db in
+                guard let detail = try EnrollmentService().policy(db, id: id) else {
+                    throw ValidationError("no policy \(id)")
+                }
+                let p = detail.policy
+                var lines = [
+                    "policy \(id): member \(unmasked ? detail.residentID.value : detail.residentID.masked), plan \(p.planCode) term \(detail.termLabel), \(p.shares) \(p.shares == 1 ? "share" : "shares"), \(p.status.rawValue)",
+                    "  contribution \(p.contribution) yuan: administration \(p.split.administration), union \(p.split.union), member \(p.split.member)",
+                    "  written \(p.enrolledOn) by \(p.provenance.operatorName)" + (p.provenance.scriptName.map { " through \($0)" } ?? ""),
+                ]
+                let decisions = try DecisionService().decisions(db, subjectTable: "policy", subjectID: id)
+                if decisions.isEmpty {
+                    lines.append("  no rule decided the split (given explicitly, or no subsidy rule was in force: the member pays all)")
+                }
+                for d in decisions {
+                    var rule = d.ruleName ?? "(none)"
+                    if let versionID = d.ruleVersionID, let v = try RuleService().version(db, id: versionID) {
+                        rule += " version \(v.shortHash) (in force from \(v.effectiveFrom))"
+                    }
+                    lines.append("  decided \(d.decidedOn) by rule \(rule)")
+                    lines.append("  inputs  \(d.inputs)")
+                    lines.append("  outputs \(d.outputs)")
+                    let notes = (try? JSONDecoder().decode([String].self, from: Data(d.notes.utf8))) ?? []
+                    lines.append(notes.isEmpty ? "  notes   (none)" : "  notes")
+                    for note in notes { lines.append("    - \(note)") }
+                }
+                return lines.joined(separator: "\n")
+            }
+            print(text)
+        }
+    }
+
+    struct ClaimExplanation: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "claim", abstract: "Explain a claim's benefit.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @Flag(help: "Show resident IDs in full.") var unmasked = false
+
+        func run() throws {
+            let workspace = try workspaceOptions.open()
+            let text: String = try workspace.openDatabase().read { db in
+                let claims = ClaimService()
+                guard let detail = try claims.claim(db, id: id) else { throw ValidationError("no claim \(id)") }
+                let c = detail.claim
+                var lines = [
+                    "claim \(id): member \(unmasked ? detail.residentID.value : detail.residentID.masked), plan \(c.planCode) term \(detail.termLabel), \(c.kind.rawValue), \(c.status.rawValue) since \(c.statusSince)",
+                    "  incident \(c.incidentDate), reported \(c.reportedOn)" + (c.lateReport ? " (late: deadline \(c.reportDeadline))" : "")
+                        + ", lapses \(c.lapseDate)",
+                    "  expenses: total \(c.totalExpense), basic medical insurance \(c.insurancePaid), self-paid \(c.selfPaid)",
+                ]
+                if let amount = c.approvedAmount { lines.append("  approved \(amount) yuan") }
+                if let reason = c.rejectionReason { lines.append("  rejected: \(reason)") }
+                lines.append("  the plan's benefit now:")
+                for line in try claims.benefit(db, claimID: id).explanation { lines.append("    \(line)") }
+                for review in detail.reviews { lines.append("  review: \(review)") }
+                return lines.joined(separator: "\n")
+            }
+            print(text)
+        }
+    }
+}
