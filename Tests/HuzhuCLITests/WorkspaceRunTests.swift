@@ -76,7 +76,14 @@ struct WorkspaceRunTests {
         let result = try CLI.run(["run", "--dry-run", "group.lua"], in: ws.url)
         #expect(result.status == 0)
         #expect(result.stdout == "3\n")
-        #expect(result.stderr == "dry run: rolled back; the script would have changed:\n  enrollmentBatch: 1 row added\n  ledgerEntry: 3 rows added\n  policy: 3 rows added\n")
+        #expect(result.stderr == """
+            dry run: rolled back; the script would have changed:
+              enrollmentBatch: 1 row added
+              ledgerEntry: 3 rows added
+              policy: 3 rows added
+              money: 3 new policies, contributions 78.00 yuan (administration 0.00, union 0.00, member 78.00)
+
+            """)   // 3 × 26.00 yuan; no subsidy rule is in force, so the members pay all
         #expect(try ws.count("policy") == 0)
         let real = try CLI.run(["run", "group.lua"], in: ws.url)
         #expect(real.status == 0)
