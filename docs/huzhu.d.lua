@@ -66,6 +66,50 @@
 ---@field small_unit_threshold integer?
 ---@field terms {label: string, start: string, end: string}[]
 
+---@class huzhu.Claim
+---@field id integer
+---@field policy integer
+---@field member string resident ID
+---@field plan string
+---@field term string
+---@field unit string the policy's enrolling unit
+---@field kind string illness, accident, death, disability, femaleDisease or criticalIllness
+---@field incident string
+---@field admission string?
+---@field discharge string?
+---@field settlement string?
+---@field diagnosis string?
+---@field benefit_item string? fixed-sum plans
+---@field total integer fen
+---@field insurance_paid integer fen
+---@field self_paid integer fen
+---@field reported_on string
+---@field report_deadline string
+---@field late_report boolean
+---@field lapse_date string
+---@field status string reported, underReview, approved, rejected or paid
+---@field status_since string date of the last transition
+---@field approved_amount integer? fen
+---@field rejection string? reason name, e.g. waitingPeriod
+---@field rejection_code integer? e.g. 652
+---@field computed integer? the benefit the core computed at the last approval, fen
+---@field round integer review rounds so far
+---@field documents {document: string, required: boolean, provided: boolean}[] the checklist
+---@field missing string[] required documents not handed in
+---@field payment {amount: integer, method: string, reference: string, date: string, entry: integer}? once paid
+
+---@class huzhu.LedgerEntry
+---@field id integer
+---@field date string
+---@field kind string contribution, refund, payout or reversal
+---@field memo string
+---@field policy integer?
+---@field claim integer?
+---@field reverses integer? entry reversed
+---@field unit string
+---@field operator string
+---@field lines {account: string, debit: integer, credit: integer}[] fen; debits equal credits
+
 --- Huzhu's data and helpers. Money is always integer fen.
 huzhu = {}
 
@@ -162,6 +206,64 @@ function huzhu.enroll(request) end
 ---@param request {unit: string, plan: string, term?: string, shares?: integer}
 ---@return {batch: integer, enrolled: integer, skipped: string[]} # skipped: why ineligible members were left out
 function huzhu.enroll_unit(request) end
+
+--- Claims (理赔): reported → underReview → approved or rejected; approved → paid.
+huzhu.claims = {}
+
+--- Reports a claim (报案). Name the policy by id, or the member and the plan. A late report is flagged (late_report); one past the lapse window is stored and rejected at once (654). A refusal is an error with its code, e.g. `E651`.
+---@param report {policy?: integer, member?: string, plan?: string, kind: string, incident: string, admission?: string, discharge?: string, settlement?: string, diagnosis?: string, benefit_item?: string, total?: integer, insurance_paid?: integer, self_paid?: integer, documents?: string[], reported_on?: string, note?: string} kind: illness, accident, death, disability, femaleDisease, criticalIllness; dates YYYY-MM-DD; money in fen (self_paid defaults to total − insurance_paid); documents: names like applicationForm, idCopy, bankCard, invoices; reported_on: default today
+---@return huzhu.Claim
+function huzhu.claims.report(report) end
+
+--- Decides a claim: approve (the computed benefit, or a smaller `amount`) or reject with a coded reason (name like `waitingPeriod` or number like 652). A reported claim is taken up for review first. A wrong step is an error, e.g. `E602 claim 3: cannot approve a paid claim`.
+---@param id integer
+---@param decision {approve?: boolean, amount?: integer, reject?: string|integer, note?: string} approve = true with an optional amount in fen, or reject = reason
+---@return huzhu.Claim
+function huzhu.claims.review(id, decision) end
+
+--- Pays an approved claim once (赔付) and posts the payout to the ledger. A second payment is refused (E603).
+---@param id integer
+---@param payment {amount: integer, method?: string, reference: string, date?: string} amount: fen, must equal the approved amount; method: bankTransfer (default), cash, cheque; date: default today
+---@return huzhu.Claim
+function huzhu.claims.pay(id, payment) end
+
+--- The claim with an id and all recorded about it, or nil (also outside the run's scope).
+---@param id integer
+---@return huzhu.Claim?
+function huzhu.claims.get(id) end
+
+--- Iterates claims in id order, in constant memory: `for c in huzhu.claims.each{status = "underReview", unit = "BH"} do … end`.
+---@param filter {status?: string, unit?: string, plan?: string, from?: string, to?: string, policy?: integer, member?: string}? status: reported, underReview, approved, rejected, paid; unit: the policy's enrolling unit's subtree; plan: plan code; from/to: reported on or after/before (YYYY-MM-DD); policy: policy id; member: resident ID
+---@return fun(): huzhu.Claim?
+function huzhu.claims.each(filter) end
+
+--- The number of claims matching a filter (as for `each`).
+---@param filter {status?: string, unit?: string, plan?: string, from?: string, to?: string, policy?: integer, member?: string}? status: reported, underReview, approved, rejected, paid; unit: the policy's enrolling unit's subtree; plan: plan code; from/to: reported on or after/before (YYYY-MM-DD); policy: policy id; member: resident ID
+---@return integer
+function huzhu.claims.count(filter) end
+
+--- Claims waiting at one step (reported, under review, approved and unpaid) more than `days` days (default 30) by today, longest first.
+---@param options {days?: integer}?
+---@return {claim: huzhu.Claim, since: string, days: integer}[]
+function huzhu.claims.overdue(options) end
+
+--- The mutual-aid fund's append-only double-entry ledger (帐目清楚). Money in fen.
+huzhu.ledger = {}
+
+--- An account's balance on its normal side (debit for fund:cash and benefits:paid, credit for contributions), over entries dated on or before `as_of` (all when nil).
+---@param account string fund:cash, contributions:administration, contributions:union, contributions:member, benefits:paid
+---@param as_of string? YYYY-MM-DD
+---@return integer # fen
+function huzhu.ledger.balance(account, as_of) end
+
+--- Iterates journal entries with their lines, oldest first, in constant memory: `for e in huzhu.ledger.each{kind = "payout"} do … end`.
+---@param filter {from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}? from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout; policy, claim: linked record id; unit: the entry's unit subtree
+---@return fun(): huzhu.LedgerEntry?
+function huzhu.ledger.each(filter) end
+
+--- Proves the books: every entry balances and the accounts agree with the policies' splits and the paid claims. Returns the discrepancies, empty when the books balance.
+---@return string[] # one line per discrepancy, e.g. "policy 7 contributions:member: ledger 0.00, policy 26.00 (differs by -26.00)"
+function huzhu.ledger.check() end
 
 --- Formats fen as yuan text: `huzhu.yuan(123456)` → "1234.56"; `huzhu.yuan(123456, true)` → "¥1,234.56".
 ---@param fen integer

@@ -10,6 +10,8 @@ enum HuzhuModule {
         m.module(PlanFunctions.module(state))
         m.module(PolicyFunctions.module(state))
         PolicyFunctions.addEnrollment(to: &m, state)
+        m.module(ClaimFunctions.module(state))
+        m.module(LedgerFunctions.module(state))
         MoneyFunctions.add(to: &m)
         SQLFunction.add(to: &m, state)
         m.function("today", doc: LuaDoc("The business date of the run, \"YYYY-MM-DD\" (huzhu.toml may fix it).",
@@ -63,6 +65,29 @@ enum HuzhuModule {
             .init("report_days", "integer"), .init("lapse_days", "integer"), .init("exclusive_group", "string?"),
             .init("group_minimum_percent", "integer?"), .init("small_unit_threshold", "integer?"),
             .init("terms", "{label: string, start: string, end: string}[]"),
+        ]),
+        LuaClassDoc("huzhu.Claim", fields: [
+            .init("id", "integer"), .init("policy", "integer"), .init("member", "string", "resident ID"), .init("plan", "string"),
+            .init("term", "string"), .init("unit", "string", "the policy's enrolling unit"),
+            .init("kind", "string", "illness, accident, death, disability, femaleDisease or criticalIllness"),
+            .init("incident", "string"), .init("admission", "string?"), .init("discharge", "string?"), .init("settlement", "string?"),
+            .init("diagnosis", "string?"), .init("benefit_item", "string?", "fixed-sum plans"),
+            .init("total", "integer", "fen"), .init("insurance_paid", "integer", "fen"), .init("self_paid", "integer", "fen"),
+            .init("reported_on", "string"), .init("report_deadline", "string"), .init("late_report", "boolean"),
+            .init("lapse_date", "string"), .init("status", "string", "reported, underReview, approved, rejected or paid"),
+            .init("status_since", "string", "date of the last transition"), .init("approved_amount", "integer?", "fen"),
+            .init("rejection", "string?", "reason name, e.g. waitingPeriod"), .init("rejection_code", "integer?", "e.g. 652"),
+            .init("computed", "integer?", "the benefit the core computed at the last approval, fen"),
+            .init("round", "integer", "review rounds so far"),
+            .init("documents", "{document: string, required: boolean, provided: boolean}[]", "the checklist"),
+            .init("missing", "string[]", "required documents not handed in"),
+            .init("payment", "{amount: integer, method: string, reference: string, date: string, entry: integer}?", "once paid"),
+        ]),
+        LuaClassDoc("huzhu.LedgerEntry", fields: [
+            .init("id", "integer"), .init("date", "string"), .init("kind", "string", "contribution, refund, payout or reversal"),
+            .init("memo", "string"), .init("policy", "integer?"), .init("claim", "integer?"), .init("reverses", "integer?", "entry reversed"),
+            .init("unit", "string"), .init("operator", "string"),
+            .init("lines", "{account: string, debit: integer, credit: integer}[]", "fen; debits equal credits"),
         ]),
     ]
 }

@@ -62,4 +62,44 @@ enum Records {
             "terms": .array(terms.map { .table(["label": .string($0.label), "start": .string($0.startDate.description), "end": .string($0.endDate.description)]) }),
         ])
     }
+
+    static func claim(_ d: ClaimDetail) -> LuaValue {
+        let c = d.claim
+        let review = d.reviews.last
+        return .table([
+            "id": c.id.map(LuaValue.integer) ?? .nil, "policy": .integer(c.policyID), "member": .string(d.residentID.value),
+            "plan": .string(c.planCode), "term": .string(d.termLabel), "unit": .string(c.unitCode), "kind": .string(c.kind.rawValue),
+            "incident": .string(c.incidentDate.description), "admission": optional(c.admissionDate?.description),
+            "discharge": optional(c.dischargeDate?.description), "settlement": optional(c.settlementDate?.description),
+            "diagnosis": optional(c.diagnosis), "benefit_item": optional(c.benefitItemCode),
+            "total": .integer(c.totalExpense.fen), "insurance_paid": .integer(c.insurancePaid.fen), "self_paid": .integer(c.selfPaid.fen),
+            "reported_on": .string(c.reportedOn.description), "report_deadline": .string(c.reportDeadline.description),
+            "late_report": .boolean(c.lateReport), "lapse_date": .string(c.lapseDate.description),
+            "status": .string(c.status.rawValue), "status_since": .string(c.statusSince.description),
+            "approved_amount": optional(c.approvedAmount), "rejection": optional(c.rejectionReason?.name),
+            "rejection_code": optional(c.rejectionReason?.rawValue),
+            "computed": optional(review?.computedAmount), "round": .integer(Int64(d.reviews.count)),
+            "documents": .array(d.documents.map {
+                .table(["document": .string($0.document.rawValue), "required": .boolean($0.required), "provided": .boolean($0.provided)])
+            }),
+            "missing": .array(d.missingDocuments.map { .string($0.rawValue) }),
+            "payment": d.payment.map { p in
+                .table(["amount": .integer(p.amount.fen), "method": .string(p.method.rawValue), "reference": .string(p.reference),
+                        "date": .string(p.paidOn.description), "entry": p.ledgerEntryID.map(LuaValue.integer) ?? .nil])
+            } ?? .nil,
+        ])
+    }
+
+    static func ledgerEntry(_ d: LedgerEntryDetail) -> LuaValue {
+        let e = d.entry
+        return .table([
+            "id": e.id.map(LuaValue.integer) ?? .nil, "date": .string(e.entryDate.description), "kind": .string(e.kind.rawValue),
+            "memo": .string(e.memo), "policy": e.policyID.map(LuaValue.integer) ?? .nil,
+            "claim": e.claimID.map(LuaValue.integer) ?? .nil, "reverses": e.reversesEntryID.map(LuaValue.integer) ?? .nil,
+            "unit": .string(e.unitCode), "operator": .string(e.operatorName),
+            "lines": .array(d.lines.map {
+                .table(["account": .string($0.account.rawValue), "debit": .integer($0.debit.fen), "credit": .integer($0.credit.fen)])
+            }),
+        ])
+    }
 }

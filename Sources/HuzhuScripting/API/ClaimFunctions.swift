@@ -1,0 +1,173 @@
+import HuzhuCore
+import LuaHost
+
+/// `huzhu.claims`: claims from report to payout (理赔).
+enum ClaimFunctions {
+    static let filterKeys = ["status", "unit", "plan", "from", "to", "policy", "member"]
+    static let filterDoc = LuaDoc.Param(
+        "filter", "{status?: string, unit?: string, plan?: string, from?: string, to?: string, policy?: integer, member?: string}?",
+        "status: reported, underReview, approved, rejected, paid; unit: the policy's enrolling unit's subtree; plan: plan code; from/to: reported on or after/before (YYYY-MM-DD); policy: policy id; member: resident ID")
+    static let reportKeys = ["policy", "member", "plan", "kind", "incident", "admission", "discharge", "settlement", "diagnosis",
+                             "benefit_item", "total", "insurance_paid", "self_paid", "documents", "reported_on", "note"]
+
+    static func date(_ o: Options, _ key: String) throws -> CivilDate? {
+        guard let text = try o.string(key) else { return nil }
+        return try CivilDate(parsing: text)
+    }
+
+    static func filter(_ call: LuaCall) throws -> ClaimFilter {
+        let o = try Options(call, 1, allowed: filterKeys)
+        return ClaimFilter(status: try o.string("status").map { try ClaimStatus(parsing: $0) }, unit: try o.string("unit"),
+                           planCode: try o.string("plan"), from: try date(o, "from"), to: try date(o, "to"),
+                           policyID: try o.integer("policy"), residentID: try o.string("member"))
+    }
+
+    static func documents(_ value: LuaValue?, call: LuaCall) throws -> [ClaimDocument] {
+        guard let value, value != .nil else { return [] }
+        let items: [LuaValue]
+        switch value {
+        case .array(let a): items = a
+        case .table(let t) where t.isEmpty: items = []
+        default:
+            throw LuaArgumentError(position: 1, function: call.functionName,
+                                   problem: "option 'documents': list of strings expected, got \(value.typeName)")
+        }
+        return try items.map { item in
+            guard let text = item.stringValue else {
+                throw LuaArgumentError(position: 1, function: call.functionName,
+                                       problem: "option 'documents': list of strings expected, got \(item.typeName) in it")
+            }
+            return try ClaimDocument(parsing: text)
+        }
+    }
+
+    static func report(_ call: LuaCall) throws -> ClaimReport {
+        let o = try Options(call, 1, allowed: reportKeys)
+        let kind = try ClaimKind(parsing: try o.requiredString("kind"))
+        guard let incident = try date(o, "incident") else { throw o.fail("incident", "string") }
+        var report: ClaimReport
+        if let policy = try o.integer("policy") {
+            report = ClaimReport(policyID: policy, kind: kind, incidentDate: incident)
+        } else {
+            report = ClaimReport(residentID: try o.requiredString("member"), planCode: try o.requiredString("plan"),
+                                 kind: kind, incidentDate: incident)
+        }
+        report.admissionDate = try date(o, "admission")
+        report.dischargeDate = try date(o, "discharge")
+        report.settlementDate = try date(o, "settlement")
+        report.diagnosis = try o.string("diagnosis")
+        report.benefitItemCode = try o.string("benefit_item")
+        let total = try o.integer("total") ?? 0
+        let insurance = try o.integer("insurance_paid") ?? 0
+        let selfPaid = try o.integer("self_paid") ?? (total - insurance)
+        report.expenses = ClaimExpenses(total: Money(fen: total), insurancePaid: Money(fen: insurance), selfPaid: Money(fen: selfPaid))
+        report.documents = try documents(o.fields["documents"], call: call)
+        report.reportedOn = try date(o, "reported_on")
+        report.note = try o.string("note")
+        return report
+    }
+
+    static func decision(_ call: LuaCall) throws -> ClaimDecision {
+        let o = try Options(call, 2, allowed: ["approve", "amount", "note", "reject"])
+        let note = try o.string("note")
+        let approve = try o.boolean("approve") ?? false
+        let reject = o.fields["reject"] ?? .nil
+        switch (approve, reject) {
+        case (true, .nil):
+            return .approve(amount: try o.integer("amount").map { Money(fen: $0) }, note: note)
+        case (false, .string(let text)):
+            return .reject(try ClaimRejectionReason(parsing: text), note: note)
+        case (false, let value) where value.integerValue != nil:
+            return .reject(try ClaimRejectionReason(parsing: String(value.integerValue!)), note: note)
+        case (false, .nil):
+            throw LuaArgumentError(position: 2, function: call.functionName,
+                                   problem: "the decision needs approve = true or reject = reason")
+        case (true, _):
+            throw LuaArgumentError(position: 2, function: call.functionName,
+                                   problem: "approve and reject cannot both be given")
+        default:
+            throw o.fail("reject", "string or integer")
+        }
+    }
+
+    static func module(_ state: RunState) -> LuaModule {
+        var m = LuaModule("claims", summary: "Claims (理赔): reported → underReview → approved or rejected; approved → paid.")
+        m.function("report", doc: LuaDoc(
+            "Reports a claim (报案). Name the policy by id, or the member and the plan. A late report is flagged (late_report); one past the lapse window is stored and rejected at once (654). A refusal is an error with its code, e.g. `E651`.",
+            params: [.init("report", "{policy?: integer, member?: string, plan?: string, kind: string, incident: string, admission?: string, discharge?: string, settlement?: string, diagnosis?: string, benefit_item?: string, total?: integer, insurance_paid?: integer, self_paid?: integer, documents?: string[], reported_on?: string, note?: string}",
+                           "kind: illness, accident, death, disability, femaleDisease, criticalIllness; dates YYYY-MM-DD; money in fen (self_paid defaults to total − insurance_paid); documents: names like applicationForm, idCopy, bankCard, invoices; reported_on: default today")],
+            returns: [.init("huzhu.Claim")])) { call in
+            try state.refuseInRule("huzhu.claims.report")
+            let db = try state.db()
+            let claim = try state.services.claims.report(db, try report(call), context: state.context)
+            return try call.push(Records.claim(try state.services.claims.claim(db, id: claim.id!)!))
+        }
+        m.function("review", doc: LuaDoc(
+            "Decides a claim: approve (the computed benefit, or a smaller `amount`) or reject with a coded reason (name like `waitingPeriod` or number like 652). A reported claim is taken up for review first. A wrong step is an error, e.g. `E602 claim 3: cannot approve a paid claim`.",
+            params: [.init("id", "integer"),
+                     .init("decision", "{approve?: boolean, amount?: integer, reject?: string|integer, note?: string}",
+                           "approve = true with an optional amount in fen, or reject = reason")],
+            returns: [.init("huzhu.Claim")])) { call in
+            try state.refuseInRule("huzhu.claims.review")
+            let id = try call.integer(1)
+            let decision = try decision(call)
+            let db = try state.db()
+            let claims = state.services.claims
+            if let current = try claims.claim(db, id: id), current.claim.status == .reported {
+                try claims.beginReview(db, claimID: id, context: state.context)
+            }
+            try claims.review(db, claimID: id, decision, context: state.context)
+            return try call.push(Records.claim(try claims.claim(db, id: id)!))
+        }
+        m.function("pay", doc: LuaDoc(
+            "Pays an approved claim once (赔付) and posts the payout to the ledger. A second payment is refused (E603).",
+            params: [.init("id", "integer"),
+                     .init("payment", "{amount: integer, method?: string, reference: string, date?: string}",
+                           "amount: fen, must equal the approved amount; method: bankTransfer (default), cash, cheque; date: default today")],
+            returns: [.init("huzhu.Claim")])) { call in
+            try state.refuseInRule("huzhu.claims.pay")
+            let id = try call.integer(1)
+            let o = try Options(call, 2, allowed: ["amount", "method", "reference", "date"])
+            guard let amount = try o.integer("amount") else { throw o.fail("amount", "integer") }
+            let payment = ClaimPayment(amount: Money(fen: amount),
+                                       method: try o.string("method").map { try PaymentMethod(parsing: $0) } ?? .bankTransfer,
+                                       reference: try o.requiredString("reference"),
+                                       paidOn: try date(o, "date") ?? state.context.today)
+            let db = try state.db()
+            try state.services.claims.pay(db, claimID: id, payment, context: state.context)
+            return try call.push(Records.claim(try state.services.claims.claim(db, id: id)!))
+        }
+        m.function("get", doc: LuaDoc("The claim with an id and all recorded about it, or nil (also outside the run's scope).",
+                                      params: [.init("id", "integer")], returns: [.init("huzhu.Claim?")])) { call in
+            guard let detail = try state.services.claims.claim(try state.db(), id: try call.integer(1)) else { return call.pushNil() }
+            return try call.push(Records.claim(detail))
+        }
+        m.function("each", doc: LuaDoc("Iterates claims in id order, in constant memory: `for c in huzhu.claims.each{status = \"underReview\", unit = \"BH\"} do … end`.",
+                                       params: [filterDoc], returns: [.init("fun(): huzhu.Claim?")])) { call in
+            let filter = try filter(call)
+            return try pushPagedIterator(call, name: "claims", fetch: { after in
+                let db = try state.db()
+                return try state.services.claims.page(db, filter, after: after, limit: 128).map {
+                    try state.services.claims.claim(db, id: $0.id!)!
+                }
+            }, key: { $0.claim.id }, convert: Records.claim)
+        }
+        m.function("count", doc: LuaDoc("The number of claims matching a filter (as for `each`).",
+                                        params: [filterDoc], returns: [.init("integer")])) { call in
+            call.push(Int64(try state.services.claims.count(try state.db(), try filter(call))))
+        }
+        m.function("overdue", doc: LuaDoc(
+            "Claims waiting at one step (reported, under review, approved and unpaid) more than `days` days (default 30) by today, longest first.",
+            params: [.init("options", "{days?: integer}?")],
+            returns: [.init("{claim: huzhu.Claim, since: string, days: integer}[]")])) { call in
+            let o = try Options(call, 1, allowed: ["days"])
+            let db = try state.db()
+            let overdue = try state.services.claims.overdue(db, days: Int(try o.integer("days") ?? 30), asOf: state.context.today)
+            return try call.push(.array(try overdue.map { item in
+                .table(["claim": Records.claim(try state.services.claims.claim(db, id: item.claim.id!)!),
+                        "since": .string(item.since.description), "days": .integer(Int64(item.days))])
+            }))
+        }
+        return m
+    }
+}

@@ -1,0 +1,49 @@
+import HuzhuCore
+import LuaHost
+
+/// `huzhu.ledger`: the fund's append-only double-entry ledger (帐目).
+enum LedgerFunctions {
+    static let filterKeys = ["from", "to", "account", "kind", "policy", "claim", "unit"]
+    static let filterDoc = LuaDoc.Param(
+        "filter", "{from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}?",
+        "from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout; policy, claim: linked record id; unit: the entry's unit subtree")
+
+    static func filter(_ call: LuaCall) throws -> LedgerFilter {
+        let o = try Options(call, 1, allowed: filterKeys)
+        return LedgerFilter(from: try o.string("from").map { try CivilDate(parsing: $0) },
+                            to: try o.string("to").map { try CivilDate(parsing: $0) },
+                            account: try o.string("account").map { try LedgerAccount(parsing: $0) },
+                            kind: try o.choice("kind", LedgerEntryKind.self, names: LedgerEntryKind.allCases.map(\.rawValue)),
+                            policyID: try o.integer("policy"), claimID: try o.integer("claim"), unit: try o.string("unit"))
+    }
+
+    static func module(_ state: RunState) -> LuaModule {
+        var m = LuaModule("ledger", summary: "The mutual-aid fund's append-only double-entry ledger (帐目清楚). Money in fen.")
+        m.function("balance", doc: LuaDoc(
+            "An account's balance on its normal side (debit for fund:cash and benefits:paid, credit for contributions), over entries dated on or before `as_of` (all when nil).",
+            params: [.init("account", "string", "fund:cash, contributions:administration, contributions:union, contributions:member, benefits:paid"),
+                     .init("as_of", "string?", "YYYY-MM-DD")],
+            returns: [.init("integer", "fen")])) { call in
+            let account = try LedgerAccount(parsing: try call.string(1))
+            let asOf = try call.optionalString(2).map { try CivilDate(parsing: $0) }
+            return call.push(try state.services.ledger.balance(try state.db(), account: account, asOf: asOf).fen)
+        }
+        m.function("each", doc: LuaDoc(
+            "Iterates journal entries with their lines, oldest first, in constant memory: `for e in huzhu.ledger.each{kind = \"payout\"} do … end`.",
+            params: [filterDoc], returns: [.init("fun(): huzhu.LedgerEntry?")])) { call in
+            let filter = try filter(call)
+            return try pushPagedIterator(call, name: "entries", fetch: { after in
+                try state.services.ledger.page(try state.db(), filter, after: after, limit: 256)
+            }, key: { $0.entry.id }, convert: Records.ledgerEntry)
+        }
+        m.function("check", doc: LuaDoc(
+            "Proves the books: every entry balances and the accounts agree with the policies' splits and the paid claims. Returns the discrepancies, empty when the books balance.",
+            returns: [.init("string[]", "one line per discrepancy, e.g. \"policy 7 contributions:member: ledger 0.00, policy 26.00 (differs by -26.00)\"")])) { call in
+            let report = try state.services.ledger.check(try state.db())
+            var lines = report.discrepancies.map { LuaValue.string($0.description) }
+            if report.omitted > 0 { lines.append(.string("… and \(report.omitted) more")) }
+            return try call.push(.array(lines))
+        }
+        return m
+    }
+}
