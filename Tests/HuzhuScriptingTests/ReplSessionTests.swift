@@ -98,7 +98,7 @@ struct ReplSessionTests {
         #expect(try f.count("policy") == 1)
         _ = s.feed(".dry on")
         #expect(s.prompt == "huzhu(dry)> ")
-        #expect(s.feed("huzhu.enroll{member = '\(TinyCity.zhang)', plan = 'ACC'};").output == "(dry: rolled back policy 1 added)")
+        #expect(s.feed("huzhu.enroll{member = '\(TinyCity.zhang)', plan = 'ACC'};").output == "(dry: rolled back ledgerEntry 1 added, policy 1 added)")
         #expect(try f.count("policy") == 1)
     }
 
