@@ -137,9 +137,14 @@ public struct DemoCity: Sendable {
                                        start: DemoCity.termStart, years: offer.years, context: registration)
         }
 
-        // Members, headcounts and enrollments, unit by unit.
+        // Members: drawn unit by unit (each unit from its own stream), then
+        // registered in one bulk call, the path of the members import
+        // (sorted by resident ID, indexes rebuilt once at the end).
         let sizes = DemoCity.apportion(members, weights: grassroots.map(\.weight), minimum: 3)
         var people = PersonFactory()
+        var cityPersons: [[Person]] = []
+        var headcounts: [(lastYear: Int, employees: Int, active: Int)] = []
+        cityPersons.reserveCapacity(grassroots.count)
         for (index, unit) in grassroots.enumerated() {
             let parent = DemoCity.topUnits[unit.top]
             var personRandom = random.stream(1_000 + UInt64(index))
@@ -148,7 +153,21 @@ public struct DemoCity: Sendable {
             for _ in 0..<sizes[index] {
                 persons.append(people.person(unitCode: unit.code, parent: parent, random: &personRandom))
             }
-            try services.members.registerInBulk(db, persons.lazy.map(\.draft), context: registration)
+            // Employees: the active members and those who are not members; a
+            // small unit that enrolls has everyone as members (the group rule
+            // asks all of a unit under 30 to join).
+            let active = persons.lazy.filter { $0.status == .active }.count
+            var employees = active + active * unit.nonMembersPerMille / 1000
+            if unit.enrolls && employees < 30 { employees = active }
+            let lastYear = employees * personRandom.int(in: 880...1_040) / 1000
+            cityPersons.append(persons)
+            headcounts.append((lastYear, employees, active))
+        }
+        try services.members.registerInBulk(db, cityPersons.lazy.joined().map(\.draft), context: registration)
+
+        // Statuses, headcounts and enrollments, unit by unit.
+        for (index, unit) in grassroots.enumerated() {
+            let persons = cityPersons[index]
             for person in persons {
                 if person.draft.hardship { summary.hardship += 1 }
                 guard let date = person.statusDate else { continue }
@@ -157,14 +176,7 @@ public struct DemoCity: Sendable {
                 if person.status == .retired { summary.retired += 1 } else { summary.left += 1 }
             }
             summary.members += persons.count
-
-            // Employees: the active members and those who are not members; a
-            // small unit that enrolls has everyone as members (the group rule
-            // asks all of a unit under 30 to join).
-            let active = persons.lazy.filter { $0.status == .active }.count
-            var employees = active + active * unit.nonMembersPerMille / 1000
-            if unit.enrolls && employees < 30 { employees = active }
-            let lastYear = employees * personRandom.int(in: 880...1_040) / 1000
+            let (lastYear, employees, active) = headcounts[index]
             try services.units.setHeadcount(db, unitCode: unit.code, year: DemoCity.programmeYear - 1,
                                             employees: lastYear, context: registration)
             try services.units.setHeadcount(db, unitCode: unit.code, year: DemoCity.programmeYear,

@@ -54,6 +54,13 @@ struct FastResidentID {
         }
     }
 
+    /// The first 17 digits of a checked ID as a number.
+    static func key(_ id: ResidentID) -> UInt64 {
+        var key: UInt64 = 0
+        for byte in id.value.utf8.prefix(17) { key = key * 10 + UInt64(byte &- 48) }
+        return key
+    }
+
     /// The same facts from a checked ``ResidentID`` (the slow path's result).
     init(_ id: ResidentID) {
         var key: UInt64 = 0

@@ -17,6 +17,13 @@ struct BulkLoad {
     private var droppedIndexes: [String] = []
     private var previousCacheSize: Int?
 
+    /// The largest page cache a load asks for (64 MiB). Rows arrive sorted
+    /// by the unique key, so the table and its unique index grow at their
+    /// ends and a small cache holds the pages being written; a cache the
+    /// size of the database (what loads first used) was most of the
+    /// import's peak memory without making it faster.
+    static let maximumCacheKiB = 64 << 10
+
     /// Rows from which an import drops and rebuilds the indexes.
     static let indexRebuildThreshold = 50_000
 
@@ -31,7 +38,7 @@ struct BulkLoad {
         self.table = table
         guard rows >= BulkLoad.indexRebuildThreshold else { return }
         previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size")
-        let kibibytes = min(1 << 20, max(64 << 10, bytes / 1024 * 4))
+        let kibibytes = min(BulkLoad.maximumCacheKiB, max(16 << 10, bytes / 1024 * 4))
         try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")
         let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0
         guard rows * 2 >= existing else { return }

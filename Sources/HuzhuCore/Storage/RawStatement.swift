@@ -2,7 +2,9 @@ import GRDB
 import GRDBSQLite
 
 /// A prepared statement bound and stepped through SQLite's C API, for the
-/// one hot loop that inserts a million rows: no argument arrays, no boxed
+/// bulk paths that insert a million rows (``BatchInsert``, the members
+/// import, ``MemberService/registerInBulk(_:_:context:maximumFailures:)``,
+/// ``EnrollmentService/enrollUnitInBulk(_:_:context:)``): no argument arrays, no boxed
 /// values, one copy of each text into SQLite.
 ///
 /// It borrows a GRDB `Statement` (which owns and finalizes it) and is used
@@ -15,11 +17,17 @@ struct RawStatement {
     /// SQLite copies the bytes (`SQLITE_TRANSIENT`).
     fileprivate static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-    /// Prepares `sql` on `db`.
-    init(_ db: Database, sql: String) throws {
-        statement = try db.makeStatement(sql: sql)
+    /// Prepares `sql` on `db`; `cached` reuses the connection's prepared
+    /// statement for the same text (for a bulk path called many times).
+    init(_ db: Database, sql: String, cached: Bool = false) throws {
+        statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement
         connection = db.sqliteConnection
+    }
+
+    /// The row id of the last row inserted on the connection.
+    var lastInsertedRowID: Int64 {
+        connection.map { sqlite3_last_insert_rowid($0) } ?? 0
     }
 
     /// Binds text to the 1-based parameter `index`.
@@ -34,6 +42,11 @@ struct RawStatement {
                 }
             }
         }
+    }
+
+    /// Binds text, or NULL for `nil`.
+    func bindOptional(_ text: String?, at index: Int32) {
+        if let text { bind(text, at: index) } else { bindNull(at: index) }
     }
 
     /// Binds an integer.

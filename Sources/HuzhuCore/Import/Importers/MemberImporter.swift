@@ -89,23 +89,9 @@ public struct MemberImporter: Sendable {
     }
 }
 
-/// A validated member waiting to be inserted.
-private struct PendingMember {
-    /// The resident ID's first 17 digits, and its check character.
-    var key: UInt64
-    var check: UInt8
-    var isMale: Bool
-    var hardship: Bool
-    var birthDate: CivilDate
-    var joinedOn: CivilDate
-    var name: String
-    var unit: String
-    var phone: String?
-}
-
-/// The loop of a members import: validate each row, keep the valid ones,
-/// and insert them sorted by resident ID (so the unique index on it grows
-/// at its end instead of at a million random places).
+/// The loop of a members import: validate each row, hand the valid ones to
+/// ``MemberBulkWriter`` (the bulk path ``MemberService/registerInBulk(_:_:context:maximumFailures:)``
+/// also writes through), which inserts them sorted by resident ID.
 private struct MemberRows {
     let session: ImportSession
     let db: Database
@@ -115,20 +101,11 @@ private struct MemberRows {
     /// the whole duplicate check.
     let checkDatabase: Bool
     let exists: RawStatement
-    /// Inserts one member; ``insertBatch`` inserts ``batchSize`` at once.
-    let insert: RawStatement
-    let insertBatch: RawStatement
     let indexes: (residentID: Int, name: Int, unit: Int, phone: Int?, hardship: Int?, joinedOn: Int?)
     /// First 17 digits of each resident ID seen → its line.
     var seen: [UInt64: Int32] = [:]
-    /// Valid rows not inserted yet.
-    var pending: [PendingMember] = []
-    var bulk: BulkLoad?
-    var ids: ClosedRange<Int64>?
-
-    /// Rows held before they are sorted and inserted: a whole file of up to
-    /// two million rows is sorted as one (about 200 MB).
-    static let chunkSize = 1 << 21
+    /// Valid rows, written sorted.
+    var writer: MemberBulkWriter
 
     init(session: ImportSession, db: Database, scope: Scope, context: WriteContext) throws {
         self.session = session
@@ -137,14 +114,12 @@ private struct MemberRows {
         units = try UnitDirectory(db, scope: scope)
         checkDatabase = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)") ?? true
         exists = try RawStatement(db, sql: "SELECT 1 FROM member WHERE residentID = ?")
-        insert = try RawStatement(db, sql: Self.insertSQL(rows: 1))
-        insertBatch = try RawStatement(db, sql: Self.insertSQL(rows: Self.batchSize))
         let header = session.header
         indexes = (header.index(of: "resident_id")!, header.index(of: "name")!, header.index(of: "unit")!,
                    header.index(of: "phone"), header.index(of: "hardship"), header.index(of: "joined_on"))
-        let rows = min(session.estimatedRows ?? 0, Self.chunkSize)
-        seen.reserveCapacity(rows)
-        pending.reserveCapacity(rows)
+        let rows = session.estimatedRows ?? 0
+        seen.reserveCapacity(min(rows, MemberBulkWriter.chunkSize))
+        writer = try MemberBulkWriter(db, expectedRows: rows, bytes: session.fileSize)
     }
 
     /// Validates every row and inserts the valid ones while that is wanted.
@@ -156,21 +131,25 @@ private struct MemberRows {
                 let errors = validate(record)
                 if !errors.isEmpty {
                     try session.reject(record, errors)
-                    if !session.writesRows { pending.removeAll() }
-                } else if pending.count >= Self.chunkSize {
+                    if !session.writesRows { writer.discardPending() }
+                } else if writer.isFull {
                     try flush()
                 }
             }
-            try flush()
-            if session.writesRows { try bulk?.finish(db) } else { bulk?.abandon(db) }
+            if session.writesRows {
+                try flush()
+                try writer.finish()
+            } else {
+                writer.abandon()
+            }
         } catch {
-            bulk?.abandon(db)
+            writer.abandon()
             throw error
         }
-        return ids
+        return writer.ids
     }
 
-    /// Checks one row; a valid row is added to ``pending``.
+    /// Checks one row; a valid row is handed to the writer.
     ///
     /// - Returns: The row's errors, empty when it is valid.
     private mutating func validate(_ record: CSVRecord) -> [CSVError] {
@@ -257,120 +236,15 @@ private struct MemberRows {
         }
         guard errors.isEmpty, let id else { return errors }
         if session.writesRows {
-            pending.append(PendingMember(key: id.key, check: id.check, isMale: id.isMale, hardship: hardship,
-                                         birthDate: id.birthDate, joinedOn: joinedOn, name: name, unit: unit, phone: phone))
+            writer.append(BulkMember(id: id, name: name, unit: unit, phone: phone, hardship: hardship, joinedOn: joinedOn))
         }
         return []
     }
 
-    /// Members inserted by one statement: one statement per member would
-    /// pay SQLite's per-statement work (the AUTOINCREMENT bookkeeping among
-    /// it) a million times.
-    static let batchSize = 64
-    /// Bytes of one member's texts in the scratch buffer: ID 18, two dates
-    /// 10 each, name up to 200 (50 characters of 4 bytes), unit up to 32,
-    /// phone up to 13.
-    private static let slotSize = 320
-
-    static func insertSQL(rows: Int) -> String {
-        "INSERT INTO member (residentID, name, gender, birthDate, unitCode, phone, hardship, status, joinedOn) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, 'active', ?)", count: rows).joined(separator: ", ")
-    }
-
-    /// Inserts the pending rows, sorted by resident ID.
+    /// Inserts the valid rows held so far.
     private mutating func flush() throws {
-        guard session.writesRows, !pending.isEmpty else { return }
-        if bulk == nil {
-            let rows = max(pending.count, pending.count == Self.chunkSize ? session.estimatedRows ?? 0 : 0)
-            bulk = try BulkLoad(db, table: "member", rows: rows, bytes: session.fileSize ?? 0)
-        }
-        var order = [(key: UInt64, index: Int32)]()
-        order.reserveCapacity(pending.count)
-        for index in pending.indices { order.append((pending[index].key, Int32(index))) }
-        order.sort { $0.key < $1.key }
-        let insert = self.insert, insertBatch = self.insertBatch
-        // Texts are copied into one scratch buffer and bound without SQLite
-        // copying them again (no allocation per value).
-        try pending.withUnsafeBufferPointer { members in
-            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.batchSize * Self.slotSize) { scratch in
-                let base = scratch.baseAddress!
-                var next = 0
-                while next < order.count {
-                    let rows = order.count - next >= Self.batchSize ? Self.batchSize : 1
-                    let statement = rows == 1 ? insert : insertBatch
-                    for row in 0..<rows {
-                        Self.bind(members[Int(order[next + row].index)], slot: base + row * Self.slotSize,
-                                  to: statement, at: Int32(row * 8))
-                    }
-                    try statement.execute()
-                    next += rows
-                }
-            }
-        }
-        let last = db.lastInsertedRowID
-        ids = (ids?.lowerBound ?? last - Int64(order.count) + 1)...last
-        session.imported(order.count)
-        pending.removeAll(keepingCapacity: true)
-    }
-
-    /// Binds one member's eight values, its texts copied into `slot`.
-    private static func bind(_ member: PendingMember, slot: UnsafeMutablePointer<UInt8>, to statement: RawStatement,
-                             at offset: Int32) {
-        var key = member.key
-        for position in stride(from: 16, through: 0, by: -1) {
-            slot[position] = UInt8(truncatingIfNeeded: key % 10) + 48
-            key /= 10
-        }
-        slot[17] = member.check
-        write(member.birthDate, to: slot + 18)
-        write(member.joinedOn, to: slot + 28)
-        var end = 38
-        /// Copies a text into the slot and binds it there; a text that does
-        /// not fit (a name of 50 long grapheme clusters) is bound as a copy.
-        func bindText(_ text: String, at index: Int32) {
-            let count = text.utf8.count
-            guard end + count <= slotSize else { return statement.bind(text, at: index) }
-            let start = end
-            for byte in text.utf8 {
-                slot[end] = byte
-                end += 1
-            }
-            statement.bindStatic(slot + start, count: count, at: index)
-        }
-        statement.bindStatic(slot, count: 18, at: offset + 1)
-        bindText(member.name, at: offset + 2)
-        statement.bindStatic(member.isMale ? Self.male : Self.female, count: member.isMale ? 4 : 6, at: offset + 3)
-        statement.bindStatic(slot + 18, count: 10, at: offset + 4)
-        bindText(member.unit, at: offset + 5)
-        if let phone = member.phone { bindText(phone, at: offset + 6) } else { statement.bindNull(at: offset + 6) }
-        statement.bind(member.hardship ? 1 : 0, at: offset + 7)
-        statement.bindStatic(slot + 28, count: 10, at: offset + 8)
-    }
-
-    private static let male: UnsafePointer<UInt8> = {
-        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 4)
-        pointer.initialize(from: Array("male".utf8), count: 4)
-        return UnsafePointer(pointer)
-    }()
-    private static let female: UnsafePointer<UInt8> = {
-        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 6)
-        pointer.initialize(from: Array("female".utf8), count: 6)
-        return UnsafePointer(pointer)
-    }()
-
-    /// Writes `YYYY-MM-DD` (ten bytes).
-    private static func write(_ date: CivilDate, to base: UnsafeMutablePointer<UInt8>) {
-        var year = date.year
-        for position in stride(from: 3, through: 0, by: -1) {
-            base[position] = UInt8(year % 10) + 48
-            year /= 10
-        }
-        base[4] = 45
-        base[5] = UInt8(date.month / 10) + 48
-        base[6] = UInt8(date.month % 10) + 48
-        base[7] = 45
-        base[8] = UInt8(date.day / 10) + 48
-        base[9] = UInt8(date.day % 10) + 48
+        guard session.writesRows else { return }
+        session.imported(try writer.flush())
     }
 
     /// Whether a name certainly passes the name rule (1–50 characters, not
