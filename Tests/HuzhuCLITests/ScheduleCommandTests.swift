@@ -43,6 +43,16 @@ struct ScheduleCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout == """
+            overdue-claims  disabled
+              script  scripts/jobs/overdue-claims.lua
+              cron    0 7 * * *  (Asia/Shanghai; overlap skip, catch-up none)
+              args    30
+              output  reports/overdue-claims-{date}.txt
+              next    2026-10-01 07:00 +08:00
+                      2026-10-02 07:00 +08:00
+                      2026-10-03 07:00 +08:00
+              last    never run
+
             membership-snapshot  disabled
               script  scripts/jobs/membership-snapshot.lua
               cron    30 1 * * *  (Asia/Shanghai; overlap skip, catch-up none)
@@ -83,9 +93,9 @@ struct ScheduleCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
-            huzhu: \(toml): jobs[3].cron: minute field "61" out of range 0-59
-            \(toml): jobs[4].catch_up: expected "none" or "once", got "always"
-            \(toml): jobs[4].name: "nightly" is already the name of jobs[3]
+            huzhu: \(toml): jobs[4].cron: minute field "61" out of range 0-59
+            \(toml): jobs[5].catch_up: expected "none" or "once", got "always"
+            \(toml): jobs[5].name: "nightly" is already the name of jobs[4]
 
             """)
     }
@@ -191,7 +201,7 @@ struct ScheduleCommandTests {
         #expect(byHand.stderr.hasPrefix("broken: run 2 (by hand) failed: scripts/jobs/broken.lua:1: no data\nstack traceback:\n"))
         let unknown = try CLI.run(["schedule", "run", "nope"], in: ws.url)
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "Error: no job named \"nope\" in huzhu.toml; jobs: membership-snapshot, participation-by-district, broken\n")
+        #expect(unknown.stderr == "Error: no job named \"nope\" in huzhu.toml; jobs: overdue-claims, membership-snapshot, participation-by-district, broken\n")
     }
 
     @Test("SIGTERM interrupts a job run by hand: rolled back, logged interrupted, exit 130")

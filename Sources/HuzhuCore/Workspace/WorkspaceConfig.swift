@@ -134,8 +134,16 @@ public struct WorkspaceConfig: Equatable, Sendable {
             [schedule]
             keep_days = 90                # run-log rows older than this are deleted (0: keep all)
 
+            # Daily overdue-claims check: claims waiting more than 30 days at one step.
+            [[jobs]]
+            name = "overdue-claims"
+            script = "scripts/jobs/overdue-claims.lua"
+            cron = "0 7 * * *"            # 07:00 every day
+            args = ["30"]                 # days at one step before a claim is overdue
+            output = "reports/overdue-claims-{date}.txt"
+            enabled = false
+
             # Daily snapshot of members and policies per district, saved under reports/.
-            # It becomes the overdue-claims check when claims land in Huzhu.
             [[jobs]]
             name = "membership-snapshot"
             script = "scripts/jobs/membership-snapshot.lua"

@@ -12,9 +12,7 @@ print(("members: %d, policies: %d"):format(huzhu.members.count{}, huzhu.policies
         "jobs/membership-snapshot.lua": #"""
 -- Daily membership and enrollment snapshot (the stock job "membership-snapshot").
 --
--- Claims are not in Huzhu yet. When they land, this job becomes the daily
--- overdue-claims check: claims reported but not reviewed or paid within
--- their plan's deadline, listed in the same daily report.
+-- (Overdue claims have their own daily job, "overdue-claims".)
 --
 -- It only reads. Scheduled with `output = "reports/membership-snapshot-{date}.txt"`,
 -- what it prints is saved as that day's report when the run succeeds.
@@ -50,6 +48,37 @@ for p in huzhu.plans.each() do
   end
   print(p.code, p.name, n, huzhu.yuan(fen))
 end
+
+"""#,
+        "jobs/overdue-claims.lua": #"""
+-- The daily overdue-claims check (the stock job "overdue-claims").
+--
+-- Lists the claims that have waited at one step — reported, under review,
+-- approved but unpaid — longer than the office's limit (default 30 days;
+-- the job's first argument changes it), longest first. "Get the money into
+-- the member's hands first": this is the list to work through each morning.
+--
+-- It only reads. Scheduled with `output = "reports/overdue-claims-{date}.txt"`,
+-- what it prints is saved as that day's report when the run succeeds.
+-- By hand: huzhu schedule run overdue-claims
+--      or: huzhu run scripts/jobs/overdue-claims.lua [DAYS]
+
+local days = tonumber((...)) or 30
+local overdue = huzhu.claims.overdue{days = days}
+
+print(("Overdue claims on %s: waiting more than %d days at one step"):format(huzhu.today(), days))
+print()
+if #overdue == 0 then
+  print("none")
+  return
+end
+print("claim", "plan", "unit", "status", "since", "days")
+for _, o in ipairs(overdue) do
+  local c = o.claim
+  print(c.id, c.plan, c.unit, c.status, o.since, o.days)
+end
+print()
+print(("%d overdue %s"):format(#overdue, #overdue == 1 and "claim" or "claims"))
 
 """#,
         "jobs/participation-by-district.lua": #"""

@@ -1,8 +1,6 @@
 -- Daily membership and enrollment snapshot (the stock job "membership-snapshot").
 --
--- Claims are not in Huzhu yet. When they land, this job becomes the daily
--- overdue-claims check: claims reported but not reviewed or paid within
--- their plan's deadline, listed in the same daily report.
+-- (Overdue claims have their own daily job, "overdue-claims".)
 --
 -- It only reads. Scheduled with `output = "reports/membership-snapshot-{date}.txt"`,
 -- what it prints is saved as that day's report when the run succeeds.
