@@ -175,6 +175,9 @@ extension EnrollmentService {
                                         "shares": .integer(Int64(request.shares)),
                                         "contribution": .integer(contribution.fen),
                                     ])
+                if postsContributions {
+                    try LedgerService(scope: scope).postContributions(db, batchID: batch.id!, context: context)
+                }
             }
             return .commit
         }
