@@ -86,26 +86,6 @@ public final class LuaScript {
         return try host.call(arguments: Int32(arguments.count), chunk: name)
     }
 
-    /// Calls the script's global function `function` and also returns the
-    /// line of the `return` it returned by (nil if unknown), so that a
-    /// caller validating the results can name the line that produced them.
-    public func callRecordingReturnLine(_ function: String, _ arguments: [LuaValue] = []) throws -> (results: [LuaValue], line: Int?) {
-        let L = host.L
-        try LuaStack(L: L).ensure(Int32(clamping: arguments.count + 4))
-        lua_rawgeti(L, hzlua_registryindex(), lua_Integer(environment.ref))
-        LuaStack(L: L).push(string: function)
-        lua_rawget(L, -2)
-        hzlua_remove(L, -2)
-        guard lua_type(L, -1) == LUA_TFUNCTION else {
-            hzlua_pop(L, 1)
-            throw LuaError(kind: .runtime, message: "\(name): function '\(function)' is not defined")
-        }
-        for argument in arguments { try LuaStack(L: L).push(argument) }
-        let results = try host.call(arguments: Int32(arguments.count), chunk: name, recordingReturn: true)
-        let line = Int(host.control.block.pointee.watched_return_line)
-        return (results, line > 0 ? line : nil)
-    }
-
     /// True when the script defines a global function `name`.
     public func defines(function name: String) -> Bool {
         environment.typeOfGlobal(name) == "function"
@@ -142,30 +122,5 @@ public final class LuaScript {
         }
         for argument in arguments { try LuaStack(L: L).push(argument) }
         return try host.call(arguments: Int32(arguments.count), chunk: name, recordingReturn: recordingReturn)
-    }
-
-    /// True when the script defines a global function `name`.
-    public func defines(function name: String) -> Bool {
-        environment.typeOfGlobal(name) == "function"
-    }
-
-    /// Calls the script's global function `function` with `arguments`.
-    ///
-    /// - Throws: `LuaError`; if the function is not defined, a runtime error
-    ///   `subsidy.lua: function 'subsidy' is not defined`.
-    @discardableResult
-    public func call(_ function: String, _ arguments: [LuaValue] = []) throws -> [LuaValue] {
-        let L = host.L
-        try LuaStack(L: L).ensure(Int32(clamping: arguments.count + 4))
-        lua_rawgeti(L, hzlua_registryindex(), lua_Integer(environment.ref))   // env
-        LuaStack(L: L).push(string: function)
-        lua_rawget(L, -2)                                                      // env, f
-        hzlua_remove(L, -2)                                                    // f
-        guard lua_type(L, -1) == LUA_TFUNCTION else {
-            hzlua_pop(L, 1)
-            throw LuaError(kind: .runtime, message: "\(name): function '\(function)' is not defined")
-        }
-        for argument in arguments { try LuaStack(L: L).push(argument) }
-        return try host.call(arguments: Int32(arguments.count), chunk: name)
     }
 }
