@@ -54,4 +54,19 @@ struct RulesCommandTests {
             """))
         #expect(changed.stdout.hasSuffix("7 passed, 1 failed\n"))
     }
+
+    @Test("imported policies are split by the subsidy rule in force, like any enrollment")
+    func importUsesRule() throws {
+        let ws = try TinyWorkspace()
+        #expect(try CLI.run(["rules", "activate", "subsidy", "scripts/rules/subsidy.lua", "--from", "2026-07-01"], in: ws.url).status == 0)
+        try ws.write("policies.csv", "resident_id,plan,shares\n\(TinyCity.wang),ACC,1\n\(TinyCity.li),ACC,1\n")
+        let imported = try CLI.run(["import", "policies", "policies.csv"], in: ws.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        try ws.write("show.lua", """
+            for p in huzhu.policies.each() do print(p.member:sub(-4), p.split.administration, p.split.union, p.split.member) end
+            """)
+        // 王一: 5.20 / 13.00 / 7.80; 李二 (hardship): 5.20 / 20.80 / 0.
+        #expect(try CLI.run(["run", "show.lua"], in: ws.url).stdout
+                == "\(TinyCity.wang.suffix(4))\t520\t1300\t780\n\(TinyCity.li.suffix(4))\t520\t2080\t0\n")
+    }
 }

@@ -50,6 +50,22 @@ public final class ScriptRunner {
         try host.register(HuzhuModule.make(state))
     }
 
+    /// The union's subsidy formula (the `subsidy` rule in force), for enrollments
+    /// made outside a script run, such as a policy import; use them inside
+    /// ``withRules(in:_:)`` so that the rule can read the data.
+    public var subsidy: any SubsidyFormula { state.subsidy! }
+
+    /// Runs `body` with rules able to read through `db` (an import's transaction).
+    public func withRules<T>(in db: Database, _ body: () throws -> T) rethrows -> T {
+        state.begin(db)
+        defer {
+            state.end()
+            host.closeObjects()
+        }
+        host.beginRun()
+        return try body()
+    }
+
     /// Changes the unit subtree later runs may see and change.
     public func setScope(_ scope: Scope) {
         state.setScope(scope)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import HuzhuCore
+import HuzhuScripting
+import LuaHost
 
 /// `huzhu import units|members|policies FILE.csv`: validates every row,
 /// then imports them all in one transaction (or, with --skip-invalid, the
@@ -80,7 +82,13 @@ struct ImportCommand: ParsableCommand {
             case .members:
                 report = try MemberImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .policies:
-                report = try PolicyImporter(options: options).importFile(url, into: database, context: context, progress: progress)
+                // Imported policies are split by the subsidy rule in force, like any enrollment.
+                let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,
+                                              limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
+                let importer = PolicyImporter(options: options, subsidy: runner.subsidy)
+                report = try database.writer.writeWithoutTransaction { db in
+                    try runner.withRules(in: db) { try importer.importFile(url, into: db, context: context, progress: progress) }
+                }
             }
             bar?.finish()
             Diagnostics.write(Self.listing(report))

@@ -24,11 +24,14 @@ public struct PolicyImporter: Sendable {
     public let scope: Scope
     /// Atomic or skipping, encoding, masking.
     public var options: ImportOptions
+    /// The union's subsidy formula: imported policies are split by it, like any other enrollment.
+    public var subsidy: (any SubsidyFormula)?
 
     /// Creates an importer.
-    public init(scope: Scope = .everything, options: ImportOptions = ImportOptions()) {
+    public init(scope: Scope = .everything, options: ImportOptions = ImportOptions(), subsidy: (any SubsidyFormula)? = nil) {
         self.scope = scope
         self.options = options
+        self.subsidy = subsidy
     }
 
     /// Imports a file in its own transaction.
@@ -58,7 +61,7 @@ public struct PolicyImporter: Sendable {
     }
 
     private func importRows(_ session: ImportSession, db: Database, context: WriteContext) throws {
-        let enrollment = EnrollmentService(scope: scope)
+        let enrollment = EnrollmentService(scope: scope, subsidy: subsidy)
         var firstLine: [String: Int] = [:]   // "resident ID|plan|term" → line
         while let record = try session.next() {
             var errors = session.recordErrors(record)
