@@ -116,7 +116,14 @@ enum ClaimFunctions {
             if let current = try claims.claim(db, id: id), current.claim.status == .reported {
                 try claims.beginReview(db, claimID: id, context: state.context)
             }
-            try claims.review(db, claimID: id, decision, context: state.context)
+            var decided = decision
+            // Approving at the computed benefit: a union's `benefit` rule, if one is in force, proposes the amount.
+            if case .approve(nil, nil, let note) = decision, let rule = state.benefitRule,
+               let detail = try claims.claim(db, id: id),
+               let proposal = try rule.proposal(db, claim: detail, computed: try claims.benefit(db, claimID: id), on: state.context.today) {
+                decided = .approve(amount: nil, topUp: proposal, note: note)
+            }
+            try claims.review(db, claimID: id, decided, context: state.context)
             return try call.push(Records.claim(try claims.claim(db, id: id)!))
         }
         m.function("pay", doc: LuaDoc(

@@ -26,6 +26,8 @@ final class RunState {
 
     /// The subsidy formula new services get (set once the host exists).
     var subsidy: (any SubsidyFormula)?
+    /// The benefit top-up rule (set once the host exists).
+    var benefitRule: LuaBenefitRule?
 
     init(services: Services, context: WriteContext, databasePath: String?) {
         self.services = services

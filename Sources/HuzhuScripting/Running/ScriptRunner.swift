@@ -46,6 +46,7 @@ public final class ScriptRunner {
         state = RunState(services: Services(scope: scope), context: context, databasePath: databasePath)
         host = try LuaHost(limits: limits, scriptRoot: scriptRoot)
         state.subsidy = LuaSubsidyFormula(host: host, state: state)
+        state.benefitRule = LuaBenefitRule(host: host, state: state)
         state.setScope(scope)
         try host.register(HuzhuModule.make(state))
     }
