@@ -69,4 +69,32 @@ struct RulesCommandTests {
         #expect(try CLI.run(["run", "show.lua"], in: ws.url).stdout
                 == "\(TinyCity.wang.suffix(4))\t520\t1300\t780\n\(TinyCity.li.suffix(4))\t520\t2080\t0\n")
     }
+
+    @Test("replay runs a candidate over a year's decisions, writes nothing, and reports the money moved")
+    func replay() throws {
+        let ws = try TinyWorkspace()
+        #expect(try CLI.run(["rules", "activate", "subsidy", "scripts/rules/subsidy.lua", "--from", "2026-07-01"], in: ws.url).status == 0)
+        try ws.write("enroll.lua", "huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'}")
+        #expect(try CLI.run(["run", "enroll.lua"], in: ws.url).status == 0)
+        let stock = try String(contentsOf: ws.url.appendingPathComponent("scripts/rules/subsidy.lua"), encoding: .utf8)
+        try ws.write("candidate.lua", stock.replacingOccurrences(of: "huzhu.share(c, 20, 100)", with: "huzhu.share(c, 30, 100)"))
+        let before = try ws.count("audit")
+        let result = try CLI.run(["rules", "replay", "subsidy", "candidate.lua", "--year", "2026"], in: ws.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        // Administration 30% instead of 20% of 26.00: +2.60 each for 3 policies; the union gives 2.60 back
+        // for the hardship member 李二 (who pays nothing either way); the two others pay 2.60 less each.
+        let mask = { (id: String) in String(id.prefix(6)) + "********" + String(id.suffix(4)) }
+        #expect(result.stdout == """
+            replayed 3 subsidy decisions of 2026 with candidate.lua: 3 would change
+            money moved: administration +7.80, union -2.60, member -5.20 yuan
+
+            policy  member              before (admin/union/member)  after
+            ------  ------------------  ---------------------------  ---------------
+            1       \(mask(TinyCity.wang))  5.20/13.00/7.80              7.80/13.00/5.20
+            2       \(mask(TinyCity.li))  5.20/20.80/0.00              7.80/18.20/0.00
+            3       \(mask(TinyCity.zhang))  5.20/13.00/7.80              7.80/13.00/5.20
+
+            """)
+        #expect(try ws.count("audit") == before)   // nothing written
+    }
 }

@@ -29,6 +29,21 @@ public struct SubsidyInput: Sendable {
     public var budget: SubsidyBudgetStatus?
     /// The business date of the decision (the version of the rule in force on it decides).
     public var decidedOn: CivilDate
+
+    public init(plan: Plan, term: PlanTerm, shares: Int, contribution: Money, start: CivilDate, end: CivilDate,
+                member: Member, ageAtStart: Int, unitChain: [String], budget: SubsidyBudgetStatus?, decidedOn: CivilDate) {
+        self.plan = plan
+        self.term = term
+        self.shares = shares
+        self.contribution = contribution
+        self.start = start
+        self.end = end
+        self.member = member
+        self.ageAtStart = ageAtStart
+        self.unitChain = unitChain
+        self.budget = budget
+        self.decidedOn = decidedOn
+    }
 }
 
 /// A formula's answer, with what made it, for the decision record.
