@@ -90,11 +90,16 @@ public final class ScriptRunner {
     ///   - environment: Globals shared with earlier runs (a REPL session); nil for fresh ones.
     ///   - audited: The name and text recorded in the audit trail, when they differ from the
     ///     chunk run (a REPL runs a driver for the line the user typed).
+    ///   - beforeCommit: Writes made in the run's own transaction after the script
+    ///     succeeded and before it commits (the scheduler marks a run `succeeded`
+    ///     this way, so the run's writes and its log row commit together); an
+    ///     error rolls everything back. Not called for a dry run.
     /// - Returns: The results and the changes.
     /// - Throws: `LuaError` (the script's error or limit); database errors.
     @discardableResult
     public func run(source: String, name: String, arguments: [LuaValue] = [], dryRun: Bool = false,
-                    in environment: LuaEnvironment? = nil, audited: (name: String, text: String)? = nil) throws -> Outcome {
+                    in environment: LuaEnvironment? = nil, audited: (name: String, text: String)? = nil,
+                    beforeCommit: (Database, Outcome) throws -> Void = { _, _ in }) throws -> Outcome {
         state.context.scriptName = audited?.name ?? name
         state.context.scriptSHA256 = ScriptRunner.sha256(audited?.text ?? source)
         var outcome: Outcome?
@@ -111,8 +116,10 @@ public final class ScriptRunner {
                 let results = try host.load(source, name: name, in: environment).run(arguments: arguments)
                 let changes = try AuditLog.changes(db, after: before)
                 let totals = try decisions.policyTotals(db, afterPolicyID: lastPolicy)
-                outcome = Outcome(results: results, changes: changes, committed: !dryRun,
-                                  policyTotals: totals.count > 0 ? totals : nil)
+                let done = Outcome(results: results, changes: changes, committed: !dryRun,
+                                   policyTotals: totals.count > 0 ? totals : nil)
+                if !dryRun { try beforeCommit(db, done) }
+                outcome = done
                 return dryRun ? .rollback : .commit
             }
         }
