@@ -37,7 +37,7 @@ import GRDB
 /// let report = try MemberImporter().importFile(url, into: database, context: context)
 /// print(report.summary)   // imported 50,000 members
 /// ```
-public struct MemberImporter: Sendable {
+public struct MemberImporter: CSVImporter {
     /// The part of the tree members may be imported into.
     public let scope: Scope
     /// Atomic or skipping, encoding, masking.
@@ -53,31 +53,13 @@ public struct MemberImporter: Sendable {
         self.options = options
     }
 
-    /// Imports a file in its own transaction.
-    ///
-    /// - Parameters:
-    ///   - url: The CSV file.
-    ///   - database: The database.
-    ///   - context: Operator and business date.
-    ///   - progress: Called every ``ImportOptions/progressInterval`` rows and at the end.
-    /// - Returns: What was imported.
-    /// - Throws: ``ImportFailure`` when an atomic import found invalid rows;
-    ///   ``CSVError``/``CSVErrors`` for a file that cannot be read (nothing is
-    ///   imported, even with `skipInvalid`); a database error.
-    @discardableResult
-    public func importFile(_ url: URL, into database: HuzhuDatabase, context: WriteContext,
-                           progress: ((CSVProgress) -> Void)? = nil) throws -> ImportReport {
-        try database.writer.writeWithoutTransaction { db in
-            try importFile(url, into: db, context: context, progress: progress)
-        }
-    }
 
     /// Imports a file inside the caller's transaction (as a savepoint), or
     /// in a transaction of its own when there is none.
     ///
-    /// - Parameters: as ``importFile(_:into:context:progress:)-7x0ld``, with a connection.
+    /// - Parameters: as ``CSVImporter/importFile(_:into:context:progress:)``, with a connection.
     /// - Returns: What was imported.
-    /// - Throws: as ``importFile(_:into:context:progress:)-7x0ld``.
+    /// - Throws: as ``importFile(_:into:context:progress:)``.
     @discardableResult
     public func importFile(_ url: URL, into db: Database, context: WriteContext,
                            progress: ((CSVProgress) -> Void)? = nil) throws -> ImportReport {

@@ -19,7 +19,7 @@ import GRDB
 ///
 /// Every policy is audited by the service; the import adds its own audit
 /// row (`importPolicies`). Atomic by default, as ``MemberImporter``.
-public struct PolicyImporter: Sendable {
+public struct PolicyImporter: CSVImporter {
     /// The part of the tree whose members may be enrolled.
     public let scope: Scope
     /// Atomic or skipping, encoding, masking.
@@ -34,17 +34,6 @@ public struct PolicyImporter: Sendable {
         self.subsidy = subsidy
     }
 
-    /// Imports a file in its own transaction.
-    ///
-    /// - Returns: What was imported.
-    /// - Throws: ``ImportFailure``, ``CSVError``/``CSVErrors``, or a database error.
-    @discardableResult
-    public func importFile(_ url: URL, into database: HuzhuDatabase, context: WriteContext,
-                           progress: ((CSVProgress) -> Void)? = nil) throws -> ImportReport {
-        try database.writer.writeWithoutTransaction { db in
-            try importFile(url, into: db, context: context, progress: progress)
-        }
-    }
 
     /// Imports a file inside the caller's transaction (as a savepoint).
     ///

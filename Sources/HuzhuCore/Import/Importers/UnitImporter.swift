@@ -21,7 +21,7 @@ import GRDB
 /// Units files are small: rows are held in memory, each unit is created
 /// through the service (one audit row each) and the import adds its own
 /// audit row (`importUnits`). Atomic by default, as ``MemberImporter``.
-public struct UnitImporter: Sendable {
+public struct UnitImporter: CSVImporter {
     /// The part of the tree units may be created in.
     public let scope: Scope
     /// Atomic or skipping, encoding, masking.
@@ -33,17 +33,6 @@ public struct UnitImporter: Sendable {
         self.options = options
     }
 
-    /// Imports a file in its own transaction.
-    ///
-    /// - Returns: What was imported.
-    /// - Throws: ``ImportFailure``, ``CSVError``/``CSVErrors``, or a database error.
-    @discardableResult
-    public func importFile(_ url: URL, into database: HuzhuDatabase, context: WriteContext,
-                           progress: ((CSVProgress) -> Void)? = nil) throws -> ImportReport {
-        try database.writer.writeWithoutTransaction { db in
-            try importFile(url, into: db, context: context, progress: progress)
-        }
-    }
 
     /// Imports a file inside the caller's transaction (as a savepoint).
     ///
