@@ -28,6 +28,8 @@ public enum Schema {
         migrator.registerMigration("createRuleVersions", migrate: Migrations.createRuleVersions)
         migrator.registerMigration("createDecisions", migrate: Migrations.createDecisions)
         migrator.registerMigration("createSubsidyBudgets", migrate: Migrations.createSubsidyBudgets)
+        migrator.registerMigration("createTargets", migrate: Migrations.createTargets)
+        migrator.registerMigration("createAppraisals", migrate: Migrations.createAppraisals)
         return migrator
     }
 }
