@@ -163,6 +163,11 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
     // MARK: 10xx rules
     case ruleName = 1001
     case subsidyBudgetExceeded = 1002
+    case targetNegative = 1003
+    case targetYearInvalid = 1004
+    case appraisalLocked = 1005
+    case ruleNotInForce = 1006
+    case appraisalNoUnits = 1007
 
     /// The code as shown to users: `"E"` and the number, e.g. `"E503"`.
     public var label: String { "E\(rawValue)" }
@@ -456,6 +461,18 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
         case .subsidyBudgetExceeded:
             return ("union share {union} exceeds the unit's remaining subsidy budget {remaining}",
                     "工会承担 {union} 超过本单位剩余补助预算 {remaining}")
+        case .targetNegative:
+            return ("the {what} target must be 0 or more (got {value})", "{what}目标不能为负（实为{value}）")
+        case .targetYearInvalid:
+            return ("year {year} is out of range 1900-9999", "年度{year}超出范围1900-9999")
+        case .appraisalLocked:
+            return ("the final appraisal of {level} units for {year} was confirmed on {date} by {operator} and is locked",
+                    "{year}年度{level}单位年终总评已于{date}由{operator}确认，不能再改")
+        case .ruleNotInForce:
+            return ("no {name} rule is in force on {date} (activate one: huzhu rules activate {name} FILE --from DATE)",
+                    "{date}没有生效的{name}规则（请先启用：huzhu rules activate {name} FILE --from DATE）")
+        case .appraisalNoUnits:
+            return ("there are no {level} units to appraise", "没有可考核的{level}单位")
         }
     }
 }

@@ -1,0 +1,141 @@
+import GRDB
+
+/// Computes ``Indicators`` for one subtree or for every unit of a level,
+/// each figure in one grouped SQL pass over the policies and claims.
+///
+/// ```swift
+/// let service = IndicatorService(scope: .everything)
+/// let bh = try service.indicators(db, unitCode: "BH", from: jan1, to: jun30)
+/// let districts = try service.indicators(db, level: .district, from: jan1, to: jun30)   // one per district, path order
+/// ```
+public struct IndicatorService: Sendable {
+    /// The subtree the figures may come from.
+    public let scope: Scope
+
+    /// Creates the service for a scope.
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
+
+    /// The figures of one unit's subtree over a period.
+    ///
+    /// - Throws: ``ValidationError``: unknown (E208) or out-of-scope (E250) unit, `to` before `from` (E801).
+    public func indicators(_ db: Database, unitCode: String, from: CivilDate, to: CivilDate,
+                           overdueDays: Int = 30) throws -> Indicators {
+        try indicators(db, groups: .subtree(unitCode), from: from, to: to, overdueDays: overdueDays)[0]
+    }
+
+    /// The figures of every unit of a kind in the scope, in path order.
+    public func indicators(_ db: Database, level: UnitKind, from: CivilDate, to: CivilDate,
+                           overdueDays: Int = 30) throws -> [Indicators] {
+        try indicators(db, groups: .level(level), from: from, to: to, overdueDays: overdueDays)
+    }
+
+    /// The figures of each group, in the groups' order.
+    public func indicators(_ db: Database, groups: IndicatorGroups, from: CivilDate, to: CivilDate,
+                           overdueDays: Int) throws -> [Indicators] {
+        guard from <= to else {
+            throw ValidationError(ValidationFailure(.dateInvalid, field: "to", value: .plain(to.description),
+                                                    ["text": "\(to) (before \(from))"]))
+        }
+        let (with, codes) = try groups.table(db, scope: scope)
+        var figures: [String: Indicators] = [:]
+        for code in codes { figures[code] = Indicators(unitCode: code, from: from, to: to, overdueDays: overdueDays) }
+        func each(_ sql: SQL, _ body: (inout Indicators, Row) -> Void) throws {
+            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: with + sql))
+            while let row = try rows.next() {
+                let code: String = row["groupCode"]
+                if figures[code] != nil { body(&figures[code]!, row) }
+            }
+        }
+
+        try each("""
+            SELECT groupCode, SUM(employees) AS n FROM unitHeadcount JOIN grp USING (unitCode)
+            WHERE year = \(to.year) GROUP BY groupCode
+            """) { $0.employees = $1["n"] }
+        let covered: SQL = """
+            FROM policy JOIN grp USING (unitCode)
+            WHERE status <> 'cancelled' AND enrolledOn <= \(to) AND startDate <= \(to) AND endDate >= \(from)
+            """
+        try each("SELECT groupCode, COUNT(DISTINCT memberID) AS n " + covered + " GROUP BY groupCode") {
+            $0.enrolledMembers = $1["n"]
+        }
+        try each("SELECT groupCode, planCode, COUNT(DISTINCT memberID) AS n " + covered + " GROUP BY groupCode, planCode") {
+            $0.coverage[$1["planCode"]] = $1["n"]
+        }
+        try each("""
+            SELECT groupCode, COUNT(*) AS n, SUM(contribution) AS total, SUM(splitAdministration) AS a,
+                   SUM(splitUnion) AS u, SUM(splitMember) AS m
+            FROM policy JOIN grp USING (unitCode)
+            WHERE status <> 'cancelled' AND enrolledOn >= \(from) AND enrolledOn <= \(to) GROUP BY groupCode
+            """) {
+            $0.policies = $1["n"]
+            $0.contributions = $1["total"]
+            $0.split = ContributionSplit(administration: $1["a"], union: $1["u"], member: $1["m"])
+        }
+        let days = try claims(each, from: from, to: to, overdueDays: overdueDays)
+        for (code, list) in days { Self.setDaysToPay(&figures[code]!, list) }
+        try targets(db, &figures, to: to)
+        return codes.map { figures[$0]! }
+    }
+
+    /// Claims reported, rejected and paid in the period and overdue claims
+    /// on `to`; returns the days from report to payout per group.
+    private func claims(_ each: (SQL, (inout Indicators, Row) -> Void) throws -> Void,
+                        from: CivilDate, to: CivilDate, overdueDays: Int) throws -> [String: [Int]] {
+        try each("""
+            SELECT groupCode, COUNT(*) AS n FROM claim JOIN grp USING (unitCode)
+            WHERE reportedOn >= \(from) AND reportedOn <= \(to) GROUP BY groupCode
+            """) { $0.claimsReported = $1["n"] }
+        try each("""
+            SELECT groupCode, COUNT(DISTINCT claim.id) AS n FROM claimEvent JOIN claim ON claim.id = claimEvent.claimID
+            JOIN grp USING (unitCode)
+            WHERE claimEvent.toStatus = 'rejected' AND claimEvent."on" >= \(from) AND claimEvent."on" <= \(to)
+            GROUP BY groupCode
+            """) { $0.claimsRejected = $1["n"] }
+        var days: [String: [Int]] = [:]
+        try each("""
+            SELECT groupCode, claimPayment.amount AS amount,
+                   CAST(julianday(claimPayment.paidOn) - julianday(claim.reportedOn) AS INTEGER) AS days
+            FROM claimPayment JOIN claim ON claim.id = claimPayment.claimID JOIN grp USING (unitCode)
+            WHERE claimPayment.paidOn >= \(from) AND claimPayment.paidOn <= \(to)
+            """) {
+            $0.claimsPaid += 1
+            $0.amountPaid = Money(fen: $0.amountPaid.fen + ($1["amount"] as Int64))
+            days[$0.unitCode, default: []].append($1["days"])
+        }
+        let limit = to.adding(days: -overdueDays)
+        // Each claim's status on `to` is its last event by then.
+        try each("""
+            SELECT groupCode, COUNT(*) AS n FROM (
+              SELECT claimID, toStatus, "on", ROW_NUMBER() OVER (PARTITION BY claimID ORDER BY id DESC) AS latest
+              FROM claimEvent WHERE "on" <= \(to)
+            ) AS last JOIN claim ON claim.id = last.claimID JOIN grp USING (unitCode)
+            WHERE last.latest = 1 AND last.toStatus IN ('reported', 'underReview', 'approved') AND last."on" < \(limit)
+            GROUP BY groupCode
+            """) { $0.overdueClaims = $1["n"] }
+        return days
+    }
+
+    /// The average and the 90th percentile (nearest rank) of days to payout.
+    static func setDaysToPay(_ figures: inout Indicators, _ days: [Int]) {
+        guard !days.isEmpty else { return }
+        let sorted = days.sorted()
+        figures.averageDaysToPay = Double(sorted.reduce(0, +)) / Double(sorted.count)
+        let rank = (sorted.count * 90 + 99) / 100   // ceil(0.9 n)
+        figures.p90DaysToPay = sorted[rank - 1]
+    }
+
+    /// Each group's progress toward its all-plans target of `to`'s year, where one is set.
+    private func targets(_ db: Database, _ figures: inout [String: Indicators],
+                         to: CivilDate) throws {
+        let service = TargetService(scope: scope)
+        for code in figures.keys {
+            guard let target = try Target.fetchOne(db, sql: """
+                SELECT * FROM target WHERE unitCode = ? AND year = ? AND planCode IS NULL
+                """, arguments: [code, to.year]) else { continue }
+            let range = try scope.range(narrowedTo: code, in: db)
+            figures[code]!.target = try service.progress(db, target: target, range: range, asOf: to)
+        }
+    }
+}

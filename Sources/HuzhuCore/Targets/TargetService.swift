@@ -1,0 +1,127 @@
+import GRDB
+
+/// Setting units' annual targets and measuring progress toward them.
+///
+/// ```swift
+/// let targets = TargetService(scope: .everything)
+/// try targets.set(db, Target(unitCode: "BH", year: 2026, members: 120, contributions: Money(fen: 360_000)),
+///                 context: context)
+/// let progress = try targets.progress(db, unitCode: "BH", year: 2026, asOf: try CivilDate(parsing: "2026-06-30"))
+/// progress?.onTrack    // 时间过半、任务过半?
+/// ```
+public struct TargetService: Sendable {
+    /// The subtree targets may be set for and read from.
+    public let scope: Scope
+
+    /// Creates the service for a scope.
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
+
+    /// Sets a unit's target for a year (and plan), replacing an earlier one; audited.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - target: The target; its operator and date are taken from `context`.
+    ///   - context: Who sets it, on which business date.
+    /// - Returns: The stored target.
+    /// - Throws: ``ValidationError``: unknown (E208) or out-of-scope (E250) unit,
+    ///   unknown plan (E419), year out of range (E1004), a negative figure (E1003).
+    @discardableResult
+    public func set(_ db: Database, _ target: Target, context: WriteContext) throws -> Target {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.unit(target.unitCode)
+        if try Unit.fetchOne(db, key: target.unitCode) == nil {
+            failures.add(.unitUnknown, field: "unit", value: .plain(target.unitCode), subject: subject, ["code": target.unitCode])
+        } else if let failure = try scope.failure(writingTo: target.unitCode, field: "unit", in: db) {
+            failures.add(failure)
+        }
+        if let plan = target.planCode, try Plan.fetchOne(db, key: plan) == nil {
+            failures.add(.planUnknown, field: "plan", value: .plain(plan), subject: subject, ["code": plan])
+        }
+        if !(1900...9999).contains(target.year) {
+            failures.add(.targetYearInvalid, field: "year", value: .plain(String(target.year)), subject: subject,
+                         ["year": String(target.year)])
+        }
+        if target.members < 0 {
+            failures.add(.targetNegative, field: "members", value: .plain(String(target.members)), subject: subject,
+                         ["what": "members", "value": String(target.members)])
+        }
+        if target.contributions.fen < 0 {
+            failures.add(.targetNegative, field: "contributions", value: .plain(target.contributions.description),
+                         subject: subject, ["what": "contributions", "value": target.contributions.description])
+        }
+        try failures.throwIfAny()
+
+        var stored = target
+        stored.operatorName = context.operatorName
+        stored.setOn = context.today
+        let existing = try self.target(db, unitCode: target.unitCode, year: target.year, planCode: target.planCode)
+        stored.id = existing?.id
+        try stored.save(db)
+        let key = [target.unitCode, String(target.year), target.planCode].compactMap { $0 }.joined(separator: "/")
+        try AuditLog.record(db, context: context, action: existing == nil ? "insert" : "update", operation: "setTarget",
+                            table: "target", rowKey: key,
+                            summary: ["members": .integer(Int64(target.members)),
+                                      "contributions": .integer(target.contributions.fen)])
+        return stored
+    }
+
+    /// A unit's target for a year (and plan), or `nil` if none is set or the unit is outside the scope.
+    public func target(_ db: Database, unitCode: String, year: Int, planCode: String? = nil) throws -> Target? {
+        guard try scope.contains(unitCode, in: db) else { return nil }
+        return try Target.fetchOne(db, sql: """
+            SELECT * FROM target WHERE unitCode = ? AND year = ? AND IFNULL(planCode, '') = ?
+            """, arguments: [unitCode, year, planCode ?? ""])
+    }
+
+    /// The targets of a year in the scope (all plans first, then by unit and plan).
+    public func targets(_ db: Database, year: Int, unitCode: String? = nil) throws -> [Target] {
+        var sql: SQL = "SELECT * FROM target WHERE year = \(year)"
+        if let condition = try scope.range(narrowedTo: unitCode, in: db).condition(on: "unitCode") {
+            sql = sql + " AND " + condition
+        }
+        sql = sql + " ORDER BY unitCode, planCode IS NOT NULL, planCode"
+        return try Target.fetchAll(db, SQLRequest<Target>(literal: sql))
+    }
+
+    /// Progress toward a unit's target on a date (the target of `asOf`'s year).
+    ///
+    /// - Returns: `nil` when no target is set for that unit, year and plan.
+    /// - Throws: ``ValidationError`` for an unknown or out-of-scope unit.
+    public func progress(_ db: Database, unitCode: String, planCode: String? = nil,
+                         asOf: CivilDate) throws -> TargetProgress? {
+        let range = try scope.range(narrowedTo: unitCode, in: db)
+        guard let target = try target(db, unitCode: unitCode, year: asOf.year, planCode: planCode) else { return nil }
+        return try progress(db, target: target, range: range, asOf: asOf)
+    }
+
+    /// Progress toward a target, counting the enrollments of `range` (a
+    /// unit's subtree), day by day from 1 January to `asOf`.
+    func progress(_ db: Database, target: Target, range: UnitRange, asOf: CivilDate) throws -> TargetProgress {
+        let first = CivilDate(year: asOf.year, month: 1, day: 1)!
+        var filter: SQL = "status <> 'cancelled' AND enrolledOn >= \(first) AND enrolledOn <= \(asOf)"
+        if let plan = target.planCode { filter = filter + " AND planCode = \(plan)" }
+        if let condition = range.condition(on: "unitCode") { filter = filter + " AND " + condition }
+        // Per day: members enrolled for the first time this year, and contributions.
+        let daily = try Row.fetchAll(db, SQLRequest<Row>(literal: """
+            SELECT day, SUM(newMembers) AS members, SUM(fen) AS fen FROM (
+              SELECT enrolledOn AS day, 0 AS newMembers, contribution AS fen FROM policy WHERE \(filter)
+              UNION ALL
+              SELECT MIN(enrolledOn), 1, 0 FROM policy WHERE \(filter) GROUP BY memberID
+            ) GROUP BY day ORDER BY day
+            """))
+        var members = 0
+        var fen: Int64 = 0
+        var reachedOn: CivilDate? = target.members == 0 && target.contributions.fen == 0 ? first : nil
+        for row in daily {
+            members += row["members"] as Int
+            fen += row["fen"] as Int64
+            if reachedOn == nil, members >= target.members, fen >= target.contributions.fen {
+                reachedOn = row["day"] as CivilDate
+            }
+        }
+        return TargetProgress(target: target, asOf: asOf, enrolledMembers: members, contributions: Money(fen: fen),
+                              reachedOn: reachedOn)
+    }
+}
