@@ -13,7 +13,7 @@ struct Huzhu: ParsableCommand {
         subcommands: [
             InitCommand.self, RunCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self,
             ImportCommand.self, ExportCommand.self, DemoCommand.self, ReplCommand.self, ApiCommand.self, BenchCommand.self,
-            ScheduleCommand.self, LedgerCommand.self, ClaimsCommand.self,
+            ScheduleCommand.self, LedgerCommand.self, ClaimsCommand.self, AppraiseCommand.self,
         ]
     )
 

@@ -29,7 +29,7 @@ public struct AppraisalService: Sendable {
     public func run(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int, rule: any AppraisalRule,
                     confirm: Bool = false, overdueDays: Int = 30, context: WriteContext) throws -> AppraisalOutcome {
         if let locked = try confirmed(db, level: level, period: period, year: year) {
-            throw ValidationError(ValidationFailure(.appraisalLocked, field: "period", value: .plain(period.rawValue), [
+            throw ValidationError(ValidationFailure(.appraisalLocked, field: "period", [
                 "level": level.rawValue, "year": String(year), "date": locked.confirmedOn?.description ?? "?",
                 "operator": locked.confirmedBy ?? "?",
             ]))
@@ -38,8 +38,7 @@ public struct AppraisalService: Sendable {
         let figures = try IndicatorService(scope: scope).indicators(db, level: level, from: period.from(year), to: asOf,
                                                                    overdueDays: overdueDays)
         guard !figures.isEmpty else {
-            throw ValidationError(ValidationFailure(.appraisalNoUnits, field: "level", value: .plain(level.rawValue),
-                                                    ["level": level.rawValue]))
+            throw ValidationError(ValidationFailure(.appraisalNoUnits, field: "level", ["level": level.rawValue]))
         }
         var units: [Unit] = []
         var scores: [AppraisalScore] = []

@@ -19,7 +19,7 @@ public struct IndicatorService: Sendable {
 
     /// The figures of one unit's subtree over a period.
     ///
-    /// - Throws: ``ValidationError``: unknown (E208) or out-of-scope (E250) unit, `to` before `from` (E801).
+    /// - Throws: ``ValidationError``: unknown (E208) or out-of-scope (E250) unit, `to` before `from` (E1008).
     public func indicators(_ db: Database, unitCode: String, from: CivilDate, to: CivilDate,
                            overdueDays: Int = 30) throws -> Indicators {
         try indicators(db, groups: .subtree(unitCode), from: from, to: to, overdueDays: overdueDays)[0]
@@ -35,8 +35,8 @@ public struct IndicatorService: Sendable {
     public func indicators(_ db: Database, groups: IndicatorGroups, from: CivilDate, to: CivilDate,
                            overdueDays: Int) throws -> [Indicators] {
         guard from <= to else {
-            throw ValidationError(ValidationFailure(.dateInvalid, field: "to", value: .plain(to.description),
-                                                    ["text": "\(to) (before \(from))"]))
+            throw ValidationError(ValidationFailure(.periodInvalid, field: "to", value: .plain(to.description),
+                                                    ["from": from.description, "to": to.description]))
         }
         let (with, codes) = try groups.table(db, scope: scope)
         var figures: [String: Indicators] = [:]

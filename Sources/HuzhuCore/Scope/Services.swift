@@ -24,6 +24,12 @@ public struct Services: Sendable {
     public let claims: ClaimService
     /// The fund's ledger.
     public let ledger: LedgerService
+    /// Annual targets and progress.
+    public let targets: TargetService
+    /// The figures units are judged by.
+    public let indicators: IndicatorService
+    /// Appraisals and the reward register.
+    public let appraisals: AppraisalService
 
     /// Creates the services for a scope.
     ///
@@ -36,5 +42,8 @@ public struct Services: Sendable {
         self.enrollment = EnrollmentService(scope: scope, subsidy: subsidy)
         self.claims = ClaimService(scope: scope)
         self.ledger = LedgerService(scope: scope)
+        self.targets = TargetService(scope: scope)
+        self.indicators = IndicatorService(scope: scope)
+        self.appraisals = AppraisalService(scope: scope)
     }
 }

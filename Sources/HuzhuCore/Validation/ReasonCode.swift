@@ -168,6 +168,7 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
     case appraisalLocked = 1005
     case ruleNotInForce = 1006
     case appraisalNoUnits = 1007
+    case periodInvalid = 1008
 
     /// The code as shown to users: `"E"` and the number, e.g. `"E503"`.
     public var label: String { "E\(rawValue)" }
@@ -473,6 +474,8 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
                     "{date}没有生效的{name}规则（请先启用：huzhu rules activate {name} FILE --from DATE）")
         case .appraisalNoUnits:
             return ("there are no {level} units to appraise", "没有可考核的{level}单位")
+        case .periodInvalid:
+            return ("the period ends on {to}, before it starts on {from}", "统计期截止日{to}早于起始日{from}")
         }
     }
 }

@@ -12,6 +12,9 @@ enum HuzhuModule {
         PolicyFunctions.addEnrollment(to: &m, state)
         m.module(ClaimFunctions.module(state))
         m.module(LedgerFunctions.module(state))
+        m.module(TargetFunctions.module(state))
+        IndicatorFunctions.add(to: &m, state)
+        m.module(AppraisalFunctions.module(state))
         MoneyFunctions.add(to: &m)
         SQLFunction.add(to: &m, state)
         m.function("today", doc: LuaDoc("The business date of the run, \"YYYY-MM-DD\" (huzhu.toml may fix it).",
@@ -89,5 +92,5 @@ enum HuzhuModule {
             .init("unit", "string"), .init("operator", "string"),
             .init("lines", "{account: string, debit: integer, credit: integer}[]", "fen; debits equal credits"),
         ]),
-    ]
+    ] + IndicatorFunctions.classes
 }

@@ -1,0 +1,51 @@
+import HuzhuCore
+import LuaHost
+
+/// `huzhu.appraisal`: stored appraisal results and the reward register (read only;
+/// appraisals are run by `huzhu appraise`).
+enum AppraisalFunctions {
+    static func module(_ state: RunState) -> LuaModule {
+        var m = LuaModule("appraisal", summary: "Appraisal results (半年初评, 年终总评) and the reward register, as stored by `huzhu appraise`.")
+        m.function("results", doc: LuaDoc(
+            "The results in force (the current or confirmed run) for a level, period and year, in rank order; empty when the appraisal has not been run.",
+            params: [.init("key", "{level: string, period: string, year: integer}", "period: H1 or YEAR")],
+            returns: [.init("huzhu.AppraisalResult[]")])) { call in
+            let o = try Options(call, 1, allowed: ["level", "period", "year"])
+            guard let level = try o.choice("level", UnitKind.self, names: UnitKind.allCases.map(\.rawValue)) else {
+                throw o.fail("level", "string")
+            }
+            guard let period = try o.choice("period", AppraisalPeriod.self, names: ["H1", "YEAR"]) else {
+                throw o.fail("period", "string")
+            }
+            guard let year = try o.integer("year") else { throw o.fail("year", "integer") }
+            let db = try state.db()
+            let service = state.services.appraisals
+            guard let run = try service.current(db, level: level, period: period, year: Int(year)) else {
+                return try call.push(.array([]))
+            }
+            return try call.push(.array(try service.results(db, runID: run.id!).map { record($0, run: run) }))
+        }
+        m.function("rewards", doc: LuaDoc(
+            "The reward register of a year: rewards of confirmed final appraisals (union money, not the mutual-aid fund).",
+            params: [.init("year", "integer")],
+            returns: [.init("{unit: string, amount: integer, rank: integer, run: integer}[]")])) { call in
+            let year = Int(try call.integer(1))
+            let rows = try state.services.appraisals.rewards(try state.db(), year: year)
+            return try call.push(.array(rows.map {
+                .table(["unit": .string($0.unit), "amount": .integer($0.amount.fen), "rank": .integer(Int64($0.rank)),
+                        "run": .integer($0.runID)])
+            }))
+        }
+        return m
+    }
+
+    static func record(_ r: AppraisalResult, run: AppraisalRun) -> LuaValue {
+        .table([
+            "unit": .string(r.unit.code), "name": .string(r.unit.name), "rank": .integer(Int64(r.rank)),
+            "score": .number(r.score.total), "breakdown": .table(r.score.breakdown.mapValues { .number($0) }),
+            "reward": .integer(r.reward.fen), "notes": .array(r.score.notes.map(LuaValue.string)),
+            "indicators": IndicatorFunctions.value(r.indicators), "run": .integer(run.id!), "status": .string(run.status),
+            "as_of": .string(run.asOf.description),
+        ])
+    }
+}

@@ -1,0 +1,63 @@
+import GRDB
+import HuzhuCore
+import LuaHost
+
+/// Runs an appraisal with the union's Lua rule in one transaction.
+///
+/// The rule is the version of `appraisal` in force on the period's as-of
+/// date (30 June or 31 December), or a candidate file, which is always a
+/// dry run: a stored appraisal names a registered version.
+///
+/// ```swift
+/// let outcome = try AppraisalRunner.run(runner: runner, database: db, level: .district,
+///                                       period: .halfYear, year: 2026)
+/// ```
+public enum AppraisalRunner {
+    /// A candidate rule: its text and the name errors show.
+    public struct Candidate: Sendable {
+        public var text: String
+        public var name: String
+        public init(text: String, name: String) {
+            self.text = text
+            self.name = name
+        }
+    }
+
+    /// - Parameters:
+    ///   - confirm: Make the year-end appraisal final (locked, rewards registered).
+    ///   - dryRun: Roll back everything; the outcome is what would be stored.
+    ///   - candidate: Score with this text instead of the version in force (implies a dry run).
+    /// - Throws: ``ValidationError`` (E1006 no rule in force, E1005 locked, E1007 no units), the rule's errors.
+    public static func run(runner: ScriptRunner, database: HuzhuDatabase, level: UnitKind, period: AppraisalPeriod,
+                           year: Int, confirm: Bool = false, dryRun: Bool = false, candidate: Candidate? = nil,
+                           overdueDays: Int = 30) throws -> AppraisalOutcome {
+        var outcome: AppraisalOutcome?
+        try database.writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                outcome = try runner.withRules(in: db) {
+                    let rule = try makeRule(runner: runner, db: db, asOf: period.asOf(year), candidate: candidate)
+                    var context = runner.state.context
+                    context.scriptName = candidate?.name ?? "rules/appraisal.lua"
+                    context.scriptSHA256 = rule.sha256
+                    return try runner.state.services.appraisals.run(db, level: level, period: period, year: year, rule: rule,
+                                                                    confirm: confirm, overdueDays: overdueDays, context: context)
+                }
+                return dryRun || candidate != nil ? .rollback : .commit
+            }
+        }
+        return outcome!
+    }
+
+    static func makeRule(runner: ScriptRunner, db: Database, asOf: CivilDate, candidate: Candidate?) throws -> LuaAppraisalRule {
+        if let candidate {
+            return try LuaAppraisalRule(host: runner.host, state: runner.state, text: candidate.text,
+                                        chunkName: candidate.name, versionID: nil)
+        }
+        guard let version = try RuleService().version(db, name: LuaAppraisalRule.name, on: asOf) else {
+            throw ValidationError(ValidationFailure(.ruleNotInForce, field: "rule",
+                                                    ["name": LuaAppraisalRule.name, "date": asOf.description]))
+        }
+        return try LuaAppraisalRule(host: runner.host, state: runner.state, text: version.text,
+                                    chunkName: "rules/\(version.name).lua", versionID: version.id)
+    }
+}
