@@ -18,8 +18,24 @@ final class LuaSubsidyFormula: SubsidyFormula {
         self.state = state
     }
 
+    /// The version in force on a date, looked up once while ``deciding(on:in:_:)`` runs.
+    private var pinned: (date: CivilDate, version: RuleVersion?)?
+
+    func deciding<T>(on date: CivilDate, in db: Database, _ body: () throws -> T) throws -> T {
+        let outer = pinned
+        pinned = (date, try RuleService().version(db, name: Self.ruleName, on: date))
+        defer { pinned = outer }
+        return try body()
+    }
+
     func decide(_ input: SubsidyInput, in db: Database) throws -> SubsidyDecision {
-        guard let version = try RuleService().version(db, name: Self.ruleName, on: input.decidedOn) else {
+        let inForce: RuleVersion?
+        if let pinned, pinned.date == input.decidedOn {
+            inForce = pinned.version
+        } else {
+            inForce = try RuleService().version(db, name: Self.ruleName, on: input.decidedOn)
+        }
+        guard let version = inForce else {
             return SubsidyDecision(split: .memberPays(input.contribution),
                                    notes: ["no subsidy rule in force on \(input.decidedOn): the member pays all"])
         }

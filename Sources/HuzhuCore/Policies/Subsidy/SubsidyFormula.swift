@@ -10,6 +10,17 @@ import GRDB
 public protocol SubsidyFormula: AnyObject {
     /// Proposes the split for one policy about to be written.
     func decide(_ input: SubsidyInput, in db: Database) throws -> SubsidyDecision
+
+    /// Runs `body`, which decides many policies on the same date, with
+    /// whatever the formula can settle once for that date settled once (the
+    /// rule version in force, for a Lua rule). The default just runs `body`.
+    func deciding<T>(on date: CivilDate, in db: Database, _ body: () throws -> T) throws -> T
+}
+
+extension SubsidyFormula {
+    public func deciding<T>(on date: CivilDate, in db: Database, _ body: () throws -> T) throws -> T {
+        try body()
+    }
 }
 
 /// What a subsidy formula sees for one policy.

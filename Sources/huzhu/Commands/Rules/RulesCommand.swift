@@ -14,7 +14,7 @@ struct RulesCommand: ParsableCommand {
             effect and the operator. The version in force on a decision's date decides, \
             and each decision records it. Old versions stay readable forever.
             """,
-        subcommands: [List.self, Show.self, Activate.self, Test.self, Replay.self]
+        subcommands: [List.self, Show.self, Activate.self, Test.self, Replay.self, Apply.self]
     )
 
     struct List: ParsableCommand {
