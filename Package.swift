@@ -6,6 +6,7 @@ import PackageDescription
 //   → LuaHost (domain-free Swift wrapper) → huzhu (CLI)
 //   HuzhuCore (domain, storage; knows nothing of Lua)
 //   HuzhuScripting (the `huzhu` Lua module: LuaHost over HuzhuCore) → huzhu
+//   HuzhuReport (report model and renderers over HuzhuCore) → HuzhuScripting, huzhu
 let package = Package(
     name: "Huzhu",
     platforms: [.macOS(.v13)],
@@ -13,6 +14,7 @@ let package = Package(
         .executable(name: "huzhu", targets: ["huzhu"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "HuzhuCore", targets: ["HuzhuCore"]),
+        .library(name: "HuzhuReport", targets: ["HuzhuReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,10 +43,11 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .target(name: "HuzhuReport", dependencies: ["HuzhuCore"]),
         .target(
             name: "HuzhuScripting",
             dependencies: [
-                "LuaHost", "HuzhuCore",
+                "LuaHost", "HuzhuCore", "HuzhuReport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -58,12 +61,14 @@ let package = Package(
                 "LuaHost",
                 "HuzhuCore",
                 "HuzhuScripting",
+                "HuzhuReport",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
+        .testTarget(name: "HuzhuReportTests", dependencies: ["HuzhuReport", "HuzhuCore"]),
         .testTarget(name: "HuzhuScriptingTests", dependencies: ["HuzhuScripting", "HuzhuTestSupport"]),
         .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu", "HuzhuTestSupport"]),
     ],

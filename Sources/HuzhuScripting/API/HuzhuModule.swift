@@ -15,6 +15,7 @@ enum HuzhuModule {
         m.module(TargetFunctions.module(state))
         IndicatorFunctions.add(to: &m, state)
         m.module(AppraisalFunctions.module(state))
+        m.module(ReportFunctions.module(state))
         MoneyFunctions.add(to: &m)
         SQLFunction.add(to: &m, state)
         m.function("today", doc: LuaDoc("The business date of the run, \"YYYY-MM-DD\" (huzhu.toml may fix it).",
@@ -92,5 +93,5 @@ enum HuzhuModule {
             .init("unit", "string"), .init("operator", "string"),
             .init("lines", "{account: string, debit: integer, credit: integer}[]", "fen; debits equal credits"),
         ]),
-    ] + IndicatorFunctions.classes
+    ] + IndicatorFunctions.classes + ReportFunctions.classes
 }

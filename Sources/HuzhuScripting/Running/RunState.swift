@@ -28,6 +28,8 @@ final class RunState {
     var subsidy: (any SubsidyFormula)?
     /// The benefit top-up rule (set once the host exists).
     var benefitRule: LuaBenefitRule?
+    /// The reports scripts build (`huzhu.report`).
+    let reports = ReportSession()
 
     init(services: Services, context: WriteContext, databasePath: String?) {
         self.services = services

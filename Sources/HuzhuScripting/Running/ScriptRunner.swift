@@ -49,6 +49,7 @@ public final class ScriptRunner {
         state.benefitRule = LuaBenefitRule(host: host, state: state)
         state.setScope(scope)
         try host.register(HuzhuModule.make(state))
+        try state.reports.register(in: host)
     }
 
     /// The union's subsidy formula (the `subsidy` rule in force), for enrollments

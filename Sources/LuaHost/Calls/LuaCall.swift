@@ -144,7 +144,7 @@ public struct LuaCall {
     public func push<T: AnyObject>(_ object: T, as type: LuaObjectType<T>) throws -> Int32 {
         try stack.ensure(2)
         let box = LuaObjectBox(object)
-        type.host?.track(box)
+        if !type.outlivesRuns { type.host?.track(box) }
         hz_push_host_object(L, Unmanaged.passRetained(box).toOpaque(), type.metatableKey)
         return 1
     }

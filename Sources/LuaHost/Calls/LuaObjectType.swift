@@ -17,6 +17,11 @@ import CLuaBridge
 public final class LuaObjectType<T: AnyObject> {
     public let name: String
     let describe: (T) -> String
+    /// Whether objects of this kind stay usable after the run that made them
+    /// (a report built across REPL lines, say): such objects are not closed by
+    /// `LuaHost.closeObjects()`. False by default; only for objects that hold
+    /// no transaction or cursor.
+    public var outlivesRuns = false
     var methods: [(String, (T, LuaCall) throws -> Int32)] = []
     weak var host: LuaHost?
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuzhuCore
+import HuzhuReport
 
 /// `huzhu demo [DIR]`: makes a workspace filled with the demo city and
 /// prints its participation by district and industrial union.

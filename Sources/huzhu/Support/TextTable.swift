@@ -1,3 +1,5 @@
+import HuzhuReport
+
 /// A plain text table whose columns line up with Chinese text (two columns per CJK character).
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {

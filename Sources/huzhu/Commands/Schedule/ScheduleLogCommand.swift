@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuzhuCore
+import HuzhuReport
 import HuzhuScripting
 
 /// `huzhu schedule log [NAME]`: the run log as a table, or one run in full.

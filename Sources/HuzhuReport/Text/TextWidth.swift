@@ -11,14 +11,14 @@
 /// TextWidth.of("包河区")             // 6
 /// TextWidth.padded("包河区", to: 8)  // "包河区  "
 /// ```
-enum TextWidth {
+public enum TextWidth {
     /// The columns of a string.
-    static func of(_ text: String) -> Int {
+    public static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
     /// The columns of one Unicode scalar: 0, 1 or 2.
-    static func of(_ scalar: Unicode.Scalar) -> Int {
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0 || (0x300...0x36F).contains(value) || (0x200B...0x200F).contains(value)
             || (0xFE00...0xFE0F).contains(value) || value == 0xFEFF {
@@ -29,12 +29,12 @@ enum TextWidth {
     }
 
     /// The text followed by spaces to fill `width` columns (unchanged if wider).
-    static func padded(_ text: String, to width: Int) -> String {
+    public static func padded(_ text: String, to width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - of(text)))
     }
 
     /// Spaces then the text, right-aligned in `width` columns (unchanged if wider).
-    static func rightAligned(_ text: String, to width: Int) -> String {
+    public static func rightAligned(_ text: String, to width: Int) -> String {
         String(repeating: " ", count: max(0, width - of(text))) + text
     }
 
