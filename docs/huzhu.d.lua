@@ -110,6 +110,85 @@
 ---@field operator string
 ---@field lines {account: string, debit: integer, credit: integer}[] fen; debits equal credits
 
+---@class huzhu.Target
+---@field unit string
+---@field year integer
+---@field plan string? nil: all plans
+---@field members integer distinct members to enroll
+---@field contributions integer fen
+---@field set_by string
+---@field set_on string
+
+---@class huzhu.TargetProgress
+---@field unit string
+---@field year integer
+---@field plan string?
+---@field as_of string
+---@field members integer the target
+---@field contributions integer the target, fen
+---@field enrolled integer distinct members enrolled since 1 January
+---@field collected integer fen
+---@field members_completion number percent
+---@field contributions_completion number percent
+---@field completion number percent: the lower of the two
+---@field elapsed number percent of the year gone
+---@field on_track boolean completion ≥ elapsed (时间过半、任务过半)
+---@field reached_on string? the date both targets were reached
+
+---@class huzhu.ClaimIndicators
+---@field reported integer
+---@field rejected integer
+---@field paid integer
+---@field amount_paid integer fen
+---@field average_days number? report → payout
+---@field p90_days integer? 90th percentile, nearest rank
+---@field overdue integer on `to`
+---@field overdue_days integer
+
+---@class huzhu.Indicators
+---@field unit string
+---@field from string
+---@field to string
+---@field employees integer headcounts of to's year
+---@field enrolled integer distinct members covered in the period
+---@field participation number percent (参保率); 0 without employees
+---@field coverage table<string, integer> members per plan code
+---@field policies integer enrolled in the period
+---@field contributions {total: integer, administration: integer, union: integer, member: integer} fen
+---@field claims huzhu.ClaimIndicators
+---@field target huzhu.TargetProgress?
+
+---@class huzhu.AppraisalResult
+---@field unit string
+---@field name string
+---@field rank integer equal scores share a rank
+---@field score number
+---@field breakdown table<string, number>
+---@field reward integer fen
+---@field notes string[]
+---@field indicators huzhu.Indicators
+---@field run integer
+---@field status string current or confirmed
+---@field as_of string
+
+---@class huzhu.ReportColumn
+---@field key string the key rows use
+---@field label string? the heading (the key when nil)
+---@field type string? text (default), integer, money (fen), percent (basis points: 1234 = 12.34%), date (YYYY-MM-DD), resident_id or phone (masked unless --unmasked)
+
+---@class huzhu.Report
+---@field id fun(self: huzhu.Report): integer the report's number in the run (1 for the first)
+---@field section fun(self: huzhu.Report, heading: string): huzhu.Report adds a section heading
+---@field paragraph fun(self: huzhu.Report, text: string): huzhu.Report adds a paragraph
+---@field figure fun(self: huzhu.Report, figure: {label: string, value: integer|string, type?: string}): huzhu.Report adds a key figure; type as a column's (integer for an integer value, text for a string when nil)
+---@field table fun(self: huzhu.Report, table: {title?: string, columns: huzhu.ReportColumn[], rows?: table[], total?: boolean}): huzhu.ReportTable adds a table; rows are keyed by column key; total adds a 合计 row summing integer and money columns
+---@field chart fun(self: huzhu.Report, chart: {type: "bar"|"line"|"pie", table: huzhu.ReportTable, label: string, values: string[]|string, title?: string}): huzhu.Report adds a chart of a table: label names the label column, values the numeric columns (one for a pie)
+---@field render fun(self: huzhu.Report, format?: "text"|"csv"|"md"|"html"): string the report rendered (masked), text by default
+
+---@class huzhu.ReportTable
+---@field add fun(self: huzhu.ReportTable, row: table): huzhu.ReportTable appends a row keyed by column key
+---@field count fun(self: huzhu.ReportTable): integer the number of rows
+
 --- Huzhu's data and helpers. Money is always integer fen.
 huzhu = {}
 
@@ -264,6 +343,59 @@ function huzhu.ledger.each(filter) end
 --- Proves the books: every entry balances and the accounts agree with the policies' splits and the paid claims. Returns the discrepancies, empty when the books balance.
 ---@return string[] # one line per discrepancy, e.g. "policy 7 contributions:member: ledger 0.00, policy 26.00 (differs by -26.00)"
 function huzhu.ledger.check() end
+
+--- Units' annual targets (members, contributions in fen) and progress: 时间过半、任务过半.
+huzhu.targets = {}
+
+--- Sets (or replaces) a unit's target for a year, for all plans or one plan. Validated and audited.
+---@param target {unit: string, year: integer, members: integer, contributions: integer, plan?: string} contributions in fen
+---@return huzhu.Target
+function huzhu.targets.set(target) end
+
+--- A unit's target for a year (and plan), or nil when none is set.
+---@param key {unit: string, year: integer, plan?: string}
+---@return huzhu.Target?
+function huzhu.targets.get(key) end
+
+--- The targets of a year in the scope (optionally under a unit), by unit code.
+---@param filter {year: integer, unit?: string}
+---@return huzhu.Target[]
+function huzhu.targets.list(filter) end
+
+--- Progress toward a unit's target of the date's year: enrolled members and contributions since 1 January, completion and the share of the year gone in percent, on_track (completion ≥ elapsed), reached_on. Nil when no target is set.
+---@param key {unit: string, date?: string, plan?: string} date: default today
+---@return huzhu.TargetProgress?
+function huzhu.targets.progress(key) end
+
+--- The figures of a unit's subtree over a period (employees, participation, coverage by plan, contributions by payer, claims and days to payout, overdue claims, target completion); with `level` instead of `unit`, a list with one entry per unit of that kind, in path order.
+---@param options {unit?: string, level?: string, from?: string, to?: string, overdue_days?: integer} unit or level (district, county, industry …); from: default 1 January of to's year; to: default today; overdue_days: default 30
+---@return huzhu.Indicators|huzhu.Indicators[]
+function huzhu.indicators(options) end
+
+--- Appraisal results (半年初评, 年终总评) and the reward register, as stored by `huzhu appraise`.
+huzhu.appraisal = {}
+
+--- The results in force (the current or confirmed run) for a level, period and year, in rank order; empty when the appraisal has not been run.
+---@param key {level: string, period: string, year: integer} period: H1 or YEAR
+---@return huzhu.AppraisalResult[]
+function huzhu.appraisal.results(key) end
+
+--- The reward register of a year: rewards of confirmed final appraisals (union money, not the mutual-aid fund).
+---@param year integer
+---@return {unit: string, amount: integer, rank: integer, run: integer}[]
+function huzhu.appraisal.rewards(year) end
+
+--- Reports: sections, paragraphs, key figures, typed tables and charts; `huzhu report NAME` renders the report a script returns.
+huzhu.report = {}
+
+--- Starts a report: `local r = huzhu.report.new{title = "各区参保情况", date = huzhu.today()}`. Build it with its methods (see huzhu.Report) and `return r`.
+---@param options {title: string, subtitle?: string, date?: string} date: YYYY-MM-DD, shown as 生成日期/Generated (none when nil)
+---@return huzhu.Report
+function huzhu.report.new(options) end
+
+--- The language the report is rendered in (`huzhu report --lang`): "zh" (the default) or "en", so a script can choose its labels.
+---@return string # "zh" or "en"
+function huzhu.report.lang() end
 
 --- Formats fen as yuan text: `huzhu.yuan(123456)` → "1234.56"; `huzhu.yuan(123456, true)` → "¥1,234.56".
 ---@param fen integer
