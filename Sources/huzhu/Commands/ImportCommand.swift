@@ -10,12 +10,13 @@ import LuaHost
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import units, members or policies from a CSV file.",
+        abstract: "Import units, members, policies or targets from a CSV file.",
         discussion: """
             Headers in English or Chinese:
               units     code,name,kind,parent,office,employees,year  (代码,名称,类型,上级,办事处,职工人数,年度)
               members   resident_id,name,unit,phone,hardship,joined_on  (身份证号,姓名,单位,电话,困难职工,入会日期)
               policies  resident_id,plan,shares,term  (身份证号,计划,份数,期次)
+              targets   unit,year,members,contributions,plan  (单位,年度,参保人数,缴费金额,计划); contributions in yuan
             The encoding (UTF-8 with or without a byte order mark, or GB18030/GBK) is \
             detected unless --encoding says. Every row is validated first; by default \
             one invalid row means nothing is imported (exit status 1) and every error \
@@ -29,7 +30,7 @@ struct ImportCommand: ParsableCommand {
     /// Errors listed on standard error before `… and N more`.
     static let listedErrors = 50
 
-    @Argument(help: ArgumentHelp("What the file holds: units, members or policies.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("What the file holds: units, members, policies or targets.", valueName: "kind"))
     var kind: ImportKind
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
@@ -81,6 +82,8 @@ struct ImportCommand: ParsableCommand {
                 report = try UnitImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .members:
                 report = try MemberImporter(options: options).importFile(url, into: database, context: context, progress: progress)
+            case .targets:
+                report = try TargetImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .policies:
                 // Imported policies are split by the subsidy rule in force, like any enrollment.
                 let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,

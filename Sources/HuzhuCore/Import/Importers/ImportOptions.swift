@@ -8,6 +8,8 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case members
     /// Policies (`policies.csv`): one enrollment per row.
     case policies
+    /// Annual targets (`targets.csv`): one unit, year and plan per row.
+    case targets
 
     /// The columns the kind's files have; see ``ImportSchemas``.
     public var schema: CSVSchema {
@@ -15,6 +17,7 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
         case .units: return ImportSchemas.units
         case .members: return ImportSchemas.members
         case .policies: return ImportSchemas.policies
+        case .targets: return ImportSchemas.targets
         }
     }
 

@@ -5,6 +5,7 @@
 /// | units | **code/代码**, **name/名称**, **kind/类型**, parent/上级, office/办事处, employees/职工人数, year/年度 |
 /// | members | **resident_id/身份证号**, **name/姓名**, **unit/单位**, phone/电话, hardship/困难职工, joined_on/入会日期 |
 /// | policies | **resident_id/身份证号**, **plan/计划**, **shares/份数**, term/期次 |
+/// | targets | **unit/单位**, **year/年度**, **members/参保人数**, **contributions/缴费金额** (yuan), plan/计划 |
 ///
 /// Members files also accept, and ignore, the columns a members export adds
 /// (`gender/性别`, `birth_date/出生日期`, `status/状态`): gender and birth
@@ -39,5 +40,14 @@ public enum ImportSchemas {
         .required("plan", "计划", "计划代码"),
         .required("shares", "份数"),
         .optional("term", "期次"),
+    ])
+
+    /// `unit,year,members,contributions,plan`; contributions in yuan, like every money column in files.
+    public static let targets = CSVSchema([
+        .required("unit", "单位", "单位代码"),
+        .required("year", "年度"),
+        .required("members", "参保人数", "目标人数", "人数"),
+        .required("contributions", "缴费金额", "目标金额", "金额"),
+        .optional("plan", "计划", "计划代码"),
     ])
 }

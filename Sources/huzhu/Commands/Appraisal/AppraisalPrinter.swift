@@ -7,7 +7,8 @@ enum AppraisalPrinter {
         "\(run.period.chineseName) \(run.period.rawValue) \(run.year) · \(run.level.rawValue) units · as of \(run.asOf) · rule \(rule)"
     }
 
-    static func score(_ d: Double) -> String { String(format: "%.2f", d) }
+    /// Points with two decimals, rounded half away from zero like the totals ranks compare.
+    static func score(_ d: Double) -> String { String(format: "%.2f", (d * 100).rounded() / 100) }
 
     /// rank, unit, name, score, one column per breakdown item (sorted), reward.
     static func table(_ results: [AppraisalResult]) -> String {

@@ -1,0 +1,109 @@
+import Foundation
+import HuzhuTestSupport
+import Testing
+
+@Suite("huzhu appraise and huzhu import targets")
+struct AppraiseCommandTests {
+    /// Targets from a file with Chinese headers, four members enrolled on the
+    /// business date (2026-09-30), the stock appraisal rule in force.
+    func prepared() throws -> TinyWorkspace {
+        let ws = try TinyWorkspace()
+        try ws.write("targets.csv", "单位,年度,参保人数,缴费金额\nBH,2026,3,78\nLY,2026,2,52.00\n")
+        let imported = try CLI.run(["import", "targets", "targets.csv"], in: ws.url)
+        #expect(imported.status == 0)
+        #expect(imported.stdout == "imported 2 targets\n")
+        try ws.write("enroll.lua", """
+            for _, id in ipairs{'\(TinyCity.wang)', '\(TinyCity.li)', '\(TinyCity.zhang)', '\(TinyCity.zhao)'} do
+              huzhu.enroll{member = id, plan = 'ACC'}
+            end
+            """)
+        #expect(try CLI.run(["run", "enroll.lua"], in: ws.url).status == 0)
+        #expect(try CLI.run(["rules", "activate", "appraisal", "scripts/rules/appraisal.lua", "--from", "2026-01-01"], in: ws.url).status == 0)
+        return ws
+    }
+
+    @Test("the half-year appraisal ranks both districts, ties sharing rank 1; re-running keeps the first run in history")
+    func halfYear() throws {
+        let ws = try prepared()
+        let first = try CLI.run(["appraise", "--level", "district", "--period", "H1", "--year", "2026"], in: ws.url)
+        #expect(first.status == 0)
+        let lines = first.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("半年初评 H1 2026 · district units · as of 2026-06-30 · rule appraisal "))
+        #expect(Array(lines[1...]) == [
+            "rank  unit  name    score  overdue  participation  target  timeliness  reward",
+            "----  ----  ------  -----  -------  -------------  ------  ----------  --------",
+            "1     BH    包河区  30.00  10.00    0.00           0.00    20.00       5,000.00",
+            "1     LY    庐阳区  30.00  10.00    0.00           0.00    20.00       5,000.00",
+            "",
+            "stored as run 1: preliminary; rewards: 2 units, 10,000.00 yuan (registered only when a year-end appraisal is confirmed)",
+            "",
+        ])
+        let second = try CLI.run(["appraise", "--level", "district", "--period", "h1", "--year", "2026"], in: ws.url)
+        #expect(second.stdout.hasSuffix("stored as run 2 (replaces run 1, kept in history): preliminary; rewards: 2 units, 10,000.00 yuan (registered only when a year-end appraisal is confirmed)\n"))
+        let show = try CLI.run(["appraise", "--level", "district", "--period", "H1", "--year", "2026", "--show"], in: ws.url)
+        #expect(show.stdout.hasSuffix("runs:\n  2  current  ran 2026-09-30 by 王会计\n  1  superseded  ran 2026-09-30 by 王会计\n"))
+        #expect(try ws.count("appraisalResult") == 4)
+    }
+
+    @Test("the year-end appraisal: BH 100 points ahead of LY; --confirm locks it and registers the rewards")
+    func yearEnd() throws {
+        let ws = try prepared()
+        let dry = try CLI.run(["appraise", "--level", "district", "--period", "YEAR", "--year", "2026", "--dry-run"], in: ws.url)
+        #expect(dry.stdout.contains("""
+            1     BH    包河区  98.13  10.00    28.13          40.00   20.00       5,000.00
+            2     LY    庐阳区  68.75  10.00    18.75          20.00   20.00       3,000.00
+            """))
+        #expect(dry.stdout.hasSuffix("dry run: nothing stored (rewards: 2 units, 8,000.00 yuan)\n"))
+        #expect(try ws.count("appraisalRun") == 0)
+        let final = try CLI.run(["appraise", "--level", "district", "--period", "YEAR", "--year", "2026", "--confirm"], in: ws.url)
+        #expect(final.status == 0)
+        #expect(final.stdout.hasSuffix("stored as run 1: confirmed, final and locked; rewards: 2 units, 8,000.00 yuan entered in the reward register\n"))
+        #expect(try ws.count("reward") == 2)
+        let again = try CLI.run(["appraise", "--level", "district", "--period", "YEAR", "--year", "2026"], in: ws.url)
+        #expect(again.status == 1)
+        #expect(again.stderr == "huzhu: E1005 period: the final appraisal of district units for 2026 was confirmed on 2026-09-30 by 王会计 and is locked\n")
+        #expect(try ws.count("appraisalRun") == 1)
+    }
+
+    @Test("usage errors name the option; a rule error names the line and stores nothing")
+    func errors() throws {
+        let ws = try prepared()
+        let h1 = try CLI.run(["appraise", "--level", "district", "--period", "H1", "--year", "2026", "--confirm"], in: ws.url)
+        #expect(h1.status == 2)
+        #expect(h1.stderr.hasPrefix("Error: --confirm: only the year-end appraisal (--period YEAR) is final; a half-year appraisal stays preliminary\nUsage: huzhu appraise"))
+        let level = try CLI.run(["appraise", "--level", "city", "--period", "H1", "--year", "2026"], in: ws.url)
+        #expect(level.stderr.hasPrefix("Error: --level: 'city' is not one of federation, district, county, industry, enterprise, grassroots\n"))
+        let period = try CLI.run(["appraise", "--level", "district", "--period", "Q3", "--year", "2026"], in: ws.url)
+        #expect(period.stderr.hasPrefix("Error: --period: 'Q3' is not H1 or YEAR\n"))
+        try ws.write("bad.lua", "function score(unit)\n  return unit.code == 'LY' and 1.5 or -2\nend\n")
+        let bad = try CLI.run(["appraise", "--level", "district", "--period", "H1", "--year", "2026", "--rule", "bad.lua"], in: ws.url)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "huzhu: bad.lua:2: score() for unit BH: the total is -2; a score must be 0 or more\n")
+        #expect(try ws.count("appraisalRun") == 0)
+        let county = try CLI.run(["appraise", "--level", "county", "--period", "H1", "--year", "2026"], in: ws.url)
+        #expect(county.stderr == "huzhu: E1007 level: there are no county units to appraise\n")
+    }
+
+    @Test("import targets: every bad row named by line and field, nothing imported; a later file replaces targets")
+    func importTargets() throws {
+        let ws = try TinyWorkspace()
+        try ws.write("bad.csv", "unit,year,members,contributions,plan\nBH,2026,3,78,\nXX,2026,-1,1.234,\nBH,2026,5,10,\nLY,20x6,1,1,NOPE\n")
+        let bad = try CLI.run(["import", "targets", "bad.csv"], in: ws.url)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == """
+            bad.csv:3: contributions 1.234: invalid amount "1.234" (expected yuan such as 12, 12.3 or 12.34)
+            bad.csv:4: unit BH: duplicate target BH 2026, first at line 2
+            bad.csv:5: year 20x6: invalid whole number "20x6"
+            huzhu: nothing imported: 3 of 4 rows invalid
+
+            """)
+        #expect(try ws.count("target") == 0)
+        try ws.write("good.csv", "unit,year,members,contributions,plan\nBH,2026,3,78,\nBH,2026,2,52,ACC\n")
+        #expect(try CLI.run(["import", "targets", "good.csv"], in: ws.url).stdout == "imported 2 targets\n")
+        try ws.write("again.csv", "unit,year,members,contributions\nBH,2026,4,104\n")
+        #expect(try CLI.run(["import", "targets", "again.csv"], in: ws.url).status == 0)
+        try ws.write("t.lua", "local t = huzhu.targets.get{unit = 'BH', year = 2026} print(t.members, t.contributions)")
+        #expect(try CLI.run(["run", "t.lua"], in: ws.url).stdout == "4\t10400\n")
+        #expect(try ws.count("target") == 2)
+    }
+}
