@@ -106,4 +106,38 @@ struct AppraiseCommandTests {
         #expect(try CLI.run(["run", "t.lua"], in: ws.url).stdout == "4\t10400\n")
         #expect(try ws.count("target") == 2)
     }
+
+    @Test("rules test appraisal runs the stock golden cases; a changed candidate shows what differs")
+    func goldenCases() throws {
+        let ws = try TinyWorkspace()
+        let ok = try CLI.run(["rules", "test", "appraisal"], in: ws.url)
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasSuffix("5 passed, 0 failed\n"))
+        let stock = try String(contentsOf: ws.url.appendingPathComponent("scripts/rules/appraisal.lua"), encoding: .utf8)
+        try ws.write("candidate.lua", stock.replacingOccurrences(of: "huzhu.fen(\"3000\")", with: "huzhu.fen(\"3500\")"))
+        let changed = try CLI.run(["rules", "test", "appraisal", "--file", "candidate.lua"], in: ws.url)
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("""
+            FAIL  half the target at the year end
+                    appraisal.cases.csv:3: reward: expected 300000, got 350000
+            """))
+    }
+
+    @Test("explain appraisal shows the rule version, the points, the indicators and the notes")
+    func explain() throws {
+        let ws = try prepared()
+        #expect(try CLI.run(["appraise", "--level", "district", "--period", "YEAR", "--year", "2026"], in: ws.url).status == 0)
+        let text = try CLI.run(["explain", "appraisal", "LY", "--level", "district", "--period", "YEAR", "--year", "2026"], in: ws.url)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "年终总评 YEAR 2026 of district units: run 1 (current), as of 2026-12-31, ran 2026-09-30 by 王会计")
+        #expect(lines[1] == "  unit LY 庐阳区: rank 2 of 2, score 68.75, reward 3,000.00 yuan")
+        #expect(lines[2].hasPrefix("  rule appraisal ") && lines[2].hasSuffix("(in force from 2026-01-01, registered by 王会计)"))
+        #expect(Array(lines[3...7]) == ["  points", "    overdue         10.00", "    participation   18.75",
+                                        "    target          20.00", "    timeliness      20.00"])
+        #expect(lines.contains("    employees                         2"))
+        #expect(lines.contains("    target.members_completion         50"))
+        #expect(Array(lines.suffix(2)) == ["  notes", "    - 庐阳区 is behind: 50.0% done, 100.0% of the year gone"])
+        let missing = try CLI.run(["explain", "appraisal", "XX", "--level", "district", "--period", "YEAR", "--year", "2026"], in: ws.url)
+        #expect(missing.stderr.hasPrefix("Error: unit XX is not in run 1 (2 district units were appraised)"))
+    }
 }

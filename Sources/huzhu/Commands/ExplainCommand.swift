@@ -7,8 +7,8 @@ import HuzhuCore
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Show how a policy's split or a claim's benefit was decided: inputs, rule version, notes, amounts.",
-        subcommands: [PolicyExplanation.self, ClaimExplanation.self]
+        abstract: "Show how a policy's split, a claim's benefit or a unit's appraisal was decided: inputs, rule version, notes, amounts.",
+        subcommands: [PolicyExplanation.self, ClaimExplanation.self, AppraisalExplanation.self]
     )
 
     struct PolicyExplanation: ParsableCommand {

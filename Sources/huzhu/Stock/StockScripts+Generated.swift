@@ -125,6 +125,15 @@ end
 print("total", "", all_employees, all_enrolled, rate(all_enrolled, all_employees))
 
 """#,
+        "rules/appraisal.cases.csv": #"""
+case,period,employees,enrolled,target_completion,paid,average_days,overdue,score,rank,reward
+on pace at the half year: full marks,H1,100,80,49.59,10,8,0,100.00,1,500000
+half the target at the year end,YEAR,100,40,50,0,,0,65.00,2,300000
+ahead of participation but behind the target,H1,10,10,30,2,10,0,84.20,3,200000
+no target; slow payouts; three overdue,YEAR,200,60,,5,25,3,20.25,4,0
+no employees recorded,YEAR,0,0,100,0,,0,70.00,,
+
+"""#,
         "rules/appraisal.lua": #"""
 -- The stock appraisal rule (考核评分办法): how district, county and
 -- industrial unions are scored at the half-year preliminary appraisal

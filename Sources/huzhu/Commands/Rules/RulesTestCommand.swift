@@ -16,7 +16,9 @@ extension RulesCommand {
         var file: String?
 
         func run() throws {
-            guard name == "subsidy" else { throw ValidationError("rules test knows the subsidy rule's cases only (got \(name))") }
+            guard ["subsidy", "appraisal"].contains(name) else {
+                throw ValidationError("rules test knows the cases of the subsidy and appraisal rules (got \(name))")
+            }
             let workspace = try workspaceOptions.open()
             let ruleURL = file.map { URL(fileURLWithPath: $0) } ?? workspace.scriptsURL.appendingPathComponent("rules/\(name).lua")
             let casesURL = workspace.scriptsURL.appendingPathComponent("rules/\(name).cases.csv")
@@ -24,7 +26,9 @@ extension RulesCommand {
             let text = try ScriptFile.read(ruleURL.path)
             let runner = try ScriptRunner(database: try workspace.openDatabase(), databasePath: workspace.databaseURL.path,
                                           context: workspaceOptions.context(in: workspace), scriptRoot: workspace.scriptsURL)
-            let outcomes = try SubsidyCases.run(rule: text, ruleName: display, casesURL: casesURL, runner: runner)
+            let outcomes = name == "appraisal"
+                ? try AppraisalCases.run(rule: text, ruleName: display, casesURL: casesURL, runner: runner)
+                : try SubsidyCases.run(rule: text, ruleName: display, casesURL: casesURL, runner: runner)
             for outcome in outcomes {
                 print((outcome.passed ? "ok    " : "FAIL  ") + outcome.name)
                 for problem in outcome.problems { print("        \(casesURL.lastPathComponent):\(outcome.line): \(problem)") }
