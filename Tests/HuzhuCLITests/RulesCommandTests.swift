@@ -97,4 +97,51 @@ struct RulesCommandTests {
             """)
         #expect(try ws.count("audit") == before)   // nothing written
     }
+
+    @Test("apply re-splits a year's policies with the rule in force: dry run writes nothing, --unit limits it, the books agree")
+    func apply() throws {
+        let ws = try TinyWorkspace()
+        let none = try CLI.run(["rules", "apply", "subsidy", "--year", "2026"], in: ws.url)
+        #expect(none.status != 0)
+        #expect(none.stderr == "Error: rule subsidy has no version in force on 2026-09-30; activate one with `huzhu rules activate`\n")
+        let other = try CLI.run(["rules", "apply", "benefit", "--year", "2026"], in: ws.url)
+        #expect(other.stderr.hasPrefix("Error: rules apply knows the subsidy rule only (got benefit)"))
+        // No rule yet: the five members of BH001 and LY001 each pay all 26.00.
+        try ws.write("enroll.lua", "huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'} huzhu.enroll_unit{unit = 'LY001', plan = 'ACC'}")
+        #expect(try CLI.run(["run", "enroll.lua"], in: ws.url).status == 0)
+        let activated = try CLI.run(["rules", "activate", "subsidy", "scripts/rules/subsidy.lua", "--from", "2026-07-01"], in: ws.url)
+        let hash = try #require(activated.stdout.split(separator: " ").dropFirst(3).first.map(String.init))
+
+        let before = try ws.count("audit")
+        let dry = try CLI.run(["rules", "apply", "subsidy", "--year", "2026", "--dry-run"], in: ws.url)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        // Administration 5 × 5.20; union 4 × 13.00 + 20.80 (李二, hardship, pays nothing); members 4 × 7.80 instead of 5 × 26.00.
+        #expect(dry.stdout == """
+            would apply subsidy version \(hash) (in force on 2026-09-30) to 5 active policies of 2026: 5 changed
+            money moved: administration +26.00, union +72.80, member -98.80 yuan
+            dry run: nothing was written
+
+            """)
+        #expect(try ws.count("audit") == before)
+        #expect(try ws.count("decision") == 5)   // enrollment's only
+
+        let scoped = try CLI.run(["rules", "apply", "subsidy", "--year", "2026", "--unit", "LY001"], in: ws.url)
+        #expect(scoped.stdout == """
+            applied subsidy version \(hash) (in force on 2026-09-30) to 2 active policies of 2026 of unit LY001: 2 changed
+            money moved: administration +10.40, union +26.00, member -36.40 yuan
+
+            """)
+        let all = try CLI.run(["rules", "apply", "subsidy", "--year", "2026"], in: ws.url)
+        #expect(all.stdout == """
+            applied subsidy version \(hash) (in force on 2026-09-30) to 5 active policies of 2026: 3 changed
+            money moved: administration +15.60, union +46.80, member -62.40 yuan
+
+            """)
+        #expect(try ws.count("decision") == 10)
+        let check = try CLI.run(["ledger", "check"], in: ws.url)
+        #expect(check.status == 0, "\(check.stdout)")
+        let again = try CLI.run(["rules", "apply", "subsidy", "--year", "2026"], in: ws.url)
+        #expect(again.stdout.hasSuffix("5 active policies of 2026: 0 changed\nmoney moved: administration 0.00, union 0.00, member 0.00 yuan\n"))
+        #expect(try ws.count("decision") == 10)
+    }
 }
