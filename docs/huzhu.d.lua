@@ -380,6 +380,11 @@ huzhu.appraisal = {}
 ---@return huzhu.AppraisalResult[]
 function huzhu.appraisal.results(key) end
 
+--- Runs an appraisal in this script's transaction, as `huzhu appraise` does: the appraisal rule in force on the as-of date scores every unit of the level; the run is stored (replacing the current one) and its results returned in rank order. `confirm = true` (YEAR only) makes it final.
+---@param options {level: string, period: string, year: integer, confirm?: boolean, overdue_days?: integer}
+---@return huzhu.AppraisalResult[]
+function huzhu.appraisal.run(options) end
+
 --- The reward register of a year: rewards of confirmed final appraisals (union money, not the mutual-aid fund).
 ---@param year integer
 ---@return {unit: string, amount: integer, rank: integer, run: integer}[]

@@ -2,11 +2,11 @@ import Foundation
 import HuzhuTestSupport
 import Testing
 
-@Suite("huzhu appraise and huzhu import targets")
-struct AppraiseCommandTests {
-    /// Targets from a file with Chinese headers, four members enrolled on the
-    /// business date (2026-09-30), the stock appraisal rule in force.
-    func prepared() throws -> TinyWorkspace {
+extension TinyWorkspace {
+    /// Targets from a file with Chinese headers (BH 3 members 78.00, LY 2 and
+    /// 52.00), four members enrolled in ACC on the business date
+    /// (2026-09-30), the stock appraisal rule in force from 2026-01-01.
+    static func appraisalCity() throws -> TinyWorkspace {
         let ws = try TinyWorkspace()
         try ws.write("targets.csv", "单位,年度,参保人数,缴费金额\nBH,2026,3,78\nLY,2026,2,52.00\n")
         let imported = try CLI.run(["import", "targets", "targets.csv"], in: ws.url)
@@ -21,6 +21,11 @@ struct AppraiseCommandTests {
         #expect(try CLI.run(["rules", "activate", "appraisal", "scripts/rules/appraisal.lua", "--from", "2026-01-01"], in: ws.url).status == 0)
         return ws
     }
+}
+
+@Suite("huzhu appraise and huzhu import targets")
+struct AppraiseCommandTests {
+    func prepared() throws -> TinyWorkspace { try TinyWorkspace.appraisalCity() }
 
     @Test("the half-year appraisal ranks both districts, ties sharing rank 1; re-running keeps the first run in history")
     func halfYear() throws {

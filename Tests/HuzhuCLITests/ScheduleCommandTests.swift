@@ -71,6 +71,26 @@ struct ScheduleCommandTests {
                       2026-12-01 02:00 +08:00
               last    never run
 
+            target-progress  disabled
+              script  scripts/jobs/target-progress.lua
+              cron    0 6 1 * *  (Asia/Shanghai; overlap skip, catch-up once)
+              args    html
+              output  reports/target-progress-{date}.html
+              next    2026-10-01 06:00 +08:00
+                      2026-11-01 06:00 +08:00
+                      2026-12-01 06:00 +08:00
+              last    never run
+
+            half-year-appraisal  disabled
+              script  scripts/jobs/half-year-appraisal.lua
+              cron    0 3 1 7 *  (Asia/Shanghai; overlap skip, catch-up once)
+              args    district
+              output  reports/half-year-appraisal-{date}.txt
+              next    2027-07-01 03:00 +08:00
+                      2028-07-01 03:00 +08:00
+                      2029-07-01 03:00 +08:00
+              last    never run
+
             """)
     }
 
@@ -93,9 +113,9 @@ struct ScheduleCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
-            huzhu: \(toml): jobs[4].cron: minute field "61" out of range 0-59
-            \(toml): jobs[5].catch_up: expected "none" or "once", got "always"
-            \(toml): jobs[5].name: "nightly" is already the name of jobs[4]
+            huzhu: \(toml): jobs[6].cron: minute field "61" out of range 0-59
+            \(toml): jobs[7].catch_up: expected "none" or "once", got "always"
+            \(toml): jobs[7].name: "nightly" is already the name of jobs[6]
 
             """)
     }
@@ -201,7 +221,7 @@ struct ScheduleCommandTests {
         #expect(byHand.stderr.hasPrefix("broken: run 2 (by hand) failed: scripts/jobs/broken.lua:1: no data\nstack traceback:\n"))
         let unknown = try CLI.run(["schedule", "run", "nope"], in: ws.url)
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "Error: no job named \"nope\" in huzhu.toml; jobs: overdue-claims, membership-snapshot, participation-by-district, broken\n")
+        #expect(unknown.stderr == "Error: no job named \"nope\" in huzhu.toml; jobs: overdue-claims, membership-snapshot, participation-by-district, target-progress, half-year-appraisal, broken\n")
     }
 
     @Test("SIGTERM interrupts a job run by hand: rolled back, logged interrupted, exit 130")

@@ -145,9 +145,10 @@ struct ScheduleConfigTests {
     @Test("the new-workspace template parses, its stock jobs disabled")
     func template() throws {
         let config = try WorkspaceConfig.parse(WorkspaceConfig.template(operatorName: "王"))
-        #expect(config.jobs.map(\.name) == ["overdue-claims", "membership-snapshot", "participation-by-district"])
+        #expect(config.jobs.map(\.name) == ["overdue-claims", "membership-snapshot", "participation-by-district",
+                                            "target-progress", "half-year-appraisal"])
         #expect(config.jobs.allSatisfy { !$0.enabled })
-        #expect(config.jobs.map(\.cron.text) == ["0 7 * * *", "30 1 * * *", "0 2 1 * *"])
+        #expect(config.jobs.map(\.cron.text) == ["0 7 * * *", "30 1 * * *", "0 2 1 * *", "0 6 1 * *", "0 3 1 7 *"])
         #expect(config.schedule.keepDays == 90)
     }
 }

@@ -152,7 +152,6 @@ public struct WorkspaceConfig: Equatable, Sendable {
             enabled = false               # set to true to run it on schedule
 
             # Monthly participation rate per district, saved under reports/.
-            # It becomes the target-progress report when unit targets land in Huzhu.
             [[jobs]]
             name = "participation-by-district"
             script = "scripts/jobs/participation-by-district.lua"
@@ -161,14 +160,26 @@ public struct WorkspaceConfig: Equatable, Sendable {
             output = "reports/participation-{date}.txt"
             enabled = false
 
-            # The half-year preliminary appraisal (半年初评) on 1 July needs the
-            # appraisal command, which Huzhu does not have yet. When it does:
-            # [[jobs]]
-            # name = "half-year-appraisal"
-            # script = "scripts/jobs/half-year-appraisal.lua"
-            # cron = "0 3 1 7 *"          # 03:00 on 1 July
-            # catch_up = "once"
-            # enabled = false
+            # Monthly target progress (时间过半、任务过半) as an HTML page under reports/.
+            [[jobs]]
+            name = "target-progress"
+            script = "scripts/jobs/target-progress.lua"
+            cron = "0 6 1 * *"            # 06:00 on the 1st of every month
+            catch_up = "once"
+            args = ["html"]               # html, md, csv or text
+            output = "reports/target-progress-{date}.html"
+            enabled = false
+
+            # The half-year preliminary appraisal (半年初评) of the district unions on
+            # 1 July, with the appraisal rule in force (huzhu rules activate appraisal …).
+            [[jobs]]
+            name = "half-year-appraisal"
+            script = "scripts/jobs/half-year-appraisal.lua"
+            cron = "0 3 1 7 *"            # 03:00 on 1 July
+            catch_up = "once"
+            args = ["district"]           # the level: district, county, industry …
+            output = "reports/half-year-appraisal-{date}.txt"
+            enabled = false
 
             """
     }

@@ -25,6 +25,31 @@ enum AppraisalFunctions {
             }
             return try call.push(.array(try service.results(db, runID: run.id!).map { record($0, run: run) }))
         }
+        m.function("run", doc: LuaDoc(
+            "Runs an appraisal in this script's transaction, as `huzhu appraise` does: the appraisal rule in force on the as-of date scores every unit of the level; the run is stored (replacing the current one) and its results returned in rank order. `confirm = true` (YEAR only) makes it final.",
+            params: [.init("options", "{level: string, period: string, year: integer, confirm?: boolean, overdue_days?: integer}")],
+            returns: [.init("huzhu.AppraisalResult[]")])) { call in
+            try state.refuseInRule("huzhu.appraisal.run")
+            let o = try Options(call, 1, allowed: ["level", "period", "year", "confirm", "overdue_days"])
+            guard let level = try o.choice("level", UnitKind.self, names: UnitKind.allCases.map(\.rawValue)) else {
+                throw o.fail("level", "string")
+            }
+            guard let period = try o.choice("period", AppraisalPeriod.self, names: ["H1", "YEAR"]) else {
+                throw o.fail("period", "string")
+            }
+            guard let year = try o.integer("year") else { throw o.fail("year", "integer") }
+            let confirm = try o.boolean("confirm") ?? false
+            if confirm, !period.isFinal {
+                throw LuaArgumentError(position: 1, function: call.functionName,
+                                       problem: "option 'confirm': only the year-end appraisal (period YEAR) is final")
+            }
+            let db = try state.db()
+            let rule = try state.appraisalRule!(db, period.asOf(Int(year)))
+            let outcome = try state.services.appraisals.run(db, level: level, period: period, year: Int(year), rule: rule,
+                                                            confirm: confirm, overdueDays: Int(try o.integer("overdue_days") ?? 30),
+                                                            context: state.context)
+            return try call.push(.array(outcome.results.map { record($0, run: outcome.run) }))
+        }
         m.function("rewards", doc: LuaDoc(
             "The reward register of a year: rewards of confirmed final appraisals (union money, not the mutual-aid fund).",
             params: [.init("year", "integer")],

@@ -35,7 +35,8 @@ public enum AppraisalRunner {
         try database.writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 outcome = try runner.withRules(in: db) {
-                    let rule = try makeRule(runner: runner, db: db, asOf: period.asOf(year), candidate: candidate)
+                    let rule = try makeRule(host: runner.host, state: runner.state, db: db, asOf: period.asOf(year),
+                                            candidate: candidate)
                     var context = runner.state.context
                     context.scriptName = candidate?.name ?? "rules/appraisal.lua"
                     context.scriptSHA256 = rule.sha256
@@ -48,16 +49,17 @@ public enum AppraisalRunner {
         return outcome!
     }
 
-    static func makeRule(runner: ScriptRunner, db: Database, asOf: CivilDate, candidate: Candidate?) throws -> LuaAppraisalRule {
+    static func makeRule(host: LuaHost, state: RunState, db: Database, asOf: CivilDate,
+                         candidate: Candidate?) throws -> LuaAppraisalRule {
         if let candidate {
-            return try LuaAppraisalRule(host: runner.host, state: runner.state, text: candidate.text,
+            return try LuaAppraisalRule(host: host, state: state, text: candidate.text,
                                         chunkName: candidate.name, versionID: nil)
         }
         guard let version = try RuleService().version(db, name: LuaAppraisalRule.name, on: asOf) else {
             throw ValidationError(ValidationFailure(.ruleNotInForce, field: "rule",
                                                     ["name": LuaAppraisalRule.name, "date": asOf.description]))
         }
-        return try LuaAppraisalRule(host: runner.host, state: runner.state, text: version.text,
+        return try LuaAppraisalRule(host: host, state: state, text: version.text,
                                     chunkName: "rules/\(version.name).lua", versionID: version.id)
     }
 }

@@ -28,6 +28,8 @@ final class RunState {
     var subsidy: (any SubsidyFormula)?
     /// The benefit top-up rule (set once the host exists).
     var benefitRule: LuaBenefitRule?
+    /// The appraisal rule in force on a date (set once the host exists).
+    var appraisalRule: ((Database, CivilDate) throws -> any AppraisalRule)?
     /// The reports scripts build (`huzhu.report`).
     let reports = ReportSession()
 

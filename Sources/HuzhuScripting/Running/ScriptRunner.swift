@@ -47,6 +47,9 @@ public final class ScriptRunner {
         host = try LuaHost(limits: limits, scriptRoot: scriptRoot)
         state.subsidy = LuaSubsidyFormula(host: host, state: state)
         state.benefitRule = LuaBenefitRule(host: host, state: state)
+        state.appraisalRule = { [unowned host, unowned state] db, asOf in
+            try AppraisalRunner.makeRule(host: host, state: state, db: db, asOf: asOf, candidate: nil)
+        }
         state.setScope(scope)
         try host.register(HuzhuModule.make(state))
         try state.reports.register(in: host)

@@ -3,6 +3,27 @@
 /// The stock Lua scripts, seeded into every new workspace's `scripts/`.
 enum StockScripts {
     static let files: [String: String] = [
+        "jobs/half-year-appraisal.lua": #"""
+-- The half-year preliminary appraisal (半年初评), run on 07-01 (the stock
+-- job "half-year-appraisal"): scores every unit of the level (the job's
+-- first argument, default "district") as of 30 June with the appraisal rule
+-- in force, stores the ranking (replacing an earlier preliminary run, kept
+-- in history) and prints it. The year-end appraisal is confirmed by hand:
+--   huzhu appraise --level district --period YEAR --year 2026 --confirm
+-- By hand: huzhu schedule run half-year-appraisal
+--      or: huzhu run scripts/jobs/half-year-appraisal.lua [LEVEL]
+
+local level = (...) or "district"
+local year = tonumber(huzhu.today():sub(1, 4))
+local results = huzhu.appraisal.run{level = level, period = "H1", year = year}
+
+print(("半年初评 H1 %d: %d %s units, as of %s"):format(year, #results, level, results[1] and results[1].as_of or "-"))
+print("rank", "unit", "name", "score", "reward")
+for _, r in ipairs(results) do
+  print(r.rank, r.unit, r.name, ("%.2f"):format(r.score), huzhu.yuan(r.reward))
+end
+
+"""#,
         "jobs/hello.lua": #"""
 -- A first job: prints the workspace's headline figures.
 -- Run it with `huzhu run scripts/jobs/hello.lua` inside a workspace.
@@ -123,6 +144,431 @@ for d in huzhu.units.each{kind = "district"} do
   print(d.code, d.name, employees, n, rate(n, employees))
 end
 print("total", "", all_employees, all_enrolled, rate(all_enrolled, all_employees))
+
+"""#,
+        "jobs/target-progress.lua": #"""
+-- The monthly target-progress report (the stock job "target-progress"):
+-- renders scripts/reports/target-progress.lua as of the run's date — each
+-- union's members and contributions against its annual target, and whether
+-- it keeps pace with the year (时间过半、任务过半). Scheduled with
+-- `output = "reports/target-progress-{date}.html"`, the page is saved when
+-- the run succeeds; the job's first argument picks the format (html, md,
+-- csv or text; default html).
+-- By hand: huzhu schedule run target-progress
+--      or: huzhu report target-progress --format html --out progress.html
+
+local format = (...) or "html"
+local report = require("lib.target_progress").build(huzhu.today())
+print(report:render(format))
+
+"""#,
+        "lib/reporting.lua": #"""
+-- Helpers shared by the stock reports: `local lib = require("lib.reporting")`.
+
+local M = {}
+
+--- Picks the Chinese or the English label, as `huzhu report --lang` chose.
+function M.label(zh, en)
+  return huzhu.report.lang() == "en" and en or zh
+end
+
+--- The year to report on: the first script argument, else the business date's year.
+function M.year(arg)
+  local year = tonumber(arg)
+  if arg ~= nil and year == nil then error(("the year must be a number such as 2026 (got %q)"):format(arg), 2) end
+  return year or tonumber(huzhu.today():sub(1, 4))
+end
+
+--- A percentage (a number such as 52.5) as a report's percent value (integer basis points).
+function M.bp(percent)
+  return huzhu.round(percent * 100)
+end
+
+--- The units directly under the federation (districts, counties, industrial
+--- and enterprise unions), in path order.
+function M.top_units()
+  local federation
+  for u in huzhu.units.each{kind = "federation"} do federation = u end
+  local units = {}
+  if not federation then return units end
+  for u in huzhu.units.each{under = federation.code} do
+    if u.parent == federation.code then units[#units + 1] = u end
+  end
+  return units, federation
+end
+
+--- The date of the figures: the year's end, or the business date when the year is not over.
+function M.as_of(year)
+  local today = huzhu.today()
+  local year_end = ("%04d-12-31"):format(year)
+  return today < year_end and today or year_end
+end
+
+return M
+
+"""#,
+        "lib/target_progress.lua": #"""
+-- Target progress (目标任务完成进度) as a report: build(date) returns it.
+-- Used by scripts/reports/target-progress.lua and the monthly job
+-- scripts/jobs/target-progress.lua.
+
+local lib = require("lib.reporting")
+local L = lib.label
+
+local M = {}
+
+--- The target-progress report as of `date` ("YYYY-MM-DD").
+function M.build(date)
+  if type(date) ~= "string" or not date:match("^%d%d%d%d%-%d%d%-%d%d$") then
+    error(("the date must be YYYY-MM-DD (got %q)"):format(tostring(date)), 2)
+  end
+  local year = tonumber(date:sub(1, 4))
+
+  local r = huzhu.report.new{
+    title = L("目标任务完成进度", "Target progress"),
+    subtitle = L(("截至%s"):format(date), ("as of %s"):format(date)),
+  }
+  local targets = {}
+  for _, target in ipairs(huzhu.targets.list{year = year}) do
+    if target.plan == nil then targets[#targets + 1] = target end
+  end
+  if #targets == 0 then
+    r:paragraph(L(("%d年尚未下达目标任务（用 huzhu import targets 导入）。"):format(year),
+                  ("No targets are set for %d (import them with huzhu import targets)."):format(year)))
+    return r
+  end
+  local t = r:table{title = L("各单位目标完成情况", "By union"), total = true, columns = {
+    {key = "unit", label = L("单位", "Unit")},
+    {key = "members", label = L("目标人数", "Target members"), type = "integer"},
+    {key = "enrolled", label = L("已参保", "Enrolled"), type = "integer"},
+    {key = "target", label = L("目标金额", "Target contributions"), type = "money"},
+    {key = "collected", label = L("已缴费", "Collected"), type = "money"},
+    {key = "completion", label = L("完成率", "Completion"), type = "percent"},
+    {key = "elapsed", label = L("时间进度", "Year gone"), type = "percent"},
+    {key = "status", label = L("进度", "Status")},
+    {key = "reached", label = L("完成日期", "Reached on")},
+  }}
+  local ahead, behind = 0, 0
+  for _, target in ipairs(targets) do
+    local p = huzhu.targets.progress{unit = target.unit, date = date}
+    local unit = huzhu.units.get(target.unit)
+    if p.on_track then ahead = ahead + 1 else behind = behind + 1 end
+    t:add{unit = unit.name, members = p.members, enrolled = p.enrolled, target = p.contributions, collected = p.collected,
+          completion = lib.bp(p.completion), elapsed = lib.bp(p.elapsed),
+          status = p.on_track and L("达到进度", "on track") or L("落后进度", "behind"),
+          reached = p.reached_on or ""}
+  end
+  r:paragraph(L(("时间过半、任务过半：%d个单位达到进度，%d个单位落后。"):format(ahead, behind),
+                ("Half the year gone, half the target done: %d on track, %d behind."):format(ahead, behind)))
+  r:chart{type = "bar", table = t, label = "unit", values = {"completion", "elapsed"},
+          title = L("完成率与时间进度", "Completion and the year gone")}
+  return r
+end
+
+return M
+
+"""#,
+        "reports/annual-summary.lua": #"""
+-- The annual summary (年度工作总结): the year's headline figures — coverage,
+-- money by payer, claims and their timeliness, the books — with coverage by
+-- plan and by union, for the leaders' meeting.
+--   huzhu report annual-summary [-- YEAR]
+
+local lib = require("lib.reporting")
+local L = lib.label
+local year = lib.year(...)
+local as_of = lib.as_of(year)
+local from = ("%d-01-01"):format(year)
+
+local units, federation = lib.top_units()
+local r = huzhu.report.new{
+  title = L(("%d年度职工互助保障工作总结"):format(year), ("Mutual-aid programme: %d summary"):format(year)),
+  subtitle = L(("截至%s"):format(as_of), ("as of %s"):format(as_of)),
+}
+if not federation then
+  r:paragraph(L("工作区还没有单位。", "The workspace has no units yet."))
+  return r
+end
+local all = huzhu.indicators{unit = federation.code, from = from, to = as_of}
+
+r:section(L("覆盖面", "Coverage"))
+r:figure{label = L("职工人数", "Employees"), value = all.employees}
+r:figure{label = L("参保人数", "Members covered"), value = all.enrolled}
+r:figure{label = L("参保率", "Participation"), value = lib.bp(all.participation), type = "percent"}
+if all.target then
+  r:figure{label = L("目标完成率", "Target completion"), value = lib.bp(all.target.completion), type = "percent"}
+end
+
+r:section(L("资金", "Money"))
+r:figure{label = L("缴费合计", "Contributions"), value = all.contributions.total, type = "money"}
+r:figure{label = L("行政支持", "Administration"), value = all.contributions.administration, type = "money"}
+r:figure{label = L("工会筹措", "Union"), value = all.contributions.union, type = "money"}
+r:figure{label = L("职工个人", "Members"), value = all.contributions.member, type = "money"}
+local payers = r:table{title = L("缴费构成", "Who pays"), columns = {
+  {key = "payer", label = L("出资方", "Payer")}, {key = "amount", label = L("金额", "Amount"), type = "money"}}}
+payers:add{payer = L("行政", "Administration"), amount = all.contributions.administration}
+payers:add{payer = L("工会", "Union"), amount = all.contributions.union}
+payers:add{payer = L("职工", "Members"), amount = all.contributions.member}
+r:chart{type = "pie", table = payers, label = "payer", values = {"amount"}, title = L("缴费构成", "Who pays")}
+
+r:section(L("理赔", "Claims"))
+r:figure{label = L("报案", "Reported"), value = all.claims.reported}
+r:figure{label = L("赔付", "Paid"), value = all.claims.paid}
+r:figure{label = L("赔付金额", "Amount paid"), value = all.claims.amount_paid, type = "money"}
+r:figure{label = L("拒赔", "Rejected"), value = all.claims.rejected}
+r:figure{label = L("超期未办结", "Overdue"), value = all.claims.overdue}
+if all.claims.average_days then
+  r:paragraph(L(("报案到赔付平均%.1f天，90%%的理赔在%d天内赔付。"):format(all.claims.average_days, all.claims.p90_days),
+                ("From report to payout: %.1f days on average; 90%% paid within %d days."):format(all.claims.average_days, all.claims.p90_days)))
+end
+local problems = huzhu.ledger.check()
+r:paragraph(#problems == 0 and L("账目核对无误（借贷平衡，与保单、理赔一致）。", "The books balance and agree with the policies and claims.")
+  or L(("账目核对发现%d处问题，请运行 huzhu ledger check。"):format(#problems), ("The books show %d discrepancies: run huzhu ledger check."):format(#problems)))
+
+r:section(L("各计划", "By plan"))
+local plans = r:table{title = L("各计划参保人数", "Members per plan"), columns = {
+  {key = "plan", label = L("计划", "Plan")}, {key = "members", label = L("参保人数", "Members"), type = "integer"}}}
+for p in huzhu.plans.each() do plans:add{plan = p.name, members = all.coverage[p.code] or 0} end
+r:chart{type = "bar", table = plans, label = "plan", values = {"members"}, title = L("各计划参保人数", "Members per plan")}
+
+r:section(L("各单位", "By union"))
+local t = r:table{title = L("各单位", "By union"), total = true, columns = {
+  {key = "unit", label = L("单位", "Unit")},
+  {key = "enrolled", label = L("参保人数", "Members"), type = "integer"},
+  {key = "rate", label = L("参保率", "Participation"), type = "percent"},
+  {key = "contributions", label = L("缴费", "Contributions"), type = "money"},
+  {key = "paid", label = L("赔付", "Paid out"), type = "money"},
+}}
+for _, u in ipairs(units) do
+  local i = huzhu.indicators{unit = u.code, from = from, to = as_of}
+  t:add{unit = u.name, enrolled = i.enrolled, rate = lib.bp(i.participation), contributions = i.contributions.total,
+        paid = i.claims.amount_paid}
+end
+return r
+
+"""#,
+        "reports/appraisal.lua": #"""
+-- Appraisal results and rewards (考核结果与奖励兑现): the stored ranking of a
+-- level's units for the half-year (H1) or year-end (YEAR) appraisal, with
+-- points per indicator, and the reward register of the year.
+--   huzhu report appraisal [-- LEVEL PERIOD YEAR]   (default: district YEAR, this year)
+
+local lib = require("lib.reporting")
+local L = lib.label
+local level, period, year = ...
+level = level or "district"
+period = (period or "YEAR"):upper()
+year = lib.year(year)
+local name = period == "H1" and L("半年初评", "half-year preliminary appraisal") or L("年终总评", "year-end final appraisal")
+
+local results = huzhu.appraisal.results{level = level, period = period, year = year}
+local r = huzhu.report.new{
+  title = L(("%d年度%s"):format(year, name), ("%d %s"):format(year, name)),
+  subtitle = L(("考核对象：%s"):format(level), ("units appraised: %s"):format(level)),
+}
+if #results == 0 then
+  r:paragraph(L(("尚未进行%d年度%s（huzhu appraise --level %s --period %s --year %d）。"):format(year, name, level, period, year),
+                ("The %s of %d has not been run (huzhu appraise --level %s --period %s --year %d)."):format(name, year, level, period, year)))
+  return r
+end
+
+local status = results[1].status == "confirmed" and L("已确认（最终）", "confirmed (final)") or L("初评，可重新考核", "preliminary")
+r:paragraph(L(("截至%s，共%d个单位；%s。"):format(results[1].as_of, #results, status),
+              ("As of %s, %d units; %s."):format(results[1].as_of, #results, status)))
+
+local items = {}
+for key in pairs(results[1].breakdown) do items[#items + 1] = key end
+table.sort(items)
+local columns = {
+  {key = "rank", label = L("名次", "Rank"), type = "integer"},
+  {key = "unit", label = L("单位", "Unit")},
+  {key = "score", label = L("得分", "Score")},
+}
+for _, item in ipairs(items) do columns[#columns + 1] = {key = "item_" .. item, label = item} end
+columns[#columns + 1] = {key = "reward", label = L("奖励", "Reward"), type = "money"}
+local t = r:table{title = L("排名", "Ranking"), columns = columns}
+for _, result in ipairs(results) do
+  local row = {rank = result.rank, unit = result.name, score = ("%.2f"):format(result.score), reward = result.reward}
+  for _, item in ipairs(items) do row["item_" .. item] = ("%.2f"):format(result.breakdown[item] or 0) end
+  t:add(row)
+end
+r:chart{type = "bar", table = t, label = "unit", values = {"reward"}, title = L("奖励", "Rewards")}
+
+local rewards = huzhu.appraisal.rewards(year)
+r:section(L("奖励登记", "Reward register"))
+if #rewards == 0 then
+  r:paragraph(L("年终总评确认后（huzhu appraise --confirm）登记奖励。", "Rewards are registered when the year-end appraisal is confirmed (huzhu appraise --confirm)."))
+else
+  local register = r:table{title = L("奖励兑现", "Rewards"), total = true, columns = {
+    {key = "unit", label = L("单位", "Unit")}, {key = "rank", label = L("名次", "Rank"), type = "integer"},
+    {key = "amount", label = L("金额", "Amount"), type = "money"}}}
+  for _, reward in ipairs(rewards) do
+    register:add{unit = huzhu.units.get(reward.unit).name, rank = reward.rank, amount = reward.amount}
+  end
+end
+return r
+
+"""#,
+        "reports/claims-timeliness.lua": #"""
+-- Claims timeliness (理赔时效): "get the money into the member's hands
+-- first". For each union, claims reported and paid this year and the days
+-- from report to payout (average and 90th percentile); then every claim
+-- waiting longer than the limit at one step, longest first.
+--   huzhu report claims-timeliness [-- DAYS]     (the overdue limit, default 30)
+
+local lib = require("lib.reporting")
+local L = lib.label
+local days = tonumber((...)) or 30
+local today = huzhu.today()
+local year = tonumber(today:sub(1, 4))
+
+local r = huzhu.report.new{
+  title = L("理赔时效", "Claims timeliness"),
+  subtitle = L(("%d年1月1日至%s"):format(year, today), ("1 January %d to %s"):format(year, today)),
+}
+local t = r:table{title = L("各单位理赔时效", "By union"), columns = {
+  {key = "unit", label = L("单位", "Unit")},
+  {key = "reported", label = L("报案", "Reported"), type = "integer"},
+  {key = "paid", label = L("已赔付", "Paid"), type = "integer"},
+  {key = "amount", label = L("赔付金额", "Amount paid"), type = "money"},
+  {key = "average", label = L("平均天数", "Average days")},
+  {key = "p90", label = L("90%天数", "90th percentile days")},
+  {key = "overdue", label = L("超期", "Overdue"), type = "integer"},
+}}
+for _, u in ipairs(lib.top_units()) do
+  local c = huzhu.indicators{unit = u.code, from = ("%d-01-01"):format(year), to = today, overdue_days = days}.claims
+  t:add{unit = u.name, reported = c.reported, paid = c.paid, amount = c.amount_paid,
+        average = c.average_days and ("%.1f"):format(c.average_days) or "–", p90 = c.p90_days and tostring(c.p90_days) or "–", overdue = c.overdue}
+end
+r:chart{type = "bar", table = t, label = "unit", values = {"reported", "paid", "overdue"}, title = L("报案、赔付与超期", "Reported, paid and overdue")}
+
+local overdue = huzhu.claims.overdue{days = days}
+r:section(L(("超过%d天未办结的理赔"):format(days), ("Claims waiting more than %d days at one step"):format(days)))
+if #overdue == 0 then
+  r:paragraph(L("没有超期的理赔。", "No claim is overdue."))
+  return r
+end
+local statuses = {reported = L("已报案", "reported"), underReview = L("审核中", "under review"), approved = L("已核准未付", "approved, unpaid")}
+local list = r:table{title = L("超期清单", "Overdue claims"), columns = {
+  {key = "id", label = L("案号", "Claim"), type = "integer"},
+  {key = "member", label = L("身份证号", "Resident ID"), type = "resident_id"},
+  {key = "plan", label = L("计划", "Plan")},
+  {key = "unit", label = L("单位", "Unit")},
+  {key = "status", label = L("状态", "Status")},
+  {key = "since", label = L("起始日", "Since"), type = "date"},
+  {key = "days", label = L("天数", "Days"), type = "integer"},
+}}
+for _, o in ipairs(overdue) do
+  list:add{id = o.claim.id, member = o.claim.member, plan = o.claim.plan, unit = o.claim.unit,
+           status = statuses[o.claim.status] or o.claim.status, since = o.since, days = o.days}
+end
+return r
+
+"""#,
+        "reports/participation.lua": #"""
+-- Participation and coverage (参保率与覆盖面) by district, county, industrial
+-- and enterprise union: employees, members covered, the participation rate,
+-- members per plan and the contributions of the year, as of the business
+-- date (or 31 December of a past year).
+--   huzhu report participation [-- YEAR]
+
+local lib = require("lib.reporting")
+local L = lib.label
+local year = lib.year(...)
+local as_of = lib.as_of(year)
+
+local r = huzhu.report.new{
+  title = L("职工互助保障参保情况", "Participation and coverage"),
+  subtitle = L(("%d年，截至%s"):format(year, as_of), ("%d, as of %s"):format(year, as_of)),
+}
+local plans = {}
+for p in huzhu.plans.each() do plans[#plans + 1] = p end
+
+local columns = {
+  {key = "unit", label = L("单位", "Unit")},
+  {key = "employees", label = L("职工人数", "Employees"), type = "integer"},
+  {key = "enrolled", label = L("参保人数", "Members covered"), type = "integer"},
+  {key = "rate", label = L("参保率", "Participation"), type = "percent"},
+}
+for _, p in ipairs(plans) do
+  columns[#columns + 1] = {key = "plan_" .. p.code, label = p.name, type = "integer"}
+end
+columns[#columns + 1] = {key = "contributions", label = L("缴费金额", "Contributions"), type = "money"}
+
+local units, federation = lib.top_units()
+local t = r:table{title = L("各单位参保情况", "By union"), columns = columns, total = true}
+for _, u in ipairs(units) do
+  local i = huzhu.indicators{unit = u.code, from = ("%d-01-01"):format(year), to = as_of}
+  local row = {unit = u.name, employees = i.employees, enrolled = i.enrolled, rate = lib.bp(i.participation),
+               contributions = i.contributions.total}
+  for _, p in ipairs(plans) do row["plan_" .. p.code] = i.coverage[p.code] or 0 end
+  t:add(row)
+end
+
+if federation then
+  local all = huzhu.indicators{unit = federation.code, from = ("%d-01-01"):format(year), to = as_of}
+  r:section(L("全市", "The city"))
+  r:figure{label = L("职工人数", "Employees"), value = all.employees}
+  r:figure{label = L("参保人数", "Members covered"), value = all.enrolled}
+  r:figure{label = L("参保率", "Participation"), value = lib.bp(all.participation), type = "percent"}
+  r:figure{label = L("缴费金额", "Contributions"), value = all.contributions.total, type = "money"}
+end
+r:section(L("各单位", "By union"))
+r:chart{type = "bar", table = t, label = "unit", values = {"rate"}, title = L("参保率", "Participation rate")}
+return r
+
+"""#,
+        "reports/peer-cities.lua": #"""
+-- The city beside its peers (与兄弟城市比较): members enrolled and
+-- contributions collected, against the figures the seed speech quotes for
+-- 2008 — Beijing 800,000 members and 36 million yuan, Jilin 306,000 and
+-- 6 million, Chengdu 507,000 and nearly 10 million.
+--   huzhu report peer-cities [-- YEAR]
+
+local lib = require("lib.reporting")
+local L = lib.label
+local year = lib.year(...)
+local as_of = lib.as_of(year)
+
+local peers = {
+  {name = L("北京", "Beijing"), members = 800000, contributions = huzhu.fen("36000000")},
+  {name = L("吉林", "Jilin"), members = 306000, contributions = huzhu.fen("6000000")},
+  {name = L("成都", "Chengdu"), members = 507000, contributions = huzhu.fen("10000000")},
+}
+local _, federation = lib.top_units()
+local own = federation and huzhu.indicators{unit = federation.code, from = ("%d-01-01"):format(year), to = as_of}
+
+local r = huzhu.report.new{
+  title = L("与兄弟城市比较", "Compared with peer cities"),
+  subtitle = L(("兄弟城市为2008年数字；本市为%d年，截至%s"):format(year, as_of),
+               ("Peer figures are for 2008; ours for %d, as of %s"):format(year, as_of)),
+}
+local t = r:table{title = L("参保人数与缴费", "Members and contributions"), columns = {
+  {key = "city", label = L("城市", "City")},
+  {key = "members", label = L("参保人数", "Members"), type = "integer"},
+  {key = "contributions", label = L("缴费金额", "Contributions"), type = "money"},
+  {key = "per_member", label = L("人均缴费", "Per member"), type = "money"},
+}}
+local function add(name, members, contributions)
+  t:add{city = name, members = members, contributions = contributions,
+        per_member = members > 0 and huzhu.share(contributions, 1, members) or 0}
+end
+add(federation and federation.name or L("本市", "This city"), own and own.enrolled or 0, own and own.contributions.total or 0)
+for _, peer in ipairs(peers) do add(peer.name, peer.members, peer.contributions) end
+r:paragraph(L("成都的“近1000万元”按1000万元计。", "Chengdu's \"nearly 10 million\" is taken as 10 million."))
+r:chart{type = "bar", table = t, label = "city", values = {"members"}, title = L("参保人数", "Members")}
+r:chart{type = "bar", table = t, label = "city", values = {"contributions"}, title = L("缴费金额", "Contributions")}
+return r
+
+"""#,
+        "reports/target-progress.lua": #"""
+-- Target progress (目标任务完成进度) with the 时间过半、任务过半 check ("half
+-- the year gone, half the target done"): for each union with a target for
+-- the year, members and contributions so far, completion against the share
+-- of the year gone, and the date the target was reached.
+--   huzhu report target-progress [-- DATE]     (default: the business date)
+
+return require("lib.target_progress").build((...) or huzhu.today())
 
 """#,
         "rules/appraisal.cases.csv": #"""
