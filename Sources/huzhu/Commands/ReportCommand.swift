@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let script = try ReportScript.locate(name, in: workspace)
+        let (script, shownName) = try ReportScript.locate(name, in: workspace)
         let source = try ScriptFile.read(script)
         let database = try workspace.openDatabase()
         let runner = try ScriptRunner(
@@ -69,7 +69,7 @@ struct ReportCommand: ParsableCommand {
         defer { watchdog?.cancel() }
         let report: Report
         do {
-            report = try runner.runReport(source: source, name: script, arguments: arguments.map { .string($0) },
+            report = try runner.runReport(source: source, name: shownName, arguments: arguments.map { .string($0) },
                                           language: lang)
         } catch let error as LuaError {
             Diagnostics.report(error)
@@ -95,12 +95,13 @@ extension ReportLanguage: ExpressibleByArgument {}
 enum ReportScript {
     /// `scripts/reports/NAME.lua` of the workspace, or NAME itself when it is a path to a `.lua` file.
     ///
+    /// - Returns: The file, and the name errors show (`scripts/reports/NAME.lua`, or the path as given).
     /// - Throws: `ValidationError` naming what was looked for and the reports there are.
-    static func locate(_ name: String, in workspace: Workspace) throws -> String {
+    static func locate(_ name: String, in workspace: Workspace) throws -> (path: String, shown: String) {
         let files = FileManager.default
         if name.hasSuffix(".lua") || name.contains("/") {
             try ScriptFile.validateReadable(name)
-            return name
+            return (name, name)
         }
         let folder = workspace.scriptsURL.appendingPathComponent("reports")
         let path = folder.appendingPathComponent(name + ".lua").path
@@ -110,6 +111,6 @@ enum ReportScript {
             throw ValidationError("no report '\(name)': \(path) does not exist"
                                   + (known.isEmpty ? " (scripts/reports/ has no reports)" : " (reports: \(known.joined(separator: ", ")))"))
         }
-        return path
+        return (path, "scripts/reports/\(name).lua")
     }
 }
