@@ -168,4 +168,34 @@ struct SubsidyResplitTests {
         #expect(try f.resplit(scope: .unit("BH"), year: 2027).examined == 0)
         #expect(try f.database.read { db in try LedgerService().check(db).isClean })
     }
+
+    @Test("results the batch call does not take go the plain way: a float with an integer value is accepted, a fraction is refused by line")
+    func plainWayForOddResults() throws {
+        let f = try ScriptFixture()
+        try f.enrollEveryoneMemberPays()
+        try f.activateSubsidy("""
+            function subsidy(e)
+              local c = e.policy.contribution
+              if e.member.hardship then return {administration = 0, union = c * 1.0, member = 0} end
+              return {administration = 0, union = c * 0.5, member = c - c // 2}
+            end
+            """)   // 2600 * 0.5 = 1300.0: a whole number of fen
+        #expect(try f.resplit().changed == 5)
+        #expect(try f.splits() == ["0/1300/1300", "0/2600/0", "0/1300/1300", "0/1300/1300", "0/1300/1300"])
+        try f.activateSubsidy("""
+            function subsidy(e)
+              local c = e.policy.contribution
+              if e.member.name == '赵四' then
+                return {administration = c / 3, union = 0, member = c - c / 3}
+              end
+              return {administration = 0, union = c, member = 0}
+            end
+            """, from: CivilDate(year: 2026, month: 9, day: 1)!)   // 2600 / 3 = 866.666… fen
+        let written = try f.writtenCounts()
+        #expect { try f.resplit() } throws: { error in
+            "\(error)" == "rules/subsidy.lua:4: subsidy() result field 'administration' is 866.66666666667, not a whole number of fen (use huzhu.round, huzhu.share or huzhu.split)"
+        }
+        #expect(try f.splits() == ["0/1300/1300", "0/2600/0", "0/1300/1300", "0/1300/1300", "0/1300/1300"])
+        #expect(try f.writtenCounts() == written)
+    }
 }

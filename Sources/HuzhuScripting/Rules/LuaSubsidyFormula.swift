@@ -20,11 +20,15 @@ final class LuaSubsidyFormula: SubsidyFormula {
 
     /// The version in force on a date, looked up once while ``deciding(on:in:_:)`` runs.
     private var pinned: (date: CivilDate, version: RuleVersion?)?
+    /// The batch call of that version, while ``deciding(on:in:_:)`` runs.
+    private var batch: SubsidyBatchCall?
 
     func deciding<T>(on date: CivilDate, in db: Database, _ body: () throws -> T) throws -> T {
-        let outer = pinned
-        pinned = (date, try RuleService().version(db, name: Self.ruleName, on: date))
-        defer { pinned = outer }
+        let outer = (pinned, batch)
+        let version = try RuleService().version(db, name: Self.ruleName, on: date)
+        pinned = (date, version)
+        batch = try version.map { try SubsidyBatchCall(script: try script(for: $0)) }
+        defer { (pinned, batch) = outer }
         return try body()
     }
 
@@ -39,10 +43,16 @@ final class LuaSubsidyFormula: SubsidyFormula {
             return SubsidyDecision(split: .memberPays(input.contribution),
                                    notes: ["no subsidy rule in force on \(input.decidedOn): the member pays all"])
         }
-        let script = try script(for: version)
         state.notes = []
         state.ruleDepth += 1
         defer { state.ruleDepth -= 1 }
+        if let batch, pinned?.version?.id == version.id, let split = try batch.decide(input) {
+            return SubsidyDecision(split: split, ruleName: Self.ruleName, ruleVersionID: version.id, notes: state.notes)
+        }
+        // The plain call: for single decisions, and for a result the batch call
+        // did not accept (the rule runs again so that the error names its line).
+        state.notes = []
+        let script = try script(for: version)
         let (results, line) = try script.callRecordingReturnLine("subsidy", [SubsidyValues.input(input)])
         let split = try SubsidyValues.split(from: results, script: script.name, line: line)
         return SubsidyDecision(split: split, ruleName: Self.ruleName, ruleVersionID: version.id, notes: state.notes)

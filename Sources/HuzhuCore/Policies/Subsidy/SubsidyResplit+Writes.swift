@@ -45,13 +45,14 @@ extension SubsidyResplit {
                             rowKey: "\(firstDecision)-\(firstDecision + Int64(summary.changed) - 1)",
                             summary: ["count": .integer(Int64(summary.changed))])
 
-        // 3. The ledger: reverse each live contribution entry …
+        // 3. The ledger: reverse each live contribution entry … (CROSS JOIN keeps the
+        // changed policies as the outer loop: no scan of every entry, no sort.)
         let before = try Self.nextID(db, table: "ledgerEntry") - 1
         try db.execute(sql: """
             INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, reversesEntryID, unitCode, at, operator, scriptName, scriptSHA256)
             SELECT ?, 'reversal', 'correction of policy ' || e.policyID || ': subsidy split changed', e.policyID, e.id,
                    e.unitCode, ?, ?, ?, ?
-            FROM temp.subsidyResplit r JOIN ledgerEntry e ON e.policyID = r.policyID AND e.kind = 'contribution'
+            FROM temp.subsidyResplit r CROSS JOIN ledgerEntry e ON e.policyID = r.policyID AND e.kind = 'contribution'
             WHERE NOT EXISTS (SELECT 1 FROM ledgerEntry x WHERE x.reversesEntryID = e.id)
             ORDER BY r.policyID, e.id
             """, arguments: [today, at] + provenance)

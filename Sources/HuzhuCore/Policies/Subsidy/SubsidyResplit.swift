@@ -109,7 +109,7 @@ public struct SubsidyResplit {
         var sql: SQL = """
             SELECT p.id, p.planTermID, p.shares, p.contribution, p.startDate, p.endDate, p.unitCode,
                    p.splitAdministration, p.splitUnion, p.splitMember,
-                   m.id, m.residentID, m.name, m.unitCode, m.hardship, m.status, m.joinedOn
+                   m.id, m.residentID, m.name, m.unitCode, m.hardship, m.status, m.joinedOn, m.gender, m.birthDate
             FROM policy p JOIN member m ON m.id = p.memberID
             WHERE p.year = \(year) AND p.status = 'active'
             """
@@ -132,8 +132,8 @@ public struct SubsidyResplit {
             let policyUnit: String = row[6]
             let before = ContributionSplit(administration: Money(fen: row[7]), union: Money(fen: row[8]), member: Money(fen: row[9]))
             let memberUnit: String = row[13]
-            let member = Member(id: row[10], residentID: ResidentID(trusted: row[11]), name: row[12], unitCode: memberUnit,
-                                hardship: row[14], status: row[15], joinedOn: row[16])
+            let member = Member(stored: row[10], residentID: row[11], name: row[12], gender: row[17], birthDate: row[18],
+                                unitCode: memberUnit, hardship: row[14], status: row[15], joinedOn: row[16])
             let age = member.age(on: start)
             let budgetUnit = try units.budgetUnit(db, of: policyUnit, budgets: budgets)
             let budget = budgetUnit.map { budgets.status($0, givingBack: before.union.fen) }
@@ -249,5 +249,26 @@ private struct BudgetLedger {
 
     mutating func use(_ code: String, _ change: Int64) {
         used[code]! += change
+    }
+}
+
+extension Member {
+    /// A member as stored, for a formula's input: gender and birth date as
+    /// the row holds them (not derived from the resident ID again, which
+    /// costs more than the formula); phone and leaving dates left out.
+    fileprivate init(stored id: Int64, residentID: String, name: String, gender: Gender, birthDate: CivilDate,
+                     unitCode: String, hardship: Bool, status: MemberStatus, joinedOn: CivilDate) {
+        self.id = id
+        self.residentID = ResidentID(trusted: residentID)
+        self.name = name
+        self.gender = gender
+        self.birthDate = birthDate
+        self.unitCode = unitCode
+        self.phone = nil
+        self.hardship = hardship
+        self.status = status
+        self.joinedOn = joinedOn
+        self.retiredOn = nil
+        self.leftOn = nil
     }
 }
