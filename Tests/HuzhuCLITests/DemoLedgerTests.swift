@@ -3,7 +3,7 @@ import Testing
 
 @Suite("The demo city's books")
 struct DemoLedgerTests {
-    @Test("every group enrollment of the demo is posted: ledger check finds the books balanced")
+    @Test("every group enrollment and every payout of the demo is posted: ledger check finds the books balanced")
     func demoBooksBalance() throws {
         let scratch = try Scratch()
         let demo = try CLI.run(["demo", "city", "--members", "1500", "--seed", "3"], in: scratch.url)
@@ -12,8 +12,11 @@ struct DemoLedgerTests {
         let check = try CLI.run(["ledger", "check"], in: city)
         #expect(check.status == 0)
         #expect(check.stdout.hasPrefix("the books balance: "))
-        let policies = try CLI.run(["repl"], in: city, stdin: "=huzhu.policies.count()\n")
+        let counts = try CLI.run(["repl"], in: city,
+                                 stdin: "=huzhu.policies.count()\n=huzhu.claims.count{status = \"paid\"}\n")
+        let figures = counts.stdout.split(separator: "\n").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        #expect(figures.count == 2 && figures[1] > 0)
         let entries = check.stdout.split(separator: " ").dropFirst(3).first.map(String.init)
-        #expect(entries == policies.stdout.trimmingCharacters(in: .whitespacesAndNewlines))   // one entry per policy
+        #expect(entries == String(figures.reduce(0, +)))   // one entry per policy and one per paid claim
     }
 }

@@ -13,7 +13,8 @@ struct DemoCityTests {
 
     /// FNV-1a (64 bits) of every row of every table, in row order.
     static func digest(_ database: HuzhuDatabase) throws -> UInt64 {
-        let tables = ["office", "unit", "unitHeadcount", "member", "plan", "planTerm", "enrollmentBatch", "policy", "audit"]
+        let tables = ["office", "unit", "unitHeadcount", "member", "plan", "planTerm", "enrollmentBatch", "policy", "target",
+                      "claim", "claimDocument", "claimReview", "claimEvent", "claimPayment", "ledgerEntry", "ledgerLine", "audit"]
         return try database.read { db in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for table in tables {
@@ -68,7 +69,7 @@ struct DemoCityTests {
             #expect(member.gender == parsed.gender && member.birthDate == parsed.birthDate)
             #expect((2...3).contains(member.name.count))
             if let phone = member.phone { #expect(try Phone(phone.value) == phone) }
-            #expect(member.joinedOn >= member.birthDate && member.joinedOn <= DemoCity.enrollmentDay)
+            #expect(member.joinedOn >= member.birthDate && member.joinedOn < DemoCity.registrationDay)
             let age = member.age(on: DemoCity.termStart)
             switch member.status {
             case .active: #expect((18...(member.gender == .female ? 54 : 59)).contains(age))
@@ -126,6 +127,8 @@ struct DemoCityTests {
         #expect(byCode["FEM"]?.benefits.map { "\($0.name) \($0.amount)" }
                 == ["女性特殊癌症 6000.00", "子宫及卵巢全部切除 3000.00", "子宫或卵巢切除 2000.00", "子宫肌瘤切除 1000.00"])
         #expect(byCode["CI"]?.benefits.map { "\($0.code) \($0.amount)" } == ["mild 3000.00", "severe 10000.00"])
+        #expect(byCode["ACC"]?.benefits.map { "\($0.code) \($0.amount)" }
+                == ["injury 1000.00", "disability 10000.00", "death 20000.00"])
         #expect(terms.map { "\($0.planCode) \($0.label) \($0.startDate)…\($0.endDate)" } == [
             "ACC 2026 2026-07-01…2027-06-30",
             "CI 2026 2026-07-01…2029-06-30",
@@ -187,5 +190,137 @@ struct DemoCityTests {
                               contributions: .zero).rateText == "66.7%")   // 2 ÷ 3 = 66.67%, half up
         #expect(Participation(unitCode: nil, year: 2026, planCode: nil, employees: 0, enrolledMembers: 0, policies: 0,
                               contributions: .zero).rateText == "–")
+    }
+
+    // MARK: - A year: enrollment days, targets, claims
+
+    /// A city of 3,000 members (seed 1), built once for the tests below, which only read it.
+    static let year = Result { try DemoCityTests.city(members: 3_000) }
+
+    @Test("units enroll on their own days, most before the terms start, a tail in July to September starting cover that day")
+    func enrollmentDays() throws {
+        let (database, summary) = try DemoCityTests.year.get()
+        let (days, mismatched) = try database.read { db in
+            (try CivilDate.fetchAll(db, sql: "SELECT DISTINCT enrolledOn FROM enrollmentBatch ORDER BY enrolledOn"),
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM policy
+                WHERE startDate <> MAX(enrolledOn, '2026-07-01') OR batchID IS NULL
+                """)!)
+        }
+        #expect(days.count == summary.enrollmentDays && days.count >= 15)
+        #expect(days.first! >= DemoCity.enrollmentOpens && days.last! <= CivilDate(year: 2026, month: 9, day: 25)!)
+        #expect(days.filter { $0 > DemoCity.halfYear }.count >= 3)   // a tail of late units
+        #expect(days.filter { $0 <= DemoCity.enrollmentCloses }.count >= 10)
+        #expect(summary.lateUnits > 0 && summary.firstEnrollment == days.first && summary.lastEnrollment == days.last)
+        #expect(mismatched == 0)   // cover starts on 07-01, or on a late unit's enrollment day
+        // No enrollment at a weekend: (days since 1970-01-01 + 3) mod 7 is 5 or 6 on Saturdays and Sundays.
+        #expect(days.allSatisfy { ($0.daysSinceEpoch + 3) % 7 < 5 })
+    }
+
+    @Test("the federation and every union under it have a 2026 target of 85–105% of what they enroll; at 06-30 some keep pace, some do not")
+    func targets() throws {
+        let (database, summary) = try DemoCityTests.year.get()
+        let codes = DemoCity.topUnits.map(\.code) + ["FED"]
+        let (half, end) = try database.read { db in
+            (try codes.map { try #require(try TargetService().progress(db, unitCode: $0, asOf: DemoCity.halfYear)) },
+             try codes.map { try #require(try TargetService().progress(db, unitCode: $0, asOf: CivilDate(year: 2026, month: 12, day: 31)!)) })
+        }
+        #expect(summary.targets == 13)
+        for progress in end {
+            let target = progress.target
+            #expect(target.year == 2026 && target.planCode == nil && target.setOn == DemoCity.registrationDay)
+            // members: ⌊enrolled × 850…1050 / 1000⌋; contributions the same, rounded to the yuan
+            #expect(target.members * 1_000 >= progress.enrolledMembers * 850 - 1_000)
+            #expect(target.members * 1_000 <= progress.enrolledMembers * 1_050)
+            #expect(target.contributions.fen * 1_000 >= progress.contributions.fen * 850 - 50_000)
+            #expect(target.contributions.fen * 1_000 <= progress.contributions.fen * 1_050 + 50_000)
+            #expect(target.contributions.fen % 100 == 0)
+        }
+        let tops = half.dropLast()
+        #expect(tops.contains { $0.onTrack } && tops.contains { !$0.onTrack })   // 时间过半、任务过半, or not
+        let reached = end.compactMap(\.reachedOn)
+        #expect(reached.count < end.count)                 // some never reach their target
+        #expect(Set(reached).count >= 3)                   // and those that do, on different days
+        #expect(end.map(\.enrolledMembers).dropLast().reduce(0, +) == end.last!.enrolledMembers)
+    }
+
+    @Test("claims in every status, about 5% of the enrolled members, reported after cover start and by the business date")
+    func claims() throws {
+        let (database, summary) = try DemoCityTests.year.get()
+        let (byStatus, enrolled, early, kinds, reasons, overdue) = try database.read { db in
+            (Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM claim GROUP BY status")
+                .map { (try ClaimStatus(parsing: $0[0] as String), $0[1] as Int) }),
+             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT memberID) FROM policy")!,
+             // Incidents before cover start, or reports after today: none. Incidents in the waiting period are rejected.
+             try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM claim JOIN policy ON policy.id = claim.policyID
+                WHERE claim.incidentDate < policy.startDate OR claim.reportedOn > '2026-12-20'
+                   OR (claim.incidentDate < date(policy.startDate, '+90 days') AND claim.planCode <> 'ACC'
+                       AND claim.status <> 'rejected' AND claim.status <> 'reported' AND claim.status <> 'underReview')
+                """)!,
+             Set(try String.fetchAll(db, sql: "SELECT DISTINCT planCode || ' ' || kind FROM claim")),
+             Set(try Int.fetchAll(db, sql: "SELECT DISTINCT rejectionReason FROM claim WHERE status = 'rejected'")),
+             try ClaimService().overdue(db, days: 30, asOf: DemoCity.today))
+        }
+        #expect(byStatus == summary.claims)
+        for status in ClaimStatus.allCases { #expect(byStatus[status, default: 0] > 0, "no \(status) claim") }
+        let total = byStatus.values.reduce(0, +)
+        #expect(total * 100 >= enrolled * 4 && total * 100 <= enrolled * 7)   // about 5%
+        #expect(byStatus[.paid]! * 2 > total)                                  // most paid
+        #expect(early == 0)
+        #expect(kinds.isSuperset(of: ["INP illness", "INP accident", "ACC accident", "FEM femaleDisease", "CI criticalIllness"]))
+        #expect(reasons.count >= 3)   // coded reasons: waiting period, below the deductible, excluded cause …
+        #expect(!overdue.isEmpty)     // a few have waited more than 30 days at one step
+    }
+
+    @Test("every claim went through the state machine: events by day, reviews, payouts posted and audited")
+    func claimTrail() throws {
+        let (database, summary) = try DemoCityTests.year.get()
+        let allowed: Set<String> = ["-reported", "reported-underReview", "underReview-approved", "underReview-rejected",
+                                    "approved-paid"]
+        try database.read { db in
+            let claims = try Claim.fetchAll(db)
+            let events = Dictionary(grouping: try ClaimEvent.order(ClaimEvent.Columns.id).fetchAll(db), by: \.claimID)
+            let payments = Dictionary(uniqueKeysWithValues: try ClaimPayment.fetchAll(db).map { ($0.claimID!, $0) })
+            for claim in claims {
+                let trail = events[claim.id!] ?? []
+                #expect(trail.first?.on == claim.reportedOn && trail.last?.toStatus == claim.status)
+                #expect(trail.last?.on == claim.statusSince && claim.statusSince <= DemoCity.today)
+                #expect(zip(trail, trail.dropFirst()).allSatisfy { $0.on <= $1.on })
+                #expect(trail.allSatisfy { allowed.contains(($0.fromStatus?.rawValue ?? "") + "-" + $0.toStatus.rawValue) })
+                if claim.status == .paid {
+                    let payment = try #require(payments[claim.id!])
+                    #expect(payment.amount == claim.approvedAmount && payment.paidOn == claim.statusSince)
+                    #expect(payment.ledgerEntryID != nil)
+                } else {
+                    #expect(payments[claim.id!] == nil)
+                }
+            }
+            let audit = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT operation, COUNT(*) FROM audit WHERE tableName IN ('claim', 'claimReview', 'claimPayment')
+                   OR operation = 'postPayout' GROUP BY operation
+                """).map { ($0[0] as String, $0[1] as Int) })
+            let paid = summary.claims[.paid]!
+            #expect(audit["reportClaim"] == claims.count)
+            #expect(audit["payClaim"] == paid && audit["postPayout"] == paid)
+            #expect(audit["reviewClaim"] == paid + summary.claims[.approved]! + summary.claims[.rejected]!)
+            // Payout days differ between the unions' offices.
+            let days = try Double.fetchAll(db, sql: """
+                SELECT AVG(julianday(claimPayment.paidOn) - julianday(claim.reportedOn)) FROM claimPayment
+                JOIN claim ON claim.id = claimPayment.claimID JOIN unit ON unit.code = claim.unitCode
+                GROUP BY unit.parentCode
+                """)
+            #expect(days.max()! - days.min()! >= 5)
+        }
+    }
+
+    @Test("the payouts are in the books: ledger check is clean and benefits paid equal the payments")
+    func books() throws {
+        let (database, summary) = try DemoCityTests.year.get()
+        let (report, benefits) = try database.read { db in
+            (try LedgerService().check(db), try LedgerService().balance(db, account: .benefitsPaid))
+        }
+        #expect(report.isClean, "\(report)")
+        #expect(benefits == summary.benefitsPaid && benefits.fen > 0)
     }
 }

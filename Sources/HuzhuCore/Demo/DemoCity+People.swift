@@ -28,7 +28,7 @@ extension DemoCity {
             let status: MemberStatus = roll < 12 ? .retired : roll < 20 ? .left : .active
             let birth: CivilDate, joinedOn: CivilDate
             var statusDate: CivilDate?
-            let lastDay = DemoCity.enrollmentDay.adding(days: -1)
+            let lastDay = DemoCity.registrationDay.adding(days: -1)
             switch status {
             case .retired:
                 let retiredOn = DemoCity.firstRetirement.adding(

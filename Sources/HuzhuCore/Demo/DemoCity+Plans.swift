@@ -14,7 +14,7 @@ extension DemoCity {
     ///
     /// | code | plan | per share and term | term | rules |
     /// |------|------|--------------------|------|-------|
-    /// | ACC | 职工意外伤害互助保障 | 26 yuan | 1 year | ages 16–60, no waiting period, up to 4 shares, group rule 50% / under 30 everyone |
+    /// | ACC | 职工意外伤害互助保障 | 26 yuan | 1 year | ages 16–60, no waiting period, up to 4 shares, group rule 50% / under 30 everyone, fixed sums 1000 injury with a stay / 10000 disability / 20000 death, 20000 a term |
     /// | INP | 职工住院医疗互助保障 | 36 yuan | 1 year | ages 16–60, 1 share, 90 days' wait, 500 yuan deductible, 70%, caps 50,000 yuan, group rule |
     /// | FEM | 女职工特殊疾病互助保障 | 50 yuan (25 a year) | 2 years | women 16–55, 90 days' wait, fixed sums 6000 / 3000 / 2000 / 1000 |
     /// | CI  | 职工重大疾病互助保障 | 90 yuan (30 a year) | 3 years | ages 16–55, 90 days' wait, fixed sums 3000 mild / 10000 severe |
@@ -25,7 +25,11 @@ extension DemoCity {
                 code: "ACC", name: "职工意外伤害互助保障", kind: .accident, pricePerShare: Money(fen: 2_600),
                 maxShares: 4, minAge: 16, maxAge: 60, waitingPeriodDays: 0,
                 perTermCap: Money(fen: 2_000_000),
-                benefits: [BenefitItem(code: "death", name: "意外身故", amount: Money(fen: 2_000_000))],
+                benefits: [
+                    BenefitItem(code: "injury", name: "意外伤害住院", amount: Money(fen: 100_000)),
+                    BenefitItem(code: "disability", name: "意外伤残", amount: Money(fen: 1_000_000)),
+                    BenefitItem(code: "death", name: "意外身故", amount: Money(fen: 2_000_000)),
+                ],
                 reportWindowDays: 10, lapseWindowDays: 730, groupRule: groupRule), years: 1),
             PlanOffer(plan: Plan(
                 code: "INP", name: "职工住院医疗互助保障", kind: .inpatient, pricePerShare: Money(fen: 3_600),

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// The demo city: a Hefei-style (合肥) federation of trade unions with its
-/// units, members, plans and this year's group enrollments, drawn
+/// units, members, plans, this year's group enrollments, targets and
+/// claims, drawn
 /// deterministically from a seed and written through the services, so
 /// every rule of the core holds for it.
 ///
@@ -19,10 +20,25 @@ import GRDB
 ///   Anhui area codes, Chinese names, phones for about 70%, 5% hardship
 ///   employees, a few retired or gone;
 /// - the four plans of ``planOffers``, each with a term from 2026-07-01;
-/// - group enrollments on 2026-06-15: 93% of the units into accident, most
-///   of those into inpatient medical (both under the group rule: at least
-///   50% of the employees, everyone in a unit under 30), women into the
-///   female-disease plan, some units into critical illness.
+/// - group enrollments, each unit on its own business day
+///   (``enrollmentDates(for:sizes:random:)``: most from 03-02 to 06-25,
+///   a tail of late units in July to September whose cover starts on that
+///   day; some unions under the federation prompt, two slow): 93% of the
+///   units into accident, most of those into inpatient medical (both under
+///   the group rule: at least 50% of the employees, everyone in a unit
+///   under 30), women into the female-disease plan, some units into
+///   critical illness;
+/// - the 2026 targets of the federation and of each union under it, set on
+///   ``registrationDay``: 85–105% of what the subtree enrolls
+///   (``setTargets(_:enrolled:random:context:)``), so at ``halfYear`` some
+///   keep pace and some are behind, and some reach the target, on different days;
+/// - claims of about 5% of the members, from cover start (after the waiting
+///   period) to ``today``, taken through ``ClaimService`` day by day by the
+///   office serving the unit: most paid (3–40 days after the report, at a
+///   pace that differs between the unions), some rejected with coded
+///   reasons, some under review, approved and unpaid, or just reported, a
+///   few waiting more than 30 days (``claims(of:office:payoutDays:random:)``).
+///   Payouts are posted to the ledger as ``ClaimService/pay(_:claimID:_:context:)`` does.
 ///
 /// The same seed and size give the same rows, on every machine: numbers
 /// come from ``SplitMix64`` with integer arithmetic only, dates are fixed
@@ -44,10 +60,11 @@ public struct DemoCity: Sendable {
     public static let programmeYear = 2026
     /// The common start of every term.
     public static let termStart = CivilDate(year: 2026, month: 7, day: 1)!
-    /// The day the units' group enrollments are made (before the terms start).
-    public static let enrollmentDay = CivilDate(year: 2026, month: 6, day: 15)!
-    /// The business date of the demo workspace (`today` in its `huzhu.toml`).
-    public static let today = CivilDate(year: 2026, month: 9, day: 30)!
+    /// The day units, members and headcounts are registered and the year's targets set (before any enrollment).
+    public static let registrationDay = CivilDate(year: 2026, month: 2, day: 27)!
+    /// The business date of the demo workspace (`today` in its `huzhu.toml`):
+    /// late in the year, before the year-end appraisal.
+    public static let today = CivilDate(year: 2026, month: 12, day: 20)!
     /// The operator recorded for the demo's writes.
     public static let operatorName = "市总保险办"
     /// The earliest join date drawn.
@@ -82,6 +99,19 @@ public struct DemoCity: Sendable {
         public var policies = 0
         /// Members left out of a unit's batch, per reason (e.g. men for the female-disease plan).
         public var skipped: [ReasonCode: Int] = [:]
+        /// The first and last business days of a group enrollment, and the distinct days.
+        public var firstEnrollment: CivilDate?
+        public var lastEnrollment: CivilDate?
+        public var enrollmentDays = 0
+        /// Grassroots units that enrolled after the terms started.
+        public var lateUnits = 0
+        /// Annual targets set (the federation and the unions under it).
+        public var targets = 0
+        /// Claims by where they stand on ``DemoCity/today``.
+        public var claims: [ClaimStatus: Int] = [:]
+        /// The benefits paid, and the days from report to payout of the paid claims, added up.
+        public var benefitsPaid = Money.zero
+        public var daysToPay = 0
     }
 
     /// Builds the city into an empty database in one transaction.
@@ -106,7 +136,7 @@ public struct DemoCity: Sendable {
     /// - Throws: ``ValidationError`` or a database error.
     public func build(_ db: Database, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Summary {
         let services = Services()
-        let registration = WriteContext(operator: DemoCity.operatorName, today: DemoCity.enrollmentDay, clock: clock)
+        let registration = WriteContext(operator: DemoCity.operatorName, today: DemoCity.registrationDay, clock: clock)
         var summary = Summary()
         let random = SplitMix64(seed: seed)
         var unitRandom = random.stream(1)
@@ -165,7 +195,17 @@ public struct DemoCity: Sendable {
         }
         try services.members.registerInBulk(db, cityPersons.lazy.joined().map(\.draft), context: registration)
 
-        // Statuses, headcounts and enrollments, unit by unit.
+        // Statuses, headcounts, enrollments on each unit's day, and the claims
+        // drawn from its policies (made at the end, in business-day order).
+        var scheduleRandom = random.stream(2)
+        let dates = DemoCity.enrollmentDates(for: grassroots, sizes: sizes, random: &scheduleRandom)
+        var payoutRandom = random.stream(4)
+        let payoutDays = DemoCity.payoutDays(random: &payoutRandom)
+        let plans = Dictionary(uniqueKeysWithValues: DemoCity.planOffers.map { ($0.plan.code, $0.plan) })
+        let offices = Dictionary(uniqueKeysWithValues: DemoCity.offices.map { ($0.code, $0.name) })
+        var enrolled = [Enrolled](repeating: Enrolled(), count: DemoCity.topUnits.count)
+        var enrollmentDays = Set<CivilDate>()
+        var claims: [ClaimScript] = []
         for (index, unit) in grassroots.enumerated() {
             let persons = cityPersons[index]
             for person in persons {
@@ -182,21 +222,47 @@ public struct DemoCity: Sendable {
             try services.units.setHeadcount(db, unitCode: unit.code, year: DemoCity.programmeYear,
                                             employees: employees, context: registration)
 
-            guard unit.enrolls, active > 0 else { continue }
-            var plans = ["ACC"]
-            if unit.inpatient { plans.append("INP") }
-            if unit.femaleDisease, persons.contains(where: { $0.status == .active && $0.female }) { plans.append("FEM") }
-            if unit.criticalIllness { plans.append("CI") }
-            for plan in plans {
+            guard unit.enrolls, active > 0, let date = dates[index] else { continue }
+            var codes = ["ACC"]
+            if unit.inpatient { codes.append("INP") }
+            if unit.femaleDisease, persons.contains(where: { $0.status == .active && $0.female }) { codes.append("FEM") }
+            if unit.criticalIllness { codes.append("CI") }
+            let enrollment = WriteContext(operator: DemoCity.operatorName, today: date, clock: clock)
+            let parent = DemoCity.topUnits[unit.top]
+            var claimRandom = random.stream(2_000_000 + UInt64(index))
+            var unitMembers = 0
+            for code in codes {
                 let result = try services.enrollment.enrollUnitInBulk(
-                    db, GroupEnrollmentRequest(unitCode: unit.code, planCode: plan,
+                    db, GroupEnrollmentRequest(unitCode: unit.code, planCode: code,
                                                termLabel: String(DemoCity.programmeYear)),
-                    context: registration)
+                    context: enrollment)
                 summary.batches += 1
                 summary.policies += result.batch.enrolled
                 summary.skipped.merge(result.skippedReasons, uniquingKeysWith: +)
+                // Accident takes every active member (all are 18–59), so its batch is the unit's distinct members.
+                unitMembers = max(unitMembers, result.batch.enrolled)
+                let plan = plans[code]!
+                enrolled[unit.top].contributions += Int64(result.batch.enrolled) * plan.pricePerShare.fen
+                guard let ids = result.policyIDs else { continue }
+                claims += DemoCity.claims(of: EnrolledBatch(plan: plan, start: max(DemoCity.termStart, date), policyIDs: ids),
+                                          office: offices[parent.officeCode]!, payoutDays: payoutDays[unit.top],
+                                          random: &claimRandom)
             }
+            enrolled[unit.top].members += unitMembers
+            enrollmentDays.insert(date)
+            if date > DemoCity.termStart { summary.lateUnits += 1 }
         }
+        summary.firstEnrollment = enrollmentDays.min()
+        summary.lastEnrollment = enrollmentDays.max()
+        summary.enrollmentDays = enrollmentDays.count
+
+        // The year's targets, then the claims.
+        var targetRandom = random.stream(3)
+        summary.targets = try DemoCity.setTargets(db, enrolled: enrolled, random: &targetRandom, context: registration)
+        let totals = try DemoCity.makeClaims(db, claims, clock: clock)
+        summary.claims = totals.byStatus
+        summary.benefitsPaid = totals.paid
+        summary.daysToPay = totals.daysToPay
         return summary
     }
 }

@@ -68,6 +68,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return weights.count - 1
     }
 
+    /// Shuffles an array in place (Fisher–Yates, from the last element
+    /// down), with this generator's draws only, so the order is the same on
+    /// every machine and Swift version.
+    public mutating func shuffle<T>(_ elements: inout [T]) {
+        guard elements.count > 1 else { return }
+        for last in stride(from: elements.count - 1, to: 0, by: -1) {
+            elements.swapAt(last, int(in: 0...last))
+        }
+    }
+
     /// A generator for a separate stream of numbers, derived from this one's
     /// seed and a label, so that adding draws to one part of the demo does
     /// not shift the numbers of another.

@@ -8,7 +8,7 @@ import HuzhuReport
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Make a workspace with a demo city (合肥): units, members, plans and this year's group enrollments.",
+        abstract: "Make a workspace with a demo city (合肥): units, members, plans, this year's group enrollments, targets and claims.",
         discussion: """
             The city is drawn from the seed: the same seed and size give the same workspace on \
             every machine. Its business date is fixed at \(DemoCity.today) (`today` in huzhu.toml).
@@ -73,18 +73,26 @@ struct DemoCommand: ParsableCommand {
 
     // MARK: - Report
 
-    /// The text printed after building: what was made, the plans, participation by union.
+    /// The text printed after building: what was made, the plans, participation by union, targets, claims.
     func report(_ summary: DemoCity.Summary, database: HuzhuDatabase) throws -> String {
         let year = DemoCity.programmeYear
         let enrollment = EnrollmentService()
-        let (planRows, unitRows, total) = try database.read { db in
+        let targets = TargetService()
+        let units = DemoCity.topUnits.map { ($0.code, $0.name) } + [(DemoCity.federationCode, "全市合计")]
+        let (planRows, unitRows, total, progress, overdue) = try database.read { db in
             let plans = try DemoCity.planOffers.map { offer in
                 (offer, try enrollment.participation(db, year: year, planCode: offer.plan.code))
             }
-            let units = try DemoCity.topUnits.map { top in
+            let participation = try DemoCity.topUnits.map { top in
                 (top.name, try enrollment.participation(db, under: top.code, year: year))
             }
-            return (plans, units, try enrollment.participation(db, under: DemoCity.federationCode, year: year))
+            let progress = try units.compactMap { code, name -> (String, TargetProgress, TargetProgress)? in
+                guard let half = try targets.progress(db, unitCode: code, asOf: DemoCity.halfYear),
+                      let now = try targets.progress(db, unitCode: code, asOf: DemoCity.today) else { return nil }
+                return (name, half, now)
+            }
+            return (plans, participation, try enrollment.participation(db, under: DemoCity.federationCode, year: year),
+                    progress, try ClaimService().overdue(db, days: 30, asOf: DemoCity.today).count)
         }
 
         var lines: [String] = []
@@ -92,8 +100,11 @@ struct DemoCommand: ParsableCommand {
                      + "\(DemoCity.topUnits.count) unions under it, \(grouped(summary.grassroots)) grassroots unions, "
                      + "\(grouped(summary.members)) members (\(grouped(summary.retired)) retired, "
                      + "\(grouped(summary.left)) gone, \(grouped(summary.hardship)) hardship).")
-        lines.append("Group enrollments of \(DemoCity.enrollmentDay): \(grouped(summary.batches)) batches, "
-                     + "\(grouped(summary.policies)) policies. Business date \(DemoCity.today).")
+        let first = summary.firstEnrollment.map(\.description) ?? "–", last = summary.lastEnrollment.map(\.description) ?? "–"
+        lines.append("Group enrollments from \(first) to \(last) on \(grouped(summary.enrollmentDays)) days "
+                     + "(\(grouped(summary.lateUnits)) units late, after the terms started): "
+                     + "\(grouped(summary.batches)) batches, \(grouped(summary.policies)) policies. "
+                     + "Business date \(DemoCity.today).")
         lines.append("")
         lines.append("Plans, terms from \(DemoCity.termStart):")
         lines += table(
@@ -114,9 +125,55 @@ struct DemoCommand: ParsableCommand {
             alignRight: [false, true, true, true, true],
             rows: unitRows.map(row), footer: row("全市合计", total))
         lines.append("")
+        lines += targetLines(progress)
+        lines.append("")
+        lines += claimLines(summary, overdue: overdue)
+        lines.append("")
         lines.append("Try next:")
         lines.append("  cd \(directory) && huzhu run scripts/jobs/hello.lua")
         return lines.joined(separator: "\n")
+    }
+
+    /// The targets, their completion at the half year and now, and when they were reached.
+    private func targetLines(_ progress: [(String, TargetProgress, TargetProgress)]) -> [String] {
+        let half = DemoCity.halfYear, today = DemoCity.today
+        let behind = progress.dropLast().filter { !$0.1.onTrack }.count
+        let reached = progress.dropLast().filter { $0.2.reachedOn != nil }.count
+        let unions = progress.count - 1
+        var lines = ["Targets \(DemoCity.programmeYear) (set \(DemoCity.registrationDay); completion = the lower of members "
+                     + "and contributions; at \(half) \(percent(TargetProgress.elapsed(half))) of the year is gone, "
+                     + "时间过半、任务过半):"]
+        let row = { (name: String, half: TargetProgress, now: TargetProgress) -> [String] in
+            [name, self.grouped(now.target.members), now.target.contributions.formatted(), self.percent(half.completion),
+             half.onTrack ? "达标" : "落后", self.percent(now.completion), now.reachedOn?.description ?? "–"]
+        }
+        lines += table(
+            header: ["单位", "目标人数", "目标缴费（元）", "\(half.month)月\(half.day)日完成", "时间过半",
+                     "\(today.month)月\(today.day)日完成", "达成日期"],
+            alignRight: [false, true, true, true, false, true, false],
+            rows: progress.dropLast().map(row), footer: progress.last.map(row))
+        lines.append("At \(half): \(unions - behind) of \(unions) unions on track, \(behind) behind; "
+                     + "by \(today) \(reached) have reached their target.")
+        return lines
+    }
+
+    /// The claims by status, the overdue ones, the benefits paid and how fast.
+    private func claimLines(_ summary: DemoCity.Summary, overdue: Int) -> [String] {
+        let total = summary.claims.values.reduce(0, +)
+        let statuses: [ClaimStatus] = [.paid, .rejected, .approved, .underReview, .reported]
+        let parts = statuses.map { "\(grouped(summary.claims[$0, default: 0])) \($0.chinese)" }
+        let paid = summary.claims[.paid, default: 0]
+        let average = paid == 0 ? "–" : String(format: "%.1f", Double(summary.daysToPay) / Double(paid))
+        return [
+            "Claims reported by \(DemoCity.today): \(grouped(total)) (" + parts.joined(separator: ", ") + "); "
+                + "\(grouped(overdue)) waiting more than 30 days at one step.",
+            "Benefits paid \(summary.benefitsPaid.formatted()) yuan, \(average) days from report to payout on average.",
+        ]
+    }
+
+    /// A percentage with one decimal: 49.6%.
+    private func percent(_ value: Double) -> String {
+        String(format: "%.1f%%", value)
     }
 
     /// Lines of a table whose columns line up in a terminal (CJK characters take two columns).
