@@ -50,11 +50,11 @@ public struct IndicatorService: Sendable {
         }
 
         try each("""
-            SELECT groupCode, SUM(employees) AS n FROM unitHeadcount JOIN grp USING (unitCode)
+            SELECT groupCode, SUM(employees) AS n FROM grp CROSS JOIN unitHeadcount ON unitHeadcount.unitCode = grp.unitCode
             WHERE year = \(to.year) GROUP BY groupCode
             """) { $0.employees = $1["n"] }
         let covered: SQL = """
-            FROM policy JOIN grp USING (unitCode)
+            FROM grp CROSS JOIN policy ON policy.unitCode = grp.unitCode
             WHERE status <> 'cancelled' AND enrolledOn <= \(to) AND startDate <= \(to) AND endDate >= \(from)
             """
         try each("SELECT groupCode, COUNT(DISTINCT memberID) AS n " + covered + " GROUP BY groupCode") {
@@ -66,7 +66,7 @@ public struct IndicatorService: Sendable {
         try each("""
             SELECT groupCode, COUNT(*) AS n, SUM(contribution) AS total, SUM(splitAdministration) AS a,
                    SUM(splitUnion) AS u, SUM(splitMember) AS m
-            FROM policy JOIN grp USING (unitCode)
+            FROM grp CROSS JOIN policy ON policy.unitCode = grp.unitCode
             WHERE status <> 'cancelled' AND enrolledOn >= \(from) AND enrolledOn <= \(to) GROUP BY groupCode
             """) {
             $0.policies = $1["n"]
@@ -75,7 +75,7 @@ public struct IndicatorService: Sendable {
         }
         let days = try claims(each, from: from, to: to, overdueDays: overdueDays)
         for (code, list) in days { Self.setDaysToPay(&figures[code]!, list) }
-        try targets(db, &figures, to: to)
+        try targets(db, &figures, with: with, to: to)
         return codes.map { figures[$0]! }
     }
 
@@ -84,12 +84,12 @@ public struct IndicatorService: Sendable {
     private func claims(_ each: (SQL, (inout Indicators, Row) -> Void) throws -> Void,
                         from: CivilDate, to: CivilDate, overdueDays: Int) throws -> [String: [Int]] {
         try each("""
-            SELECT groupCode, COUNT(*) AS n FROM claim JOIN grp USING (unitCode)
+            SELECT groupCode, COUNT(*) AS n FROM grp CROSS JOIN claim ON claim.unitCode = grp.unitCode
             WHERE reportedOn >= \(from) AND reportedOn <= \(to) GROUP BY groupCode
             """) { $0.claimsReported = $1["n"] }
         try each("""
-            SELECT groupCode, COUNT(DISTINCT claim.id) AS n FROM claimEvent JOIN claim ON claim.id = claimEvent.claimID
-            JOIN grp USING (unitCode)
+            SELECT groupCode, COUNT(DISTINCT claim.id) AS n
+            FROM grp CROSS JOIN claim ON claim.unitCode = grp.unitCode CROSS JOIN claimEvent ON claimEvent.claimID = claim.id
             WHERE claimEvent.toStatus = 'rejected' AND claimEvent."on" >= \(from) AND claimEvent."on" <= \(to)
             GROUP BY groupCode
             """) { $0.claimsRejected = $1["n"] }
@@ -97,7 +97,7 @@ public struct IndicatorService: Sendable {
         try each("""
             SELECT groupCode, claimPayment.amount AS amount,
                    CAST(julianday(claimPayment.paidOn) - julianday(claim.reportedOn) AS INTEGER) AS days
-            FROM claimPayment JOIN claim ON claim.id = claimPayment.claimID JOIN grp USING (unitCode)
+            FROM grp CROSS JOIN claim ON claim.unitCode = grp.unitCode CROSS JOIN claimPayment ON claimPayment.claimID = claim.id
             WHERE claimPayment.paidOn >= \(from) AND claimPayment.paidOn <= \(to)
             """) {
             $0.claimsPaid += 1
@@ -107,11 +107,11 @@ public struct IndicatorService: Sendable {
         let limit = to.adding(days: -overdueDays)
         // Each claim's status on `to` is its last event by then.
         try each("""
-            SELECT groupCode, COUNT(*) AS n FROM (
-              SELECT claimID, toStatus, "on", ROW_NUMBER() OVER (PARTITION BY claimID ORDER BY id DESC) AS latest
-              FROM claimEvent WHERE "on" <= \(to)
-            ) AS last JOIN claim ON claim.id = last.claimID JOIN grp USING (unitCode)
-            WHERE last.latest = 1 AND last.toStatus IN ('reported', 'underReview', 'approved') AND last."on" < \(limit)
+            SELECT groupCode, COUNT(*) AS n
+            FROM grp CROSS JOIN claim ON claim.unitCode = grp.unitCode
+            CROSS JOIN claimEvent AS last
+              ON last.id = (SELECT MAX(id) FROM claimEvent WHERE claimID = claim.id AND "on" <= \(to))
+            WHERE claim.reportedOn <= \(to) AND last.toStatus IN ('reported', 'underReview', 'approved') AND last."on" < \(limit)
             GROUP BY groupCode
             """) { $0.overdueClaims = $1["n"] }
         return days
@@ -126,16 +126,46 @@ public struct IndicatorService: Sendable {
         figures.p90DaysToPay = sorted[rank - 1]
     }
 
-    /// Each group's progress toward its all-plans target of `to`'s year, where one is set.
-    private func targets(_ db: Database, _ figures: inout [String: Indicators],
-                         to: CivilDate) throws {
-        let service = TargetService(scope: scope)
-        for code in figures.keys {
-            guard let target = try Target.fetchOne(db, sql: """
-                SELECT * FROM target WHERE unitCode = ? AND year = ? AND planCode IS NULL
-                """, arguments: [code, to.year]) else { continue }
-            let range = try scope.range(narrowedTo: code, in: db)
-            figures[code]!.target = try service.progress(db, target: target, range: range, asOf: to)
+    /// Each group's progress toward its all-plans target of `to`'s year,
+    /// where one is set: one pass over the year's enrollments, day by day.
+    private func targets(_ db: Database, _ figures: inout [String: Indicators], with: SQL, to: CivilDate) throws {
+        var targets: [String: Target] = [:]
+        let year = to.year
+        for target in try Target.fetchAll(db, sql: "SELECT * FROM target WHERE year = ? AND planCode IS NULL", arguments: [year])
+        where figures[target.unitCode] != nil {
+            targets[target.unitCode] = target
+        }
+        guard !targets.isEmpty else { return }
+        let first = CivilDate(year: year, month: 1, day: 1)!
+        let enrolled: SQL = """
+            FROM grp CROSS JOIN policy ON policy.unitCode = grp.unitCode
+            WHERE status <> 'cancelled' AND enrolledOn >= \(first) AND enrolledOn <= \(to)
+            """
+        // Per group and day: members enrolled for the first time this year, and contributions.
+        let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: with + """
+            SELECT groupCode, day, SUM(newMembers) AS members, SUM(fen) AS fen FROM (
+              SELECT groupCode, enrolledOn AS day, 0 AS newMembers, contribution AS fen \(enrolled)
+              UNION ALL
+              SELECT groupCode, MIN(enrolledOn), 1, 0 \(enrolled) GROUP BY groupCode, memberID
+            ) GROUP BY groupCode, day ORDER BY groupCode, day
+            """))
+        var running: [String: (members: Int, fen: Int64, reached: CivilDate?)] = [:]
+        while let row = try rows.next() {
+            let code: String = row["groupCode"]
+            guard let target = targets[code] else { continue }
+            var state = running[code] ?? (0, 0, nil)
+            state.members += row["members"] as Int
+            state.fen += row["fen"] as Int64
+            if state.reached == nil, state.members >= target.members, state.fen >= target.contributions.fen {
+                state.reached = row["day"] as CivilDate
+            }
+            running[code] = state
+        }
+        for (code, target) in targets {
+            let state = running[code] ?? (0, 0, nil)
+            let reached = target.members == 0 && target.contributions.fen == 0 ? first : state.reached
+            figures[code]!.target = TargetProgress(target: target, asOf: to, enrolledMembers: state.members,
+                                                   contributions: Money(fen: state.fen), reachedOn: reached)
         }
     }
 }
