@@ -6,8 +6,9 @@
 #        ledger reversal and re-posting) in the same set-wise statements,
 #   (b)  a straightforward Python + sqlite3 script (read, compute, executemany
 #        UPDATE, commit; splits only).
-# The dataset is `huzhu demo --members 436400` (seed 1: 999,679 policies of
-# 2026, enrolled with each member paying all); the stock formula, activated from
+# The dataset is `huzhu demo --members 436400` (seed 1: about 1,000,000 policies
+# of 2026 — 999,679 on 2026-11-29 — enrolled with each member paying all; the
+# section reports the exact count); the stock formula, activated from
 # 2026-07-01, changes every one of them. Each measured run starts from a fresh
 # copy of the same database file. B6 is the peak RSS of the huzhu runs.
 # Writes $work/b1-section.md.
