@@ -91,7 +91,7 @@ public struct WorkspaceConfig: Equatable, Sendable {
                     problems.append("limits.\(key): unknown key")
                 }
                 if let v = limits["timeout"] {
-                    if let d = v.double, d > 0 { config.limits.timeout = d }
+                    if let d = v.double, d > 0, d.isFinite { config.limits.timeout = d }
                     else if let i = v.int, i > 0 { config.limits.timeout = Double(i) }
                     else { problems.append("limits.timeout: expected a positive number of seconds") }
                 }
