@@ -28,8 +28,11 @@ final class LuaBenefitRule {
         let amount: Int64
         switch results.first ?? .nil {
         case .integer(let i): amount = i
+        case .number(let d) where !d.isFinite:
+            throw ScriptingError(place + "benefit() returned \(LuaValue.format(number: d)), not a number of fen")
         case .number(let d):
             guard let whole = LuaValue.number(d).integerValue else {
+                if d.rounded() == d { throw ScriptingError(place + "benefit() returned \(LuaValue.format(number: d)), too large for fen") }
                 throw ScriptingError(place + "benefit() returned \(LuaValue.format(number: d)), not a whole number of fen (use huzhu.round or huzhu.share)")
             }
             amount = whole

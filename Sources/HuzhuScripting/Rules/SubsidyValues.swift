@@ -32,7 +32,8 @@ enum SubsidyValues {
     static func split(from results: [LuaValue], script: String, line: Int?) throws -> ContributionSplit {
         let place = line.map { "\(script):\($0): " } ?? "\(script): "
         guard let first = results.first, case .table(let fields) = first else {
-            let got = results.first?.typeName ?? "nothing"
+            // A list such as {2600, 0, 0} is a table too: say which kind was given.
+            let got = results.first.map { if case .array = $0 { return "a list" } else { return $0.typeName } } ?? "nothing"
             throw ScriptingError(place + "subsidy() returned \(got), expected a table {administration = …, union = …, member = …} in fen")
         }
         for key in fields.keys.sorted() where !parts.contains(key) {
