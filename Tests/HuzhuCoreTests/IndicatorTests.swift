@@ -92,6 +92,16 @@ struct IndicatorTests {
         #expect(fed.contributions == Money(fen: 11_300 + 3_600))
     }
 
+    @Test("a level of leaf units (grouped by unit, no join) gives what each unit's subtree gives")
+    func leafLevel() throws {
+        let all = try city.database.read { db in
+            try service.indicators(db, level: .grassroots, from: Fixture.date("2012-01-01"), to: Fixture.date("2012-12-31"))
+        }
+        #expect(all.map(\.unitCode) == ["BH001", "BH002", "LY001"])
+        for figures in all { #expect(figures == (try self.figures(figures.unitCode))) }
+        #expect(all[0].enrolledMembers == 2 && all[0].coverage == ["INP": 1, "ACC": 1, "FEM": 1] && all[0].claimsPaid == 1)
+    }
+
     @Test("90th percentile by nearest rank")
     func percentile() {
         var f = Indicators(unitCode: "X", from: Fixture.date("2012-01-01"), to: Fixture.date("2012-12-31"), overdueDays: 30)

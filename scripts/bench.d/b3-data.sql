@@ -39,7 +39,7 @@ SELECT i, p.id, p.memberID, 'ACC', 1, p.unitCode, 'accident', date(p.startDate, 
        CASE WHEN i % 10 < 8 THEN 'paid' WHEN i % 10 = 8 THEN 'rejected' ELSE 'underReview' END,
        date(p.startDate, '+' || (6 + i % 20) || ' days'),
        CASE WHEN i % 10 < 8 THEN 100000 END, CASE WHEN i % 10 = 8 THEN 651 END, 'bench'
-FROM c JOIN policy p ON p.id = (i * (MEMBERS / CLAIMS)) % MEMBERS + 1;
+FROM c JOIN policy p ON p.id = (i * 7919) % MEMBERS + 1;
 INSERT INTO claimEvent (claimID, fromStatus, toStatus, "on", at, operator) SELECT id, NULL, 'reported', reportedOn, reportedOn, 'bench' FROM claim;
 INSERT INTO claimEvent (claimID, fromStatus, toStatus, "on", at, operator)
 SELECT id, 'reported', 'underReview', reportedOn, reportedOn, 'bench' FROM claim;

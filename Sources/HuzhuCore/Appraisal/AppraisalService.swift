@@ -82,7 +82,7 @@ public struct AppraisalService: Sendable {
             """)
         for result in results {
             let breakdown = IndicatorValue.fields(result.score.breakdown.mapValues { .number($0) }).jsonText
-            let notes = String(decoding: try JSONSerialization.data(withJSONObject: result.score.notes), as: UTF8.self)
+            let notes = IndicatorValue.jsonArray(result.score.notes)
             try insert.execute(arguments: [run.id, result.unit.code, result.rank, result.score.total, breakdown,
                                            result.reward, result.indicators.jsonText, notes])
             if confirm, result.reward.fen > 0 {

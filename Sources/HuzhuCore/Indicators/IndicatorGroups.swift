@@ -12,8 +12,9 @@ public enum IndicatorGroups: Hashable, Sendable {
     /// Every unit of a kind inside the scope, each with its descendants.
     case level(UnitKind)
 
-    /// The `WITH grp(unitCode, groupCode) AS (…)` clause and the group codes, in path order.
-    func table(_ db: Database, scope: Scope) throws -> (with: SQL, codes: [String]) {
+    /// The `WITH grp(unitCode, groupCode) AS (…)` clause, the group codes in
+    /// path order, and where to read the policies with their `groupCode`.
+    func table(_ db: Database, scope: Scope) throws -> (with: SQL, codes: [String], policies: SQL) {
         switch self {
         case .subtree(let code):
             guard case .subtree(let path) = try scope.range(narrowedTo: code, in: db),
@@ -25,19 +26,29 @@ public enum IndicatorGroups: Hashable, Sendable {
                                                                       arguments: [path]) ?? code)
             let upper = String(path.dropLast()) + "0"
             let with: SQL = "WITH grp(unitCode, groupCode) AS (SELECT code, \(top) FROM unit WHERE path >= \(path) AND path < \(upper)) "
-            return (with, [top])
+            return (with, [top], "grp CROSS JOIN policy ON policy.unitCode = grp.unitCode")
         case .level(let kind):
             var heads: SQL = "SELECT code, path FROM unit WHERE kind = \(kind.rawValue)"
             if let condition = try scope.range(in: db).pathCondition { heads = heads + " AND " + condition }
             let codes = try String.fetchAll(db, SQLRequest<String>(literal: "SELECT code FROM (\(heads)) ORDER BY path"))
             let with: SQL = """
                 WITH heads AS (\(heads)),
-                grp(unitCode, groupCode) AS (
+                grp(unitCode, groupCode) AS MATERIALIZED (
                   SELECT u.code, heads.code FROM heads JOIN unit u
                   ON u.path >= heads.path AND u.path < substr(heads.path, 1, length(heads.path) - 1) || '0'
                 ) 
                 """
-            return (with, codes)
+            // When no unit of the level has units under it (grassroots unions,
+            // usually), a policy's group is its own unit: group the policies by
+            // unit, in the order of their unit index, with no join at all.
+            // Otherwise scan the policies once, looking each up in the group
+            // table (SQLite builds an automatic index on it).
+            let units = try Int.fetchOne(db, SQLRequest<Int>(literal: with + "SELECT COUNT(*) FROM grp")) ?? 0
+            let policies: SQL = units == codes.count
+                ? "(SELECT policy.*, policy.unitCode AS groupCode FROM policy) AS policy"
+                : "policy CROSS JOIN grp ON grp.unitCode = policy.unitCode"
+            return (with, codes, policies)
         }
     }
+
 }

@@ -38,7 +38,7 @@ public struct IndicatorService: Sendable {
             throw ValidationError(ValidationFailure(.periodInvalid, field: "to", value: .plain(to.description),
                                                     ["from": from.description, "to": to.description]))
         }
-        let (with, codes) = try groups.table(db, scope: scope)
+        let (with, codes, policies) = try groups.table(db, scope: scope)
         var figures: [String: Indicators] = [:]
         for code in codes { figures[code] = Indicators(unitCode: code, from: from, to: to, overdueDays: overdueDays) }
         func each(_ sql: SQL, _ body: (inout Indicators, Row) -> Void) throws {
@@ -53,29 +53,50 @@ public struct IndicatorService: Sendable {
             SELECT groupCode, SUM(employees) AS n FROM grp CROSS JOIN unitHeadcount ON unitHeadcount.unitCode = grp.unitCode
             WHERE year = \(to.year) GROUP BY groupCode
             """) { $0.employees = $1["n"] }
-        let covered: SQL = """
-            FROM grp CROSS JOIN policy ON policy.unitCode = grp.unitCode
-            WHERE status <> 'cancelled' AND enrolledOn <= \(to) AND startDate <= \(to) AND endDate >= \(from)
+        // One pass over the policies enrolled by `to`: members covered in the
+        // period, the period's enrollments and money, and (for targets) the
+        // year's enrollments so far.
+        let first = CivilDate(year: to.year, month: 1, day: 1)!
+        let targets = try self.targets(db, codes: codes, year: to.year)
+        let yearToDate: SQL = targets.isEmpty ? "0, 0" : """
+            COUNT(DISTINCT CASE WHEN enrolledOn >= \(first) THEN memberID END),
+            SUM(CASE WHEN enrolledOn >= \(first) THEN contribution ELSE 0 END)
             """
-        try each("SELECT groupCode, COUNT(DISTINCT memberID) AS n " + covered + " GROUP BY groupCode") {
-            $0.enrolledMembers = $1["n"]
+        try each("""
+            SELECT groupCode,
+                   COUNT(DISTINCT CASE WHEN startDate <= \(to) AND endDate >= \(from) THEN memberID END) AS covered,
+                   SUM(enrolledOn >= \(from)) AS n,
+                   SUM(CASE WHEN enrolledOn >= \(from) THEN contribution ELSE 0 END) AS total,
+                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitAdministration ELSE 0 END) AS a,
+                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitUnion ELSE 0 END) AS u,
+                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitMember ELSE 0 END) AS m,
+                   \(yearToDate) AS ytdMembers_ytdFen
+            FROM \(policies)
+            WHERE status <> 'cancelled' AND enrolledOn <= \(to)
+            GROUP BY groupCode
+            """) { figures, row in
+            figures.enrolledMembers = row["covered"]
+            figures.policies = row["n"]
+            figures.contributions = row["total"]
+            figures.split = ContributionSplit(administration: row["a"], union: row["u"], member: row["m"])
+            if let target = targets[figures.unitCode] {
+                figures.target = TargetProgress(target: target, asOf: to, enrolledMembers: row[7],
+                                                contributions: Money(fen: row[8]), reachedOn: nil)
+            }
         }
-        try each("SELECT groupCode, planCode, COUNT(DISTINCT memberID) AS n " + covered + " GROUP BY groupCode, planCode") {
-            $0.coverage[$1["planCode"]] = $1["n"]
+        for (code, target) in targets where figures[code]!.target == nil {
+            figures[code]!.target = TargetProgress(target: target, asOf: to, enrolledMembers: 0, contributions: .zero, reachedOn: nil)
         }
         try each("""
-            SELECT groupCode, COUNT(*) AS n, SUM(contribution) AS total, SUM(splitAdministration) AS a,
-                   SUM(splitUnion) AS u, SUM(splitMember) AS m
-            FROM grp CROSS JOIN policy ON policy.unitCode = grp.unitCode
-            WHERE status <> 'cancelled' AND enrolledOn >= \(from) AND enrolledOn <= \(to) GROUP BY groupCode
+            SELECT groupCode, planCode, COUNT(DISTINCT memberID) AS n
+            FROM \(policies)
+            WHERE status <> 'cancelled' AND enrolledOn <= \(to) AND startDate <= \(to) AND endDate >= \(from)
+            GROUP BY groupCode, planCode
             """) {
-            $0.policies = $1["n"]
-            $0.contributions = $1["total"]
-            $0.split = ContributionSplit(administration: $1["a"], union: $1["u"], member: $1["m"])
+            $0.coverage[$1["planCode"]] = $1["n"]
         }
         let days = try claims(each, from: from, to: to, overdueDays: overdueDays)
         for (code, list) in days { Self.setDaysToPay(&figures[code]!, list) }
-        try targets(db, &figures, with: with, to: to)
         return codes.map { figures[$0]! }
     }
 
@@ -126,46 +147,15 @@ public struct IndicatorService: Sendable {
         figures.p90DaysToPay = sorted[rank - 1]
     }
 
-    /// Each group's progress toward its all-plans target of `to`'s year,
-    /// where one is set: one pass over the year's enrollments, day by day.
-    private func targets(_ db: Database, _ figures: inout [String: Indicators], with: SQL, to: CivilDate) throws {
+    /// The all-plans targets of `year` set for the groups.
+    private func targets(_ db: Database, codes: [String], year: Int) throws -> [String: Target] {
+        let wanted = Set(codes)
         var targets: [String: Target] = [:]
-        let year = to.year
         for target in try Target.fetchAll(db, sql: "SELECT * FROM target WHERE year = ? AND planCode IS NULL", arguments: [year])
-        where figures[target.unitCode] != nil {
+        where wanted.contains(target.unitCode) {
             targets[target.unitCode] = target
         }
-        guard !targets.isEmpty else { return }
-        let first = CivilDate(year: year, month: 1, day: 1)!
-        let enrolled: SQL = """
-            FROM grp CROSS JOIN policy ON policy.unitCode = grp.unitCode
-            WHERE status <> 'cancelled' AND enrolledOn >= \(first) AND enrolledOn <= \(to)
-            """
-        // Per group and day: members enrolled for the first time this year, and contributions.
-        let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: with + """
-            SELECT groupCode, day, SUM(newMembers) AS members, SUM(fen) AS fen FROM (
-              SELECT groupCode, enrolledOn AS day, 0 AS newMembers, contribution AS fen \(enrolled)
-              UNION ALL
-              SELECT groupCode, MIN(enrolledOn), 1, 0 \(enrolled) GROUP BY groupCode, memberID
-            ) GROUP BY groupCode, day ORDER BY groupCode, day
-            """))
-        var running: [String: (members: Int, fen: Int64, reached: CivilDate?)] = [:]
-        while let row = try rows.next() {
-            let code: String = row["groupCode"]
-            guard let target = targets[code] else { continue }
-            var state = running[code] ?? (0, 0, nil)
-            state.members += row["members"] as Int
-            state.fen += row["fen"] as Int64
-            if state.reached == nil, state.members >= target.members, state.fen >= target.contributions.fen {
-                state.reached = row["day"] as CivilDate
-            }
-            running[code] = state
-        }
-        for (code, target) in targets {
-            let state = running[code] ?? (0, 0, nil)
-            let reached = target.members == 0 && target.contributions.fen == 0 ? first : state.reached
-            figures[code]!.target = TargetProgress(target: target, asOf: to, enrolledMembers: state.members,
-                                                   contributions: Money(fen: state.fen), reachedOn: reached)
-        }
+        return targets
     }
+
 }

@@ -12,7 +12,8 @@
 ///   with the days from report to payout (average, 90th percentile by nearest rank);
 /// - `overdueClaims`: claims that on `to` had waited more than `overdueDays`
 ///   days at one step (reported, under review, approved and unpaid);
-/// - `target`: progress toward the unit's all-plans target of `to`'s year, as of `to`.
+/// - `target`: progress toward the unit's all-plans target of `to`'s year, as of `to`
+///   (without the date it was reached: `TargetService.progress` has it).
 public struct Indicators: Hashable, Sendable {
     /// The subtree's top unit.
     public var unitCode: String
