@@ -259,12 +259,30 @@ extension DemoCity {
         var daysToPay = 0
     }
 
-    /// Takes every claim through the claim service, step by step in the
-    /// order of the business days (report, review, documents, decision,
+    /// Takes every claim through the claim state machine, step by step in
+    /// the order of the business days (report, review, documents, decision,
     /// payout; claims of one day in the order drawn), each step with a
     /// context of its day and the handling office as operator: the claim
     /// ids follow the report days, and every rule of the service holds.
-    static func makeClaims(_ db: Database, _ scripts: [ClaimScript],
+    ///
+    /// In bulk (the default), the steps are taken by a ``BulkClaimWriter``,
+    /// which keeps the service's rules in memory and writes the same rows
+    /// once at the end; otherwise by ``ClaimService`` itself, a write per
+    /// step (the reference the bulk path is tested against).
+    static func makeClaims(_ db: Database, _ scripts: [ClaimScript], inBulk: Bool = true,
+                           clock: @escaping @Sendable () -> Date) throws -> ClaimTotals {
+        if inBulk {
+            var steps = BulkClaimSteps(writer: try BulkClaimWriter(db, policyIDs: scripts.lazy.compactMap(\.report.policyID)))
+            let totals = try makeClaims(db, scripts, steps: &steps, clock: clock)
+            try steps.writer.write(db)
+            return totals
+        }
+        var steps = ServiceClaimSteps()
+        return try makeClaims(db, scripts, steps: &steps, clock: clock)
+    }
+
+    /// Takes the scripts' steps in business-day order through `steps`.
+    static func makeClaims(_ db: Database, _ scripts: [ClaimScript], steps taker: inout some ClaimSteps,
                            clock: @escaping @Sendable () -> Date) throws -> ClaimTotals {
         // One sortable key per step: day, step, claim.
         var steps: [UInt64] = []
@@ -282,7 +300,6 @@ extension DemoCity {
         }
         steps.sort()
 
-        let service = ClaimService()
         var ids = [Int64](repeating: 0, count: scripts.count)
         var approved = [Money?](repeating: nil, count: scripts.count)
         var status = [ClaimStatus](repeating: .reported, count: scripts.count)
@@ -294,23 +311,23 @@ extension DemoCity {
             let claim: Claim
             switch ClaimStep(rawValue: key >> 32 & 0xFF)! {
             case .report:
-                claim = try service.report(db, script.report, context: context)
+                claim = try taker.report(db, script.report, context: context)
                 ids[index] = claim.id!
             case .begin:
-                claim = try service.beginReview(db, claimID: ids[index], context: context)
+                claim = try taker.beginReview(db, claimID: ids[index], context: context)
             case .documents:
-                _ = try service.recordDocuments(db, claimID: ids[index], provided: [script.missing!], context: context)
+                try taker.recordDocuments(db, claimID: ids[index], provided: [script.missing!], context: context)
                 continue
             case .decide:
-                claim = try service.review(db, claimID: ids[index], script.decision, context: context)
+                claim = try taker.review(db, claimID: ids[index], script.decision, context: context)
                 approved[index] = claim.approvedAmount
             case .pay:
                 let prefix = script.method == .bankTransfer ? "BK" : script.method == .cash ? "XJ" : "ZP"
                 let reference = prefix + day.description.replacingOccurrences(of: "-", with: "") + "-" + String(ids[index])
-                claim = try service.pay(db, claimID: ids[index],
-                                        ClaimPayment(amount: approved[index]!, method: script.method,
-                                                     reference: reference, paidOn: day),
-                                        context: context)
+                claim = try taker.pay(db, claimID: ids[index],
+                                      ClaimPayment(amount: approved[index]!, method: script.method,
+                                                   reference: reference, paidOn: day),
+                                      context: context)
             }
             status[index] = claim.status
         }

@@ -55,6 +55,9 @@ public struct DemoCity: Sendable {
     public var seed: UInt64
     /// The number of members to register (retired and gone included).
     public var members: Int
+    /// Whether the claims are written in bulk (``BulkClaimWriter``, the
+    /// default) or step by step through ``ClaimService``: the same rows either way.
+    var claimsInBulk = true
 
     /// The programme year: the calendar year the terms start.
     public static let programmeYear = 2026
@@ -259,7 +262,7 @@ public struct DemoCity: Sendable {
         // The year's targets, then the claims.
         var targetRandom = random.stream(3)
         summary.targets = try DemoCity.setTargets(db, enrolled: enrolled, random: &targetRandom, context: registration)
-        let totals = try DemoCity.makeClaims(db, claims, clock: clock)
+        let totals = try DemoCity.makeClaims(db, claims, inBulk: claimsInBulk, clock: clock)
         summary.claims = totals.byStatus
         summary.benefitsPaid = totals.paid
         summary.daysToPay = totals.daysToPay
