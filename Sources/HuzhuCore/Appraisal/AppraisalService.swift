@@ -40,10 +40,12 @@ public struct AppraisalService: Sendable {
         guard !figures.isEmpty else {
             throw ValidationError(ValidationFailure(.appraisalNoUnits, field: "level", ["level": level.rawValue]))
         }
+        var byCode: [String: Unit] = [:]
+        for unit in try Unit.filter(Unit.Columns.kind == level.rawValue).fetchAll(db) { byCode[unit.code] = unit }
         var units: [Unit] = []
         var scores: [AppraisalScore] = []
         for indicators in figures {
-            let unit = try Unit.fetchOne(db, key: indicators.unitCode)!
+            let unit = byCode[indicators.unitCode]!
             units.append(unit)
             scores.append(try rule.score(unit: unit, indicators: indicators, period: period, year: year))
         }
