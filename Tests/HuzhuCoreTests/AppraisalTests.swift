@@ -11,7 +11,8 @@ struct FixedRule: AppraisalRule {
     var ruleVersionID: Int64? = nil
     var sha256 = String(repeating: "ab", count: 32)
 
-    func score(unit: Unit, indicators: Indicators, period: AppraisalPeriod, year: Int) throws -> AppraisalScore {
+    func score(unit: Unit, indicators: Indicators, fields: IndicatorValue, period: AppraisalPeriod,
+               year: Int) throws -> AppraisalScore {
         AppraisalScore(total: scores[unit.code] ?? 0, breakdown: ["participation": indicators.participation],
                        notes: ["fixed"])
     }

@@ -102,6 +102,19 @@ struct IndicatorTests {
         #expect(all[0].enrolledMembers == 2 && all[0].coverage == ["INP": 1, "ACC": 1, "FEM": 1] && all[0].claimsPaid == 1)
     }
 
+    @Test("coverage per plan is the same counted in the main pass or in a pass of its own (many plans)")
+    func coverageTwoWays() throws {
+        var separate = IndicatorService()
+        separate.plansCountedInOnePass = 0
+        for level in [UnitKind.district, .grassroots] {
+            let (one, two) = try city.database.read { db in
+                (try service.indicators(db, level: level, from: Fixture.date("2012-01-01"), to: Fixture.date("2012-12-31")),
+                 try separate.indicators(db, level: level, from: Fixture.date("2012-01-01"), to: Fixture.date("2012-12-31")))
+            }
+            #expect(one == two)
+        }
+    }
+
     @Test("90th percentile by nearest rank")
     func percentile() {
         var f = Indicators(unitCode: "X", from: Fixture.date("2012-01-01"), to: Fixture.date("2012-12-31"), overdueDays: 30)

@@ -36,10 +36,12 @@ run_b3() {
 
 Ratio **${ratio}×** wall, ${cpu_ratio}× CPU (goal ≤ 1.5×). Huzhu does more than the baseline: the
 90th percentile of days to payout, overdue claims judged by each claim's
-event history as of 31 December, target progress day by day (for the date
-a target was reached), the stock rule's \`score()\` and \`reward()\` in Lua
-for every unit, ranking, and storing 5,000 results with their indicators as
-JSON (rolled back by --dry-run).
+event history as of 31 December, the stock rule's \`score()\` and
+\`reward()\` in Lua for every unit, ranking, printing the ranking, and
+storing 5,000 results with their indicators as JSON (rolled back by
+--dry-run). The policies are read once: coverage per plan is counted in
+the same pass (one \`COUNT(DISTINCT …)\` per plan) where the baseline
+groups them a second time.
 <!-- /B3 -->
 MD
 }

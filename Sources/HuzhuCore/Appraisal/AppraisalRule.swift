@@ -24,8 +24,10 @@ public protocol AppraisalRule {
     var ruleVersionID: Int64? { get }
     var sha256: String { get }
 
-    /// Scores one unit on its indicators; the result is already checked (finite, 0 or more).
-    func score(unit: Unit, indicators: Indicators, period: AppraisalPeriod, year: Int) throws -> AppraisalScore
+    /// Scores one unit on its indicators (`fields` is `indicators.fields`,
+    /// computed once for the rule and the stored result); the result is
+    /// already checked (finite, 0 or more).
+    func score(unit: Unit, indicators: Indicators, fields: IndicatorValue, period: AppraisalPeriod, year: Int) throws -> AppraisalScore
 
     /// The reward in fen for a unit's rank and score; checked (whole fen, 0 or more).
     func reward(rank: Int, of count: Int, score: AppraisalScore, unit: Unit) throws -> Money

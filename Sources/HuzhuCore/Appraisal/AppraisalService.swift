@@ -44,16 +44,19 @@ public struct AppraisalService: Sendable {
         for unit in try Unit.filter(Unit.Columns.kind == level.rawValue).fetchAll(db) { byCode[unit.code] = unit }
         var units: [Unit] = []
         var scores: [AppraisalScore] = []
+        var fields: [IndicatorValue] = []
         for indicators in figures {
             let unit = byCode[indicators.unitCode]!
             units.append(unit)
-            scores.append(try rule.score(unit: unit, indicators: indicators, period: period, year: year))
+            fields.append(indicators.fields)
+            scores.append(try rule.score(unit: unit, indicators: indicators, fields: fields[fields.count - 1],
+                                         period: period, year: year))
         }
         var results: [AppraisalResult] = []
         for (index, rank) in AppraisalRanking.rank(scores.map(\.total)) {
             let reward = try rule.reward(rank: rank, of: units.count, score: scores[index], unit: units[index])
             results.append(AppraisalResult(unit: units[index], rank: rank, score: scores[index], reward: reward,
-                                           indicators: figures[index].fields))
+                                           indicators: fields[index]))
         }
         return try store(db, level: level, period: period, year: year, asOf: asOf, rule: rule, results: results,
                          confirm: confirm, context: context)

@@ -31,6 +31,10 @@ public struct IndicatorService: Sendable {
         try indicators(db, groups: .level(level), from: from, to: to, overdueDays: overdueDays)
     }
 
+    /// Up to this many plans, coverage per plan is counted in the main pass
+    /// over the policies (one COUNT(DISTINCT …) each); with more, in a pass of its own.
+    var plansCountedInOnePass = 12
+
     /// The figures of each group, in the groups' order.
     public func indicators(_ db: Database, groups: IndicatorGroups, from: CivilDate, to: CivilDate,
                            overdueDays: Int) throws -> [Indicators] {
@@ -54,23 +58,33 @@ public struct IndicatorService: Sendable {
             WHERE year = \(to.year) GROUP BY groupCode
             """) { $0.employees = $1["n"] }
         // One pass over the policies enrolled by `to`: members covered in the
-        // period, the period's enrollments and money, and (for targets) the
-        // year's enrollments so far.
+        // period (in all and per plan), the period's enrollments and money,
+        // and (for targets) the year's enrollments so far. With many plans
+        // the coverage per plan takes a pass of its own.
         let first = CivilDate(year: to.year, month: 1, day: 1)!
         let targets = try self.targets(db, codes: codes, year: to.year)
+        let covered: SQL = "startDate <= \(to) AND endDate >= \(from)"
         let yearToDate: SQL = targets.isEmpty ? "0, 0" : """
             COUNT(DISTINCT CASE WHEN enrolledOn >= \(first) THEN memberID END),
             SUM(CASE WHEN enrolledOn >= \(first) THEN contribution ELSE 0 END)
             """
+        let plans = try String.fetchAll(db, sql: "SELECT code FROM plan ORDER BY code")
+        let perPlanInPass = plans.count <= plansCountedInOnePass
+        var planColumns: SQL = ""
+        if perPlanInPass {
+            for plan in plans {
+                planColumns = planColumns + ", COUNT(DISTINCT CASE WHEN planCode = \(plan) AND \(covered) THEN memberID END)"
+            }
+        }
         try each("""
             SELECT groupCode,
-                   COUNT(DISTINCT CASE WHEN startDate <= \(to) AND endDate >= \(from) THEN memberID END) AS covered,
+                   COUNT(DISTINCT CASE WHEN \(covered) THEN memberID END) AS covered,
                    SUM(enrolledOn >= \(from)) AS n,
                    SUM(CASE WHEN enrolledOn >= \(from) THEN contribution ELSE 0 END) AS total,
                    SUM(CASE WHEN enrolledOn >= \(from) THEN splitAdministration ELSE 0 END) AS a,
                    SUM(CASE WHEN enrolledOn >= \(from) THEN splitUnion ELSE 0 END) AS u,
                    SUM(CASE WHEN enrolledOn >= \(from) THEN splitMember ELSE 0 END) AS m,
-                   \(yearToDate) AS ytdMembers_ytdFen
+                   \(yearToDate) AS ytdMembers_ytdFen \(planColumns)
             FROM \(policies)
             WHERE status <> 'cancelled' AND enrolledOn <= \(to)
             GROUP BY groupCode
@@ -83,17 +97,25 @@ public struct IndicatorService: Sendable {
                 figures.target = TargetProgress(target: target, asOf: to, enrolledMembers: row[7],
                                                 contributions: Money(fen: row[8]), reachedOn: nil)
             }
+            if perPlanInPass {
+                for (index, plan) in plans.enumerated() {
+                    let members: Int = row[9 + index]
+                    if members > 0 { figures.coverage[plan] = members }
+                }
+            }
         }
         for (code, target) in targets where figures[code]!.target == nil {
             figures[code]!.target = TargetProgress(target: target, asOf: to, enrolledMembers: 0, contributions: .zero, reachedOn: nil)
         }
-        try each("""
-            SELECT groupCode, planCode, COUNT(DISTINCT memberID) AS n
-            FROM \(policies)
-            WHERE status <> 'cancelled' AND enrolledOn <= \(to) AND startDate <= \(to) AND endDate >= \(from)
-            GROUP BY groupCode, planCode
-            """) {
-            $0.coverage[$1["planCode"]] = $1["n"]
+        if !perPlanInPass {
+            try each("""
+                SELECT groupCode, planCode, COUNT(DISTINCT memberID) AS n
+                FROM \(policies)
+                WHERE status <> 'cancelled' AND enrolledOn <= \(to) AND \(covered)
+                GROUP BY groupCode, planCode
+                """) {
+                $0.coverage[$1["planCode"]] = $1["n"]
+            }
         }
         let days = try claims(each, from: from, to: to, overdueDays: overdueDays)
         for (code, list) in days { Self.setDaysToPay(&figures[code]!, list) }

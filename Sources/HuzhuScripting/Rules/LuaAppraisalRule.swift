@@ -26,12 +26,13 @@ final class LuaAppraisalRule: AppraisalRule {
         }
     }
 
-    func score(unit: Unit, indicators: Indicators, period: AppraisalPeriod, year: Int) throws -> AppraisalScore {
+    func score(unit: Unit, indicators: Indicators, fields: IndicatorValue, period: AppraisalPeriod,
+               year: Int) throws -> AppraisalScore {
         state.notes = []
         state.ruleDepth += 1
         defer { state.ruleDepth -= 1 }
         let (results, line) = try script.callRecordingReturnLine("score", [
-            Records.unit(unit), IndicatorFunctions.value(indicators.fields), AppraisalValues.period(period, year: year),
+            Records.unit(unit), IndicatorFunctions.value(fields), AppraisalValues.period(period, year: year),
         ])
         return try AppraisalValues.score(from: results, script: script.name, line: line, unit: unit.code, notes: state.notes)
     }
