@@ -159,9 +159,6 @@ struct BulkClaimWriter {
         return max(sequence, largest) + 1
     }
 
-    /// The number of claims reported so far.
-    var count: Int { states.count }
-
     // MARK: - Steps
 
     /// Records a reported claim, as ``ClaimService/report(_:_:context:)`` does.

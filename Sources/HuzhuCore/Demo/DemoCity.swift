@@ -33,8 +33,10 @@ import GRDB
 ///   (``setTargets(_:enrolled:random:context:)``), so at ``halfYear`` some
 ///   keep pace and some are behind, and some reach the target, on different days;
 /// - claims of about 5% of the members, from cover start (after the waiting
-///   period) to ``today``, taken through ``ClaimService`` day by day by the
-///   office serving the unit: most paid (3–40 days after the report, at a
+///   period) to ``today``, taken day by day by the office serving the unit
+///   through the claim state machine with ``ClaimService``'s rules (in bulk,
+///   ``BulkClaimWriter``: the rows the service would write, one statement
+///   per table): most paid (3–40 days after the report, at a
 ///   pace that differs between the unions), some rejected with coded
 ///   reasons, some under review, approved and unpaid, or just reported, a
 ///   few waiting more than 30 days (``claims(of:office:payoutDays:random:)``).
