@@ -1,6 +1,6 @@
 -- B3's baseline: the indicators huzhu computes for every grassroots union
--- for 2026, in one statement of GROUP BYs: employees; members covered
--- during the year (distinct, term overlapping it) and per plan; policies
+-- for 2026, in one statement of GROUP BYs: employees; members enrolled
+-- in 2026's terms (distinct) and per plan; policies
 -- enrolled and their contributions by payer; distinct members enrolled this
 -- year (target completion) and the target; claims reported, paid, amount
 -- paid, average days to payout, rejected, overdue (by current status).
@@ -11,7 +11,7 @@ SELECT u.code,
 FROM unit u
 LEFT JOIN unitHeadcount h ON h.unitCode = u.code AND h.year = 2026
 LEFT JOIN (SELECT unitCode,
-                  COUNT(DISTINCT CASE WHEN startDate <= '2026-12-31' AND endDate >= '2026-01-01' THEN memberID END) AS covered,
+                  COUNT(DISTINCT CASE WHEN year = 2026 THEN memberID END) AS covered,
                   COUNT(*) AS policies, SUM(contribution) AS total, SUM(splitAdministration) AS administration,
                   SUM(splitUnion) AS union_part, SUM(splitMember) AS member,
                   COUNT(DISTINCT CASE WHEN enrolledOn >= '2026-01-01' THEN memberID END) AS enrolled
@@ -19,7 +19,7 @@ LEFT JOIN (SELECT unitCode,
            GROUP BY unitCode) p ON p.unitCode = u.code
 LEFT JOIN (SELECT unitCode, group_concat(planCode || ':' || members) AS plans
            FROM (SELECT unitCode, planCode, COUNT(DISTINCT memberID) AS members FROM policy
-                 WHERE status <> 'cancelled' AND enrolledOn <= '2026-12-31' AND startDate <= '2026-12-31' AND endDate >= '2026-01-01'
+                 WHERE status <> 'cancelled' AND enrolledOn <= '2026-12-31' AND year = 2026
                  GROUP BY unitCode, planCode)
            GROUP BY unitCode) cov ON cov.unitCode = u.code
 LEFT JOIN (SELECT c.unitCode, COUNT(*) AS reported, COUNT(cp.claimID) AS paid, SUM(cp.amount) AS amount,

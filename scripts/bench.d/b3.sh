@@ -23,8 +23,8 @@ run_b3() {
   local h_wall h_cpu h_mem s_wall s_cpu
   h_wall=$(col 1 "${huzhu_b3[@]}" | median); h_cpu=$(col 2 "${huzhu_b3[@]}" | median); h_mem=$(col 3 "${huzhu_b3[@]}" | median)
   s_wall=$(col 1 "${sql_b3[@]}" | median); s_cpu=$(col 2 "${sql_b3[@]}" | median)
-  local ratio cpu_ratio
-  ratio=$(echo "scale=2; $h_wall / $s_wall" | bc); cpu_ratio=$(echo "scale=2; $h_cpu / $s_cpu" | bc)
+  local ratio_wall cpu_ratio
+  ratio_wall=$(ratio "$h_wall" "$s_wall"); cpu_ratio=$(ratio "$h_cpu" "$s_cpu")
   cat > "$work/b3-section.md" <<MD
 <!-- B3 -->
 ## B3 — appraisal of $(printf "%'d" "$units") units over $(printf "%'d" "$members") policies and $(printf "%'d" "$claims") claims
@@ -34,7 +34,7 @@ run_b3() {
 | \`huzhu appraise --level grassroots --period YEAR --dry-run\` | ${h_wall} s | $(col 1 "${huzhu_b3[@]}" | spread) s | ${h_cpu} s | $(mib "$h_mem") MiB |
 | sqlite3: one statement of GROUP BYs (scripts/bench.d/b3-baseline.sql) | ${s_wall} s | $(col 1 "${sql_b3[@]}" | spread) s | ${s_cpu} s | |
 
-Ratio **${ratio}×** wall, ${cpu_ratio}× CPU (goal ≤ 1.5×). Huzhu does more than the baseline: the
+Ratio **${ratio_wall}×** wall, ${cpu_ratio}× CPU (goal ≤ 1.5×). Huzhu does more than the baseline: the
 90th percentile of days to payout, overdue claims judged by each claim's
 event history as of 31 December, the stock rule's \`score()\` and
 \`reward()\` in Lua for every unit, ranking, printing the ranking, and

@@ -63,7 +63,8 @@ public struct IndicatorService: Sendable {
         // the coverage per plan takes a pass of its own.
         let first = CivilDate(year: to.year, month: 1, day: 1)!
         let targets = try self.targets(db, codes: codes, year: to.year)
-        let covered: SQL = "startDate <= \(to) AND endDate >= \(from)"
+        // Enrolled (参保) in the programme year of `to`: a policy of a term starting that year.
+        let covered: SQL = "year = \(to.year)"
         let yearToDate: SQL = targets.isEmpty ? "0, 0" : """
             COUNT(DISTINCT CASE WHEN enrolledOn >= \(first) THEN memberID END),
             SUM(CASE WHEN enrolledOn >= \(first) THEN contribution ELSE 0 END)

@@ -5,7 +5,8 @@
 /// How each figure is counted (docs/lua-api.md, "Indicators"):
 /// - `employees`: the subtree's headcounts for the year of `to`;
 /// - `enrolledMembers`: distinct members with a policy (not cancelled)
-///   enrolled by `to` whose term overlaps the period; `coverage` the same per plan;
+///   enrolled by `to` in a term starting in `to`'s year — the programme year,
+///   as ``Participation`` counts; `coverage` the same per plan;
 /// - `participation`: enrolled members ÷ employees, in percent (0 without employees);
 /// - `policies`, `contributions`: policies enrolled within the period, not cancelled;
 /// - claims: reported within the period; rejected within it; paid within it,

@@ -75,13 +75,14 @@ public struct TargetService: Sendable {
             """, arguments: [unitCode, year, planCode ?? ""])
     }
 
-    /// The targets of a year in the scope (all plans first, then by unit and plan).
+    /// The targets of a year in the scope, in unit path order (a parent before
+    /// its children), each unit's all-plans target before its plans'.
     public func targets(_ db: Database, year: Int, unitCode: String? = nil) throws -> [Target] {
         var sql: SQL = "SELECT * FROM target WHERE year = \(year)"
         if let condition = try scope.range(narrowedTo: unitCode, in: db).condition(on: "unitCode") {
             sql = sql + " AND " + condition
         }
-        sql = sql + " ORDER BY unitCode, planCode IS NOT NULL, planCode"
+        sql = sql + " ORDER BY (SELECT path FROM unit WHERE code = target.unitCode), planCode IS NOT NULL, planCode"
         return try Target.fetchAll(db, SQLRequest<Target>(literal: sql))
     }
 

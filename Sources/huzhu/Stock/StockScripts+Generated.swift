@@ -237,7 +237,7 @@ function M.build(date)
                   ("No targets are set for %d (import them with huzhu import targets)."):format(year)))
     return r
   end
-  local t = r:table{title = L("各单位目标完成情况", "By union"), total = true, columns = {
+  local t = r:table{title = L("各单位目标完成情况", "By union"), columns = {
     {key = "unit", label = L("单位", "Unit")},
     {key = "members", label = L("目标人数", "Target members"), type = "integer"},
     {key = "enrolled", label = L("已参保", "Enrolled"), type = "integer"},
@@ -293,7 +293,7 @@ local all = huzhu.indicators{unit = federation.code, from = from, to = as_of}
 
 r:section(L("覆盖面", "Coverage"))
 r:figure{label = L("职工人数", "Employees"), value = all.employees}
-r:figure{label = L("参保人数", "Members covered"), value = all.enrolled}
+r:figure{label = L("参保人数", "Members enrolled"), value = all.enrolled}
 r:figure{label = L("参保率", "Participation"), value = lib.bp(all.participation), type = "percent"}
 if all.target then
   r:figure{label = L("目标完成率", "Target completion"), value = lib.bp(all.target.completion), type = "percent"}
@@ -487,7 +487,7 @@ for p in huzhu.plans.each() do plans[#plans + 1] = p end
 local columns = {
   {key = "unit", label = L("单位", "Unit")},
   {key = "employees", label = L("职工人数", "Employees"), type = "integer"},
-  {key = "enrolled", label = L("参保人数", "Members covered"), type = "integer"},
+  {key = "enrolled", label = L("参保人数", "Members enrolled"), type = "integer"},
   {key = "rate", label = L("参保率", "Participation"), type = "percent"},
 }
 for _, p in ipairs(plans) do
@@ -509,7 +509,7 @@ if federation then
   local all = huzhu.indicators{unit = federation.code, from = ("%d-01-01"):format(year), to = as_of}
   r:section(L("全市", "The city"))
   r:figure{label = L("职工人数", "Employees"), value = all.employees}
-  r:figure{label = L("参保人数", "Members covered"), value = all.enrolled}
+  r:figure{label = L("参保人数", "Members enrolled"), value = all.enrolled}
   r:figure{label = L("参保率", "Participation"), value = lib.bp(all.participation), type = "percent"}
   r:figure{label = L("缴费金额", "Contributions"), value = all.contributions.total, type = "money"}
 end

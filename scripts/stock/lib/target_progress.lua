@@ -27,7 +27,7 @@ function M.build(date)
                   ("No targets are set for %d (import them with huzhu import targets)."):format(year)))
     return r
   end
-  local t = r:table{title = L("各单位目标完成情况", "By union"), total = true, columns = {
+  local t = r:table{title = L("各单位目标完成情况", "By union"), columns = {
     {key = "unit", label = L("单位", "Unit")},
     {key = "members", label = L("目标人数", "Target members"), type = "integer"},
     {key = "enrolled", label = L("已参保", "Enrolled"), type = "integer"},

@@ -22,7 +22,7 @@ local all = huzhu.indicators{unit = federation.code, from = from, to = as_of}
 
 r:section(L("覆盖面", "Coverage"))
 r:figure{label = L("职工人数", "Employees"), value = all.employees}
-r:figure{label = L("参保人数", "Members covered"), value = all.enrolled}
+r:figure{label = L("参保人数", "Members enrolled"), value = all.enrolled}
 r:figure{label = L("参保率", "Participation"), value = lib.bp(all.participation), type = "percent"}
 if all.target then
   r:figure{label = L("目标完成率", "Target completion"), value = lib.bp(all.target.completion), type = "percent"}

@@ -19,7 +19,7 @@ for p in huzhu.plans.each() do plans[#plans + 1] = p end
 local columns = {
   {key = "unit", label = L("单位", "Unit")},
   {key = "employees", label = L("职工人数", "Employees"), type = "integer"},
-  {key = "enrolled", label = L("参保人数", "Members covered"), type = "integer"},
+  {key = "enrolled", label = L("参保人数", "Members enrolled"), type = "integer"},
   {key = "rate", label = L("参保率", "Participation"), type = "percent"},
 }
 for _, p in ipairs(plans) do
@@ -41,7 +41,7 @@ if federation then
   local all = huzhu.indicators{unit = federation.code, from = ("%d-01-01"):format(year), to = as_of}
   r:section(L("全市", "The city"))
   r:figure{label = L("职工人数", "Employees"), value = all.employees}
-  r:figure{label = L("参保人数", "Members covered"), value = all.enrolled}
+  r:figure{label = L("参保人数", "Members enrolled"), value = all.enrolled}
   r:figure{label = L("参保率", "Participation"), value = lib.bp(all.participation), type = "percent"}
   r:figure{label = L("缴费金额", "Contributions"), value = all.contributions.total, type = "money"}
 end
