@@ -178,7 +178,7 @@ struct CrashTrialTests {
     }
 
     static let wholeRun = ["target": calls, "auditLog": calls]
-    static let wholeImport = ["member": members, "auditLog": 1]
+    static let wholeImport = ["member": members, "audit": 1]
 
     @Test("huzhu run killed before the commit, with every row written: none of them")
     func beforeCommit() throws {
