@@ -185,12 +185,12 @@ struct BulkClaimWriter {
             failures.add(.dateInFuture, field: "reportedOn", value: .plain(reportedOn.description), subject: facts.map { _ in subject },
                          ["date": reportedOn.description, "today": context.today.description])
         }
-        Self.checkDates(report, reportedOn: reportedOn, subject: facts.map { _ in subject }, into: &failures)
+        ClaimReportChecks.dates(report, reportedOn: reportedOn, subject: facts.map { _ in subject }, into: &failures)
         failures.add(contentsOf: report.expenses.failures(subject: facts.map { _ in subject }))
         var plan: Plan?
         if let policy = facts?.policy {
             plan = plans[policy.planCode]
-            try check(report, policy: policy, plan: plan!, into: &failures)
+            try ClaimReportChecks.check(report, policy: policy, plan: plan!, into: &failures)
             let key = IncidentKey(policyID: policyID, kind: report.kind, incidentDate: report.incidentDate)
             if let other = open[key]?.min() {
                 failures.add(.duplicateClaim, field: "incidentDate", value: .plain(report.incidentDate.description),
@@ -726,64 +726,6 @@ struct BulkClaimWriter {
         audits.append(AuditEntry(id: nil, operatorName: context.operatorName, at: at, action: action, operation: operation,
                                  tableName: table, rowKey: rowKey, summary: AuditValue.jsonObject(summary),
                                  scriptName: context.scriptName, scriptSHA256: context.scriptSHA256))
-    }
-
-    // MARK: - Checks of a report (as the service's)
-
-    private static func checkDates(_ report: ClaimReport, reportedOn: CivilDate, subject: ValidationFailure.Subject?,
-                                   into failures: inout FailureCollector) {
-        let dates: [(String, CivilDate?)] = [("incidentDate", report.incidentDate), ("admissionDate", report.admissionDate),
-                                            ("dischargeDate", report.dischargeDate), ("settlementDate", report.settlementDate)]
-        for case let (field, date?) in dates where date > reportedOn {
-            failures.add(.claimDateAfterReport, field: field, value: .plain(date.description), subject: subject,
-                         ["field": field, "date": date.description, "reported": reportedOn.description])
-        }
-        func order(_ later: (String, CivilDate?), after earlier: (String, CivilDate?)) {
-            guard let laterDate = later.1, let earlierDate = earlier.1, laterDate < earlierDate else { return }
-            failures.add(.claimDateOrder, field: later.0, value: .plain(laterDate.description), subject: subject,
-                         ["field": later.0, "date": laterDate.description, "other": earlier.0,
-                          "otherDate": earlierDate.description])
-        }
-        order(dates[2], after: dates[1])
-        order(dates[2], after: dates[0])
-        order(dates[3], after: dates[2])
-    }
-
-    private func check(_ report: ClaimReport, policy: Policy, plan: Plan, into failures: inout FailureCollector) throws {
-        let subject = ValidationFailure.Subject.policy(policy.id!)
-        if policy.status == .cancelled {
-            failures.add(.ineligible, field: "policy", subject: subject,
-                         ["policy": String(policy.id!), "status": policy.status.rawValue])
-        }
-        let kinds = ClaimKind.accepted(by: plan.kind)
-        if !kinds.contains(report.kind) {
-            failures.add(.claimKindNotCovered, field: "kind", value: .plain(report.kind.rawValue), subject: subject,
-                         ["plan": plan.code, "planKind": plan.kind.rawValue, "kind": report.kind.rawValue,
-                          "kinds": kinds.map(\.rawValue).joined(separator: ", ")])
-        }
-        if plan.benefits.isEmpty {
-            if [.illness, .accident].contains(report.kind), report.admissionDate == nil || report.dischargeDate == nil {
-                failures.add(.hospitalDatesRequired, field: report.admissionDate == nil ? "admissionDate" : "dischargeDate",
-                             subject: subject, ["kind": report.kind.rawValue, "plan": plan.code])
-            }
-            if let item = report.benefitItemCode {
-                failures.add(.benefitItemUnknown, field: "benefitItem", value: .plain(item), subject: subject,
-                             ["plan": plan.code, "item": item])
-            }
-        } else {
-            _ = try failures.capture(field: "benefitItem") { () throws -> BenefitItem in
-                do {
-                    return try BenefitCalculator.benefitItem(of: plan, code: report.benefitItemCode)
-                } catch let error as ValidationError {
-                    throw ValidationError(error.failures.map { $0.about(subject) })
-                }
-            }
-        }
-        if report.incidentDate < policy.startDate || policy.endDate < report.incidentDate {
-            failures.add(.notCovered, field: "incidentDate", value: .plain(report.incidentDate.description), subject: subject,
-                         ["date": report.incidentDate.description, "policy": String(policy.id!),
-                          "start": policy.startDate.description, "end": policy.endDate.description])
-        }
     }
 }
 

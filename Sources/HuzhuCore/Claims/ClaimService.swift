@@ -78,10 +78,10 @@ public struct ClaimService: Sendable {
             failures.add(.dateInFuture, field: "reportedOn", value: .plain(reportedOn.description), subject: subject,
                          ["date": reportedOn.description, "today": context.today.description])
         }
-        checkDates(report, reportedOn: reportedOn, subject: subject, into: &failures)
+        ClaimReportChecks.dates(report, reportedOn: reportedOn, subject: subject, into: &failures)
         failures.add(contentsOf: report.expenses.failures(subject: subject))
         if let (policy, plan) = resolved {
-            try check(report, policy: policy, plan: plan, into: &failures)
+            try ClaimReportChecks.check(report, policy: policy, plan: plan, into: &failures)
         }
         if let (policy, _) = resolved, let other = try duplicate(db, of: report, policyID: policy.id!) {
             failures.add(.duplicateClaim, field: "incidentDate", value: .plain(report.incidentDate.description),
@@ -199,62 +199,6 @@ public struct ClaimService: Sendable {
         }
         guard let plan = try Plan.fetchOne(db, key: policy.planCode) else { preconditionFailure("foreign key") }
         return (policy, plan)
-    }
-
-    private func checkDates(_ report: ClaimReport, reportedOn: CivilDate, subject: ValidationFailure.Subject?,
-                            into failures: inout FailureCollector) {
-        let dates: [(String, CivilDate?)] = [("incidentDate", report.incidentDate), ("admissionDate", report.admissionDate),
-                                            ("dischargeDate", report.dischargeDate), ("settlementDate", report.settlementDate)]
-        for case let (field, date?) in dates where date > reportedOn {
-            failures.add(.claimDateAfterReport, field: field, value: .plain(date.description), subject: subject,
-                         ["field": field, "date": date.description, "reported": reportedOn.description])
-        }
-        func order(_ later: (String, CivilDate?), after earlier: (String, CivilDate?)) {
-            guard let laterDate = later.1, let earlierDate = earlier.1, laterDate < earlierDate else { return }
-            failures.add(.claimDateOrder, field: later.0, value: .plain(laterDate.description), subject: subject,
-                         ["field": later.0, "date": laterDate.description, "other": earlier.0,
-                          "otherDate": earlierDate.description])
-        }
-        order(dates[2], after: dates[1])
-        order(dates[2], after: dates[0])
-        order(dates[3], after: dates[2])
-    }
-
-    private func check(_ report: ClaimReport, policy: Policy, plan: Plan, into failures: inout FailureCollector) throws {
-        let subject = ValidationFailure.Subject.policy(policy.id!)
-        if policy.status == .cancelled {
-            failures.add(.ineligible, field: "policy", subject: subject,
-                         ["policy": String(policy.id!), "status": policy.status.rawValue])
-        }
-        let kinds = ClaimKind.accepted(by: plan.kind)
-        if !kinds.contains(report.kind) {
-            failures.add(.claimKindNotCovered, field: "kind", value: .plain(report.kind.rawValue), subject: subject,
-                         ["plan": plan.code, "planKind": plan.kind.rawValue, "kind": report.kind.rawValue,
-                          "kinds": kinds.map(\.rawValue).joined(separator: ", ")])
-        }
-        if plan.benefits.isEmpty {
-            if [.illness, .accident].contains(report.kind), report.admissionDate == nil || report.dischargeDate == nil {
-                failures.add(.hospitalDatesRequired, field: report.admissionDate == nil ? "admissionDate" : "dischargeDate",
-                             subject: subject, ["kind": report.kind.rawValue, "plan": plan.code])
-            }
-            if let item = report.benefitItemCode {
-                failures.add(.benefitItemUnknown, field: "benefitItem", value: .plain(item), subject: subject,
-                             ["plan": plan.code, "item": item])
-            }
-        } else {
-            _ = try failures.capture(field: "benefitItem") { () throws -> BenefitItem in
-                do {
-                    return try BenefitCalculator.benefitItem(of: plan, code: report.benefitItemCode)
-                } catch let error as ValidationError {
-                    throw ValidationError(error.failures.map { $0.about(subject) })
-                }
-            }
-        }
-        if report.incidentDate < policy.startDate || policy.endDate < report.incidentDate {
-            failures.add(.notCovered, field: "incidentDate", value: .plain(report.incidentDate.description), subject: subject,
-                         ["date": report.incidentDate.description, "policy": String(policy.id!),
-                          "start": policy.startDate.description, "end": policy.endDate.description])
-        }
     }
 
     private func duplicate(_ db: Database, of report: ClaimReport, policyID: Int64) throws -> Int64? {
