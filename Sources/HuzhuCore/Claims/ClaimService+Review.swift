@@ -136,80 +136,18 @@ extension ClaimService {
     /// The amount to approve, or every reason it cannot be approved; fills in the review's breakdown.
     private func approval(_ db: Database, _ claim: Claim, amount: Money?, topUp: TopUpProposal?,
                           into review: inout ClaimReview) throws -> Money {
-        let id = claim.id!
-        let subject = ValidationFailure.Subject.claim(id)
-        var failures = FailureCollector()
-        if claim.reportedOn > claim.lapseDate {
-            failures.add(lapseFailure(claim))
-        }
-        let missing = try documents(db, claimID: id).filter { $0.required && !$0.provided }.map(\.document.rawValue)
-        if !missing.isEmpty {
-            failures.add(.documentsMissing, field: "documents", subject: subject, ["documents": missing.joined(separator: ", ")])
-        }
-        let breakdown = try BenefitCalculator.benefit(db, claim: claim)
-        review.computedBase = breakdown.base
-        review.deductible = breakdown.deductible
-        review.paymentRatio = breakdown.paymentRatio
-        review.beforeCaps = breakdown.beforeCaps
-        review.capApplied = breakdown.capApplied
-        review.computedAmount = breakdown.amount
-        var maximum = breakdown.amount
-        if let topUp {
-            if topUp.ruleName.isEmpty || topUp.ruleSHA256.isEmpty {
-                failures.add(.topUpRuleRequired, field: "topUp", subject: subject)
-            }
-            if topUp.amount.isNegative {
-                failures.add(.topUpNegative, field: "topUp", value: .plain(topUp.amount.description), subject: subject,
-                             ["rule": topUp.ruleName, "amount": topUp.amount.description])
-            } else {
-                let capped = BenefitCalculator.cap(topUp, within: breakdown)
-                review.topUpProposed = capped.proposed
-                review.topUpCapped = capped.capped
-                review.topUpRule = topUp.ruleName
-                review.topUpRuleSHA256 = topUp.ruleSHA256
-                review.topUpNote = topUp.note
-                maximum = capped.capped
-            }
-        }
-        var amountExplained = false
-        if breakdown.inWaitingPeriod {
-            failures.add(.waitingPeriod, field: "incidentDate", value: .plain(claim.incidentDate.description),
-                         subject: subject, ["date": claim.incidentDate.description, "days": String(breakdown.waitingPeriodDays),
-                                            "start": breakdown.coverStart.description,
-                                            "covered": breakdown.coveredFrom.description])
-            amountExplained = true
-        } else if maximum.fen == 0, breakdown.capApplied == .perTerm || topUp != nil && breakdown.remainingInTerm?.fen == 0 {
-            let term = try String.fetchOne(db, sql: "SELECT label FROM planTerm WHERE id = ?", arguments: [claim.planTermID]) ?? ""
-            failures.add(.overCap, field: "amount", subject: subject,
-                         ["limit": breakdown.perTermCap?.description ?? "", "used": breakdown.usedInTerm.description,
-                          "term": term])
-            amountExplained = true
-        } else if maximum.fen == 0, breakdown.method == .ratio, breakdown.base <= breakdown.deductible {
-            failures.add(.belowDeductible, field: "amount", subject: subject,
-                         ["base": breakdown.base.description, "deductible": breakdown.deductible.description])
-            amountExplained = true
-        }
-        let approved = amount ?? maximum
-        if !amountExplained, approved.fen <= 0 || approved > maximum {
-            failures.add(.approvedAmountInvalid, field: "amount", value: .plain(approved.description), subject: subject,
-                         ["amount": approved.description, "benefit": maximum.description])
-        }
-        try failures.throwIfAny()
-        return approved
-    }
-
-    func lapseFailure(_ claim: Claim) -> ValidationFailure {
-        let from = claim.settlementDate ?? claim.dischargeDate ?? claim.incidentDate
-        return ValidationFailure(.lapsed, field: "reportedOn", value: .plain(claim.reportedOn.description),
-                                 subject: .claim(claim.id!),
-                                 ["reported": claim.reportedOn.description, "deadline": claim.lapseDate.description,
-                                  "window": String(from.days(until: claim.lapseDate)), "from": from.description])
+        let missing = try documents(db, claimID: claim.id!).filter { $0.required && !$0.provided }.map(\.document)
+        return try ClaimApproval.amount(
+            for: claim, missingDocuments: missing, breakdown: try BenefitCalculator.benefit(db, claim: claim),
+            amount: amount, topUp: topUp,
+            termLabel: { try String.fetchOne(db, sql: "SELECT label FROM planTerm WHERE id = ?", arguments: [claim.planTermID]) ?? "" },
+            into: &review)
     }
 
     /// Rejects a claim reported after it lapsed, at once: under review, then rejected (E654).
     func rejectLapsed(_ db: Database, _ claim: Claim, context: WriteContext) throws -> Claim {
         var claim = claim
-        let note = "automatic: " + lapseFailure(claim).message()
+        let note = "automatic: " + ClaimApproval.lapseFailure(claim).message()
         try openReview(db, &claim, note: note, on: claim.reportedOn, context: context)
         guard var review = try currentReview(db, claimID: claim.id!) else { preconditionFailure("just opened") }
         review.decision = .rejected

@@ -1,0 +1,237 @@
+import GRDB
+
+/// The steps of ``BulkClaimWriter``: report to payout, in memory, with the service's checks.
+extension BulkClaimWriter {
+    // MARK: - Steps
+
+    /// Records a reported claim, as ``ClaimService/report(_:_:context:)`` does.
+    ///
+    /// - Returns: The claim (rejected if it lapsed).
+    /// - Throws: ``ValidationError``, the service's failures.
+    @discardableResult
+    mutating func report(_ report: ClaimReport, context: WriteContext) throws -> Claim {
+        guard let policyID = report.policyID else {
+            preconditionFailure("a bulk report names its policy")
+        }
+        var failures = FailureCollector()
+        let reportedOn = report.reportedOn ?? context.today
+        let subject = ValidationFailure.Subject.policy(policyID)
+        var facts = policies[policyID]
+        if facts == nil {
+            failures.add(.policyUnknown, field: "policy", value: .plain(String(policyID)), subject: subject,
+                         ["id": String(policyID)])
+        } else if let failure = scopeFailure(facts!.policy.unitCode) {
+            failures.add(failure.about(subject))
+            facts = nil
+        }
+        if reportedOn > context.today {
+            failures.add(.dateInFuture, field: "reportedOn", value: .plain(reportedOn.description), subject: facts.map { _ in subject },
+                         ["date": reportedOn.description, "today": context.today.description])
+        }
+        ClaimReportChecks.dates(report, reportedOn: reportedOn, subject: facts.map { _ in subject }, into: &failures)
+        failures.add(contentsOf: report.expenses.failures(subject: facts.map { _ in subject }))
+        var plan: Plan?
+        if let policy = facts?.policy {
+            plan = plans[policy.planCode]
+            try ClaimReportChecks.check(report, policy: policy, plan: plan!, into: &failures)
+            let key = IncidentKey(policyID: policyID, kind: report.kind, incidentDate: report.incidentDate)
+            if let other = open[key]?.min() {
+                failures.add(.duplicateClaim, field: "incidentDate", value: .plain(report.incidentDate.description),
+                             subject: subject, ["other": String(other)])
+            }
+        }
+        try failures.throwIfAny()
+        guard let policy = facts?.policy, let plan else { preconditionFailure("checked above") }
+
+        let id = firstClaimID + Int64(states.count)
+        let reportFrom = report.dischargeDate ?? report.incidentDate
+        let lapseFrom = report.settlementDate ?? report.dischargeDate ?? report.incidentDate
+        let reportDeadline = reportFrom.adding(days: plan.reportWindowDays)
+        let lapseDate = lapseFrom.adding(days: plan.lapseWindowDays)
+        let claim = Claim(
+            id: id, policyID: policyID, memberID: policy.memberID, planCode: policy.planCode,
+            planTermID: policy.planTermID, unitCode: policy.unitCode, kind: report.kind, incidentDate: report.incidentDate,
+            admissionDate: report.admissionDate, dischargeDate: report.dischargeDate, settlementDate: report.settlementDate,
+            diagnosis: report.diagnosis, benefitItemCode: report.benefitItemCode, totalExpense: report.expenses.total,
+            insurancePaid: report.expenses.insurancePaid, selfPaid: report.expenses.selfPaid, reportedOn: reportedOn,
+            reportDeadline: reportDeadline, lateReport: reportedOn > reportDeadline, lapseDate: lapseDate,
+            status: .reported, statusSince: reportedOn, approvedAmount: nil, rejectionReason: nil,
+            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        var state = State(claim: claim, documentRows: [], reviewRow: nil)
+        let required = ClaimDocument.required(for: report.kind)
+        let provided = Set(report.documents)
+        for document in required + ClaimDocument.allCases.filter({ provided.contains($0) && !required.contains($0) }) {
+            state.documentRows.append(documents.count)
+            documents.append(ClaimDocumentStatus(claimID: id, document: document, required: required.contains(document),
+                                                 provided: provided.contains(document)))
+        }
+        states.append(state)
+        open[IncidentKey(policyID: policyID, kind: report.kind, incidentDate: report.incidentDate), default: []].append(id)
+        let at = AuditLog.timestamp(context.clock())
+        event(id, from: nil, to: .reported, on: reportedOn, note: report.note, at: at, context: context)
+        audit("insert", "reportClaim", "claim", String(id), [
+            "policy": .integer(policyID), "kind": .text(report.kind.rawValue),
+            "incident": .text(report.incidentDate.description),
+            "reportedOn": .text(reportedOn.description), "late": .boolean(claim.lateReport),
+            "total": .integer(report.expenses.total.fen),
+        ], at: at, context: context)
+        if reportedOn > lapseDate {
+            rejectLapsed(index: states.count - 1, at: at, context: context)
+        }
+        return states[states.count - 1].claim
+    }
+
+    /// Takes up a reported claim for review, as ``ClaimService/beginReview(_:claimID:note:context:)`` does.
+    ///
+    /// - Throws: ``ValidationError`` E601, E602.
+    @discardableResult
+    mutating func beginReview(claimID: Int64, note: String? = nil, context: WriteContext) throws -> Claim {
+        let index = try stateIndex(claimID)
+        let status = states[index].claim.status
+        guard ClaimAction.beginReview.from.contains(status) else {
+            throw ValidationError(ClaimAction.beginReview.refusal(from: status, claimID: claimID))
+        }
+        openReview(index: index, note: note, on: context.today, at: AuditLog.timestamp(context.clock()), context: context)
+        return states[index].claim
+    }
+
+    /// Marks documents as handed in, as ``ClaimService/recordDocuments(_:claimID:provided:context:)`` does
+    /// (extras join the checklist in ``ClaimDocument`` order).
+    ///
+    /// - Throws: ``ValidationError`` E601, E602.
+    mutating func recordDocuments(claimID: Int64, provided: [ClaimDocument], context: WriteContext) throws {
+        let index = try stateIndex(claimID)
+        let status = states[index].claim.status
+        guard ClaimAction.recordDocuments.from.contains(status) else {
+            throw ValidationError(ClaimAction.recordDocuments.refusal(from: status, claimID: claimID))
+        }
+        let handedIn = Set(provided)
+        for document in ClaimDocument.allCases where handedIn.contains(document) {
+            if let row = states[index].documentRows.first(where: { documents[$0].document == document }) {
+                documents[row].provided = true
+            } else {
+                states[index].documentRows.append(documents.count)
+                documents.append(ClaimDocumentStatus(claimID: claimID, document: document, required: false, provided: true))
+            }
+        }
+        audit("update", "recordClaimDocuments", "claimDocument", String(claimID), [
+            "provided": .text(provided.map(\.rawValue).sorted().joined(separator: ",")),
+        ], at: AuditLog.timestamp(context.clock()), context: context)
+    }
+
+    /// Decides a claim under review, as ``ClaimService/review(_:claimID:_:context:)`` does.
+    ///
+    /// - Returns: The claim, approved or rejected.
+    /// - Throws: ``ValidationError``, the service's failures.
+    @discardableResult
+    mutating func review(claimID: Int64, _ decision: ClaimDecision, context: WriteContext) throws -> Claim {
+        let index = try stateIndex(claimID)
+        var claim = states[index].claim
+        let action: ClaimAction
+        if case .approve = decision { action = .approve } else { action = .reject }
+        guard action.from.contains(claim.status) else {
+            throw ValidationError(action.refusal(from: claim.status, claimID: claimID))
+        }
+        guard let row = states[index].reviewRow else { preconditionFailure("under review has a round") }
+        var review = reviews[row]
+        review.decidedOn = context.today
+        review.decidedBy = context.operatorName
+        review.scriptName = context.scriptName
+        review.scriptSHA256 = context.scriptSHA256
+        let newStatus: ClaimStatus
+        switch decision {
+        case let .approve(amount, topUp, note):
+            let approved = try approval(index: index, amount: amount, topUp: topUp, into: &review)
+            review.decision = .approved
+            review.note = note
+            review.approvedAmount = approved
+            newStatus = .approved
+            claim.approvedAmount = approved
+        case let .reject(reason, note):
+            review.decision = .rejected
+            review.rejectionReason = reason
+            review.note = note
+            newStatus = .rejected
+            claim.rejectionReason = reason
+        }
+        reviews[row] = review
+        states[index].claim = claim
+        let at = AuditLog.timestamp(context.clock())
+        transition(index: index, to: newStatus, on: context.today, note: review.note, at: at, context: context)
+        claim = states[index].claim
+        audit("update", "reviewClaim", "claim", String(claimID), [
+            "status": .text(claim.status.rawValue), "round": .integer(Int64(review.round)),
+            "amount": claim.approvedAmount.map { .integer($0.fen) } ?? .null,
+            "reason": claim.rejectionReason.map { .integer(Int64($0.rawValue)) } ?? .null,
+            "topUpRule": .text(review.topUpRule),
+        ], at: at, context: context)
+        return claim
+    }
+
+    /// Pays an approved claim and posts the payout, as ``ClaimService/pay(_:claimID:_:context:)`` does.
+    ///
+    /// - Returns: The claim, paid.
+    /// - Throws: ``ValidationError``, the service's failures.
+    @discardableResult
+    mutating func pay(claimID: Int64, _ payment: ClaimPayment, context: WriteContext) throws -> Claim {
+        let index = try stateIndex(claimID)
+        let claim = states[index].claim
+        let subject = ValidationFailure.Subject.claim(claimID)
+        if claim.status == .paid, let previous = payments.first(where: { $0.claimID == claimID }) {
+            throw ValidationError(ValidationFailure(.claimAlreadyPaid, field: "status", value: .plain("paid"), subject: subject,
+                                                    ["amount": previous.amount.description,
+                                                     "date": previous.paidOn.description]))
+        }
+        guard ClaimAction.pay.from.contains(claim.status), let approved = claim.approvedAmount else {
+            throw ValidationError(ClaimAction.pay.refusal(from: claim.status, claimID: claimID))
+        }
+        var failures = FailureCollector()
+        if payment.amount != approved {
+            failures.add(.paymentAmountMismatch, field: "amount", value: .plain(payment.amount.description), subject: subject,
+                         ["amount": payment.amount.description, "approved": approved.description])
+        }
+        if payment.reference.allSatisfy(\.isWhitespace) {
+            failures.add(.valueRequired, field: "reference", subject: subject)
+        }
+        if payment.paidOn > context.today {
+            failures.add(.dateInFuture, field: "paidOn", value: .plain(payment.paidOn.description), subject: subject,
+                         ["date": payment.paidOn.description, "today": context.today.description])
+        }
+        if payment.paidOn < claim.statusSince {
+            failures.add(.paymentBeforeApproval, field: "paidOn", value: .plain(payment.paidOn.description), subject: subject,
+                         ["date": payment.paidOn.description, "approved": claim.statusSince.description])
+        }
+        if payment.amount.fen <= 0 {   // the ledger's check of its lines (E903)
+            failures.add(.lineAmountInvalid, field: "lines", value: .plain(payment.amount.description),
+                         ["amount": payment.amount.description])
+        }
+        try failures.throwIfAny()
+        let at = AuditLog.timestamp(context.clock())
+        // The ledger entry, as LedgerService.postPayout posts it.
+        let entryID = firstEntryID + Int64(entries.count)
+        entries.append(LedgerEntry(
+            id: entryID, entryDate: payment.paidOn, kind: .payout,
+            memo: "benefit of claim \(claimID) (policy \(claim.policyID)), \(payment.method.rawValue) \(payment.reference)",
+            policyID: claim.policyID, claimID: claimID, reversesEntryID: nil, unitCode: claim.unitCode, at: at,
+            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256))
+        lines.append(LedgerLine(id: nil, entryID: entryID, account: .benefitsPaid, debit: payment.amount, credit: .zero))
+        lines.append(LedgerLine(id: nil, entryID: entryID, account: .fundCash, debit: .zero, credit: payment.amount))
+        audit("insert", "postPayout", "ledgerEntry", String(entryID), [
+            "kind": .text(LedgerEntryKind.payout.rawValue), "date": .text(payment.paidOn.description),
+            "policy": .integer(claim.policyID), "claim": .integer(claimID), "reverses": .null,
+            "amount": .integer(payment.amount.fen),
+        ], at: at, context: context)
+        var stored = payment
+        stored.claimID = claimID
+        stored.ledgerEntryID = entryID
+        stored.operatorName = context.operatorName
+        payments.append(stored)
+        transition(index: index, to: .paid, on: payment.paidOn, note: "\(payment.method.rawValue) \(payment.reference)",
+                   at: at, context: context)
+        audit("insert", "payClaim", "claimPayment", String(claimID), [
+            "amount": .integer(payment.amount.fen), "method": .text(payment.method.rawValue),
+            "paidOn": .text(payment.paidOn.description), "entry": .integer(entryID),
+        ], at: at, context: context)
+        return states[index].claim
+    }
+}
