@@ -32,13 +32,13 @@ public indirect enum IndicatorValue: Hashable, Sendable, Codable {
         switch self {
         case .integer(let i): out += String(i)
         case .number(let d): out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : "\(d)") : "null"
-        case .text(let s): Self.quote(s, into: &out)
+        case .text(let s): out += JSONText.quote(s)
         case .boolean(let b): out += b ? "true" : "false"
         case .fields(let fields):
             out += "{"
             for (index, key) in fields.keys.sorted().enumerated() {
                 if index > 0 { out += "," }
-                Self.quote(key, into: &out)
+                out += JSONText.quote(key)
                 out += ":"
                 fields[key]!.write(to: &out)
             }
@@ -51,31 +51,12 @@ public indirect enum IndicatorValue: Hashable, Sendable, Codable {
         var out = "["
         for (index, text) in strings.enumerated() {
             if index > 0 { out += "," }
-            quote(text, into: &out)
+            out += JSONText.quote(text)
         }
         return out + "]"
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+
 
     /// Reads stored JSON text back; a whole number comes back as an integer.
     public init(jsonText: String) throws {

@@ -11,13 +11,7 @@ enum AppraisalFunctions {
             params: [.init("key", "{level: string, period: string, year: integer}", "period: H1 or YEAR")],
             returns: [.init("huzhu.AppraisalResult[]")])) { call in
             let o = try Options(call, 1, allowed: ["level", "period", "year"])
-            guard let level = try o.choice("level", UnitKind.self, names: UnitKind.allCases.map(\.rawValue)) else {
-                throw o.fail("level", "string")
-            }
-            guard let period = try o.choice("period", AppraisalPeriod.self, names: ["H1", "YEAR"]) else {
-                throw o.fail("period", "string")
-            }
-            guard let year = try o.integer("year") else { throw o.fail("year", "integer") }
+            let (level, period, year) = try key(o)
             let db = try state.db()
             let service = state.services.appraisals
             guard let run = try service.current(db, level: level, period: period, year: Int(year)) else {
@@ -31,13 +25,7 @@ enum AppraisalFunctions {
             returns: [.init("huzhu.AppraisalResult[]")])) { call in
             try state.refuseInRule("huzhu.appraisal.run")
             let o = try Options(call, 1, allowed: ["level", "period", "year", "confirm", "overdue_days"])
-            guard let level = try o.choice("level", UnitKind.self, names: UnitKind.allCases.map(\.rawValue)) else {
-                throw o.fail("level", "string")
-            }
-            guard let period = try o.choice("period", AppraisalPeriod.self, names: ["H1", "YEAR"]) else {
-                throw o.fail("period", "string")
-            }
-            guard let year = try o.integer("year") else { throw o.fail("year", "integer") }
+            let (level, period, year) = try key(o)
             let confirm = try o.boolean("confirm") ?? false
             if confirm, !period.isFinal {
                 throw LuaArgumentError(position: 1, function: call.functionName,
@@ -62,6 +50,18 @@ enum AppraisalFunctions {
             }))
         }
         return m
+    }
+
+    /// The `level`, `period` and `year` options naming an appraisal.
+    static func key(_ o: Options) throws -> (UnitKind, AppraisalPeriod, Int64) {
+        guard let level = try o.choice("level", UnitKind.self, names: UnitKind.allCases.map(\.rawValue)) else {
+            throw o.fail("level", "string")
+        }
+        guard let period = try o.choice("period", AppraisalPeriod.self, names: ["H1", "YEAR"]) else {
+            throw o.fail("period", "string")
+        }
+        guard let year = try o.integer("year") else { throw o.fail("year", "integer") }
+        return (level, period, year)
     }
 
     static func record(_ r: AppraisalResult, run: AppraisalRun) -> LuaValue {

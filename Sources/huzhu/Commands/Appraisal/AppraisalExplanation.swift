@@ -10,20 +10,11 @@ struct AppraisalExplanation: ParsableCommand {
         abstract: "Explain a unit's appraisal: rule version, indicators, points, notes, rank and reward.")
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @Argument(help: "The unit's code.") var unit: String
-    @Option(help: ArgumentHelp("The unit kind appraised.", valueName: "kind")) var level: String
-    @Option(help: ArgumentHelp("H1 or YEAR.", valueName: "period")) var period: String
-    @Option(help: "The calendar year.") var year: Int
+    @OptionGroup var key: AppraisalKey
     @Option(name: .customLong("run"), help: "A run from the history instead of the one in force.") var runID: Int64?
 
-    func validate() throws {
-        guard UnitKind(rawValue: level) != nil else {
-            throw ValidationError("--level: '\(level)' is not one of \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard AppraisalPeriod(rawValue: period.uppercased()) != nil else { throw ValidationError("--period: '\(period)' is not H1 or YEAR") }
-    }
-
     func run() throws {
-        let kind = UnitKind(rawValue: level)!, appraisal = AppraisalPeriod(rawValue: period.uppercased())!
+        let kind = key.kind, appraisal = key.appraisalPeriod, year = key.year, level = key.level
         let workspace = try workspaceOptions.open()
         let text: String = try workspace.openDatabase().read { db in
             let service = AppraisalService()

@@ -19,11 +19,7 @@ struct AppraiseCommand: ParsableCommand {
             """
     )
     @OptionGroup var workspaceOptions: WorkspaceOptions
-    @Option(help: ArgumentHelp("The unit kind to appraise: \(UnitKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
-    var level: String
-    @Option(help: ArgumentHelp("H1 (half-year, as of 06-30) or YEAR (year-end, as of 12-31).", valueName: "period"))
-    var period: String
-    @Option(help: "The calendar year.") var year: Int
+    @OptionGroup var key: AppraisalKey
     @Flag(help: "Make the year-end appraisal final: locked, rewards registered.") var confirm = false
     @Flag(help: "Run and print, store nothing.") var dryRun = false
     @Option(help: ArgumentHelp("Score with this candidate rule file instead of the version in force (nothing is stored).", valueName: "file"))
@@ -31,20 +27,10 @@ struct AppraiseCommand: ParsableCommand {
     @Option(help: "Days at one step after which a claim counts as overdue.") var overdueDays: Int = 30
     @Flag(help: "Print the stored results in force (and the run history) without running.") var show = false
 
-    var kind: UnitKind { UnitKind(rawValue: level)! }
-    var appraisalPeriod: AppraisalPeriod { AppraisalPeriod(rawValue: period.uppercased())! }
-
     func validate() throws {
-        guard UnitKind(rawValue: level) != nil else {
-            throw ValidationError("--level: '\(level)' is not one of \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard AppraisalPeriod(rawValue: period.uppercased()) != nil else {
-            throw ValidationError("--period: '\(period)' is not H1 or YEAR")
-        }
-        guard (1900...9999).contains(year) else { throw ValidationError("--year: \(year) is out of range 1900-9999") }
         guard overdueDays >= 1 else { throw ValidationError("--overdue-days: must be 1 or more (got \(overdueDays))") }
         if confirm {
-            guard appraisalPeriod.isFinal else {
+            guard key.appraisalPeriod.isFinal else {
                 throw ValidationError("--confirm: only the year-end appraisal (--period YEAR) is final; a half-year appraisal stays preliminary")
             }
             guard !dryRun, rule == nil else { throw ValidationError("--confirm cannot be combined with --dry-run or --rule") }
@@ -59,15 +45,15 @@ struct AppraiseCommand: ParsableCommand {
         let workspace = try workspaceOptions.open()
         let database = try workspace.openDatabase()
         if show {
-            print(try AppraisalPrinter.stored(database: database, level: kind, period: appraisalPeriod, year: year))
+            print(try AppraisalPrinter.stored(database: database, level: key.kind, period: key.appraisalPeriod, year: key.year))
             return
         }
         let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path,
                                       context: workspaceOptions.context(in: workspace),
                                       limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
         let candidate = try rule.map { AppraisalRunner.Candidate(text: try ScriptFile.read($0), name: $0) }
-        let outcome = try AppraisalRunner.run(runner: runner, database: database, level: kind, period: appraisalPeriod,
-                                              year: year, confirm: confirm, dryRun: dryRun, candidate: candidate,
+        let outcome = try AppraisalRunner.run(runner: runner, database: database, level: key.kind,
+                                              period: key.appraisalPeriod, year: key.year, confirm: confirm, dryRun: dryRun, candidate: candidate,
                                               overdueDays: overdueDays)
         let ruleText = candidate.map { "candidate \($0.name) \(ScriptRunner.sha256($0.text).prefix(12))" }
             ?? "appraisal \(outcome.run.ruleSHA256.prefix(12))"
