@@ -134,25 +134,8 @@ extension BulkClaimWriter {
         }
         guard let row = states[index].reviewRow else { preconditionFailure("under review has a round") }
         var review = reviews[row]
-        review.decidedOn = context.today
-        review.decidedBy = context.operatorName
-        review.scriptName = context.scriptName
-        review.scriptSHA256 = context.scriptSHA256
-        let newStatus: ClaimStatus
-        switch decision {
-        case let .approve(amount, topUp, note):
-            let approved = try approval(index: index, amount: amount, topUp: topUp, into: &review)
-            review.decision = .approved
-            review.note = note
-            review.approvedAmount = approved
-            newStatus = .approved
-            claim.approvedAmount = approved
-        case let .reject(reason, note):
-            review.decision = .rejected
-            review.rejectionReason = reason
-            review.note = note
-            newStatus = .rejected
-            claim.rejectionReason = reason
+        let newStatus = try ClaimDecisionSteps.record(decision, into: &review, claim: &claim, context: context) {
+            try approval(index: index, amount: $0, topUp: $1, into: &$2)
         }
         reviews[row] = review
         states[index].claim = claim
@@ -186,21 +169,8 @@ extension BulkClaimWriter {
             throw ValidationError(ClaimAction.pay.refusal(from: claim.status, claimID: claimID))
         }
         var failures = FailureCollector()
-        if payment.amount != approved {
-            failures.add(.paymentAmountMismatch, field: "amount", value: .plain(payment.amount.description), subject: subject,
-                         ["amount": payment.amount.description, "approved": approved.description])
-        }
-        if payment.reference.allSatisfy(\.isWhitespace) {
-            failures.add(.valueRequired, field: "reference", subject: subject)
-        }
-        if payment.paidOn > context.today {
-            failures.add(.dateInFuture, field: "paidOn", value: .plain(payment.paidOn.description), subject: subject,
-                         ["date": payment.paidOn.description, "today": context.today.description])
-        }
-        if payment.paidOn < claim.statusSince {
-            failures.add(.paymentBeforeApproval, field: "paidOn", value: .plain(payment.paidOn.description), subject: subject,
-                         ["date": payment.paidOn.description, "approved": claim.statusSince.description])
-        }
+        ClaimDecisionSteps.check(payment, claimID: claimID, claim: claim, approved: approved, today: context.today,
+                                 into: &failures)
         if payment.amount.fen <= 0 {   // the ledger's check of its lines (E903)
             failures.add(.lineAmountInvalid, field: "lines", value: .plain(payment.amount.description),
                          ["amount": payment.amount.description])

@@ -34,21 +34,8 @@ extension ClaimService {
             throw ValidationError(ClaimAction.pay.refusal(from: claim.status, claimID: claimID))
         }
         var failures = FailureCollector()
-        if payment.amount != approved {
-            failures.add(.paymentAmountMismatch, field: "amount", value: .plain(payment.amount.description), subject: subject,
-                         ["amount": payment.amount.description, "approved": approved.description])
-        }
-        if payment.reference.allSatisfy(\.isWhitespace) {
-            failures.add(.valueRequired, field: "reference", subject: subject)
-        }
-        if payment.paidOn > context.today {
-            failures.add(.dateInFuture, field: "paidOn", value: .plain(payment.paidOn.description), subject: subject,
-                         ["date": payment.paidOn.description, "today": context.today.description])
-        }
-        if payment.paidOn < claim.statusSince {
-            failures.add(.paymentBeforeApproval, field: "paidOn", value: .plain(payment.paidOn.description), subject: subject,
-                         ["date": payment.paidOn.description, "approved": claim.statusSince.description])
-        }
+        ClaimDecisionSteps.check(payment, claimID: claimID, claim: claim, approved: approved, today: context.today,
+                                 into: &failures)
         try failures.throwIfAny()
         try db.inSavepoint {
             let entry = try LedgerService(scope: scope).postPayout(db, claim: claim, payment: payment, context: context)

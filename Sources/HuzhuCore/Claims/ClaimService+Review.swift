@@ -58,25 +58,9 @@ extension ClaimService {
             throw ValidationError(action.refusal(from: claim.status, claimID: claimID))
         }
         guard var review = try currentReview(db, claimID: claimID) else { preconditionFailure("under review has a round") }
-        review.decidedOn = context.today
-        review.decidedBy = context.operatorName
-        review.scriptName = context.scriptName
-        review.scriptSHA256 = context.scriptSHA256
-        let newStatus: ClaimStatus
-        switch decision {
-        case let .approve(amount, topUp, note):
-            let approved = try approval(db, claim, amount: amount, topUp: topUp, into: &review)
-            review.decision = .approved
-            review.note = note
-            review.approvedAmount = approved
-            newStatus = .approved
-            claim.approvedAmount = approved
-        case let .reject(reason, note):
-            review.decision = .rejected
-            review.rejectionReason = reason
-            review.note = note
-            newStatus = .rejected
-            claim.rejectionReason = reason
+        let reviewed = claim
+        let newStatus = try ClaimDecisionSteps.record(decision, into: &review, claim: &claim, context: context) {
+            try approval(db, reviewed, amount: $0, topUp: $1, into: &$2)
         }
         try db.inSavepoint {
             try review.update(db)
