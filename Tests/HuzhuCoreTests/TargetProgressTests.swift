@@ -128,6 +128,21 @@ struct TargetProgressTests {
         #expect(audit.map { $0["rowKey"] as String } == ["BH/2012"])
     }
 
+    @Test("several dates read at once: the same figures as one call per date, in the order given")
+    func severalDates() throws {
+        let dates = ["2012-08-01", "2012-03-31", "2012-06-30", "2012-07-31"]
+        let both = try database.read { db in
+            try targets.progress(db, unitCode: "BH", asOf: dates.map { Fixture.date($0) })
+        }
+        #expect(try both == dates.map { try progress($0) })
+        // 3, 4, 4 members, then 4 with FEM's 25.00 on 08-01: reached that day, not before.
+        #expect(both?.map(\.enrolledMembers) == [4, 3, 4, 4])
+        #expect(both?.map(\.reachedOn) == [Fixture.date("2012-08-01"), nil, nil, nil])
+        #expect(try database.read { db in
+            try targets.progress(db, unitCode: "LY", asOf: [Fixture.date("2012-06-30")])
+        } == nil)
+    }
+
     @Test("no target: no progress")
     func none() throws {
         #expect(try database.read { db in try targets.progress(db, unitCode: "LY", asOf: Fixture.date("2012-06-30")) } == nil)

@@ -212,7 +212,8 @@ public struct MemberService: Sendable {
     /// The member with a resident ID inside the scope, or a failure (E305 / E250).
     func visibleMember(_ db: Database, residentID: String, field: String) throws -> Member {
         guard let key = MemberService.key(residentID),
-              let member = try Member.filter(Member.Columns.residentID == key).fetchOne(db) else {
+              let member = try Member.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE residentID = ?"),
+                                               arguments: [key]) else {
             throw ValidationError(ValidationFailure(.memberUnknown, field: field, subject: .member(residentID)))
         }
         if let failure = try scope.failure(writingTo: member.unitCode, field: field, in: db) {

@@ -128,7 +128,7 @@ public struct PlanService: Sendable {
 
     /// The plan with a code, or `nil`.
     public func plan(_ db: Database, code: String) throws -> Plan? {
-        try Plan.fetchOne(db, key: code)
+        try Plan.fetchOne(db.cachedStatement(sql: "SELECT * FROM plan WHERE code = ?"), arguments: [code])
     }
 
     /// All plans, by code.
@@ -143,7 +143,8 @@ public struct PlanService: Sendable {
 
     /// The term of a plan with a label, or `nil`.
     public func term(_ db: Database, planCode: String, label: String) throws -> PlanTerm? {
-        try PlanTerm.filter(PlanTerm.Columns.planCode == planCode && PlanTerm.Columns.label == label).fetchOne(db)
+        try PlanTerm.fetchOne(db.cachedStatement(sql: "SELECT * FROM planTerm WHERE planCode = ? AND label = ?"),
+                              arguments: [planCode, label])
     }
 
     /// The term with a row id, or `nil`.

@@ -69,28 +69,29 @@ extension EnrollmentService {
 
         // CROSS JOIN keeps the unit's members as the outer loop (SQLite does not reorder it):
         // without statistics the planner would otherwise scan every policy of the term, once per unit.
-        let holders = Set(try Int64.fetchAll(db, sql: """
+        // Cached statements: a city's enrollment makes thousands of batches in one transaction.
+        let holders = Set(try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT policy.memberID FROM member CROSS JOIN policy ON policy.memberID = member.id
             WHERE member.unitCode = ? AND policy.planTermID = ? AND policy.status = 'active'
-            """, arguments: [request.unitCode, termID]))
+            """), arguments: [request.unitCode, termID]))
         var exclusive = Set<Int64>()
         if let group = plan.exclusiveGroup {
-            exclusive = Set(try Int64.fetchAll(db, sql: """
+            exclusive = Set(try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT policy.memberID FROM member
                 CROSS JOIN policy ON policy.memberID = member.id
                 JOIN planTerm ON planTerm.id = policy.planTermID
                 JOIN plan ON plan.code = policy.planCode
                 WHERE member.unitCode = ? AND policy.status = 'active' AND plan.exclusiveGroup = ?
                   AND policy.planCode <> ? AND planTerm.startDate <= ? AND planTerm.endDate >= ?
-                """, arguments: [request.unitCode, group, plan.code, term.endDate, term.startDate]))
+                """), arguments: [request.unitCode, group, plan.code, term.endDate, term.startDate]))
         }
 
         var toEnroll: [Int64] = []
         var alreadyEnrolled = 0, skipped = 0
         var skippedReasons: [ReasonCode: Int] = [:]
-        let candidates = try Row.fetchCursor(db, sql: """
+        let candidates = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, birthDate, gender FROM member WHERE unitCode = ? AND status = 'active' ORDER BY id
-            """, arguments: [request.unitCode])
+            """), arguments: [request.unitCode])
         while let row = try candidates.next() {
             let id: Int64 = row[0]
             if holders.contains(id) {
@@ -110,7 +111,9 @@ extension EnrollmentService {
             if eligible { toEnroll.append(id) } else { skipped += 1 }
         }
 
-        let employees = try UnitHeadcount.fetchOne(db, key: ["unitCode": request.unitCode, "year": term.year])?.employees
+        let employees = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT employees FROM unitHeadcount WHERE unitCode = ? AND year = ?
+            """), arguments: [request.unitCode, term.year])
         if let rule = plan.groupRule {
             try check(rule, employees: employees, enrolled: alreadyEnrolled + toEnroll.count, plan: plan, term: term,
                       subject: subject)

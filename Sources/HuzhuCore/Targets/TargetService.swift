@@ -97,9 +97,38 @@ public struct TargetService: Sendable {
         return try progress(db, target: target, range: range, asOf: asOf)
     }
 
+    /// Progress toward a unit's target on several dates of one year, from one
+    /// reading of the enrollments: the same figures as calling
+    /// ``progress(_:unitCode:planCode:asOf:)`` once per date, for the cost of one call.
+    ///
+    /// ```swift
+    /// let (half, now) = try targets.progress(db, unitCode: "BH", asOf: [halfYear, today]).map { ($0[0], $0[1]) }!
+    /// ```
+    ///
+    /// - Parameter dates: One or more dates of the same year.
+    /// - Returns: The progress on each date, in the order given; `nil` when no target is set for that unit, year and plan.
+    /// - Throws: ``ValidationError`` for an unknown or out-of-scope unit.
+    public func progress(_ db: Database, unitCode: String, planCode: String? = nil,
+                         asOf dates: [CivilDate]) throws -> [TargetProgress]? {
+        guard let last = dates.max() else { return [] }
+        precondition(dates.allSatisfy { $0.year == last.year }, "the dates of one progress reading must share a year")
+        let range = try scope.range(narrowedTo: unitCode, in: db)
+        guard let target = try target(db, unitCode: unitCode, year: last.year, planCode: planCode) else { return nil }
+        let daily = try dailyEnrollments(db, target: target, range: range, asOf: last)
+        return dates.map { progress(target, daily: daily, asOf: $0) }
+    }
+
     /// Progress toward a target, counting the enrollments of `range` (a
     /// unit's subtree), day by day from 1 January to `asOf`.
     func progress(_ db: Database, target: Target, range: UnitRange, asOf: CivilDate) throws -> TargetProgress {
+        progress(target, daily: try dailyEnrollments(db, target: target, range: range, asOf: asOf), asOf: asOf)
+    }
+
+    /// Per day from 1 January to `asOf`, in day order: the members enrolled
+    /// for the first time this year (counted on their first day, so a prefix
+    /// of the days is the reading of an earlier date) and the contributions.
+    private func dailyEnrollments(_ db: Database, target: Target, range: UnitRange,
+                                  asOf: CivilDate) throws -> [(day: CivilDate, members: Int, fen: Int64)] {
         let first = CivilDate(year: asOf.year, month: 1, day: 1)!
         var filter: SQL = "status <> 'cancelled' AND enrolledOn >= \(first) AND enrolledOn <= \(asOf)"
         if let plan = target.planCode { filter = filter + " AND planCode = \(plan)" }
@@ -112,14 +141,21 @@ public struct TargetService: Sendable {
               SELECT MIN(enrolledOn), 1, 0 FROM policy WHERE \(filter) GROUP BY memberID
             ) GROUP BY day ORDER BY day
             """))
+        return daily.map { (day: $0["day"], members: $0["members"], fen: $0["fen"]) }
+    }
+
+    /// Folds the daily figures up to `asOf` into the progress on that day.
+    private func progress(_ target: Target, daily: [(day: CivilDate, members: Int, fen: Int64)],
+                          asOf: CivilDate) -> TargetProgress {
+        let first = CivilDate(year: asOf.year, month: 1, day: 1)!
         var members = 0
         var fen: Int64 = 0
         var reachedOn: CivilDate? = target.members == 0 && target.contributions.fen == 0 ? first : nil
-        for row in daily {
-            members += row["members"] as Int
-            fen += row["fen"] as Int64
+        for row in daily where row.day <= asOf {
+            members += row.members
+            fen += row.fen
             if reachedOn == nil, members >= target.members, fen >= target.contributions.fen {
-                reachedOn = row["day"] as CivilDate
+                reachedOn = row.day
             }
         }
         return TargetProgress(target: target, asOf: asOf, enrolledMembers: members, contributions: Money(fen: fen),

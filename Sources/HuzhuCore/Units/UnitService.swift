@@ -286,7 +286,7 @@ public struct UnitService: Sendable {
 
     /// The unit with a code inside the scope, or a failure (E208 / E250).
     func visibleUnit(_ db: Database, code: String, field: String) throws -> Unit {
-        guard let unit = try Unit.fetchOne(db, key: code) else {
+        guard let unit = try Unit.fetchOne(db.cachedStatement(sql: "SELECT * FROM unit WHERE code = ?"), arguments: [code]) else {
             throw ValidationError(ValidationFailure(.unitUnknown, field: field, value: .plain(code), ["code": code]))
         }
         if let failure = try scope.failure(writingTo: code, field: field, in: db) { throw ValidationError(failure) }

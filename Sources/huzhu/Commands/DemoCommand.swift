@@ -87,9 +87,9 @@ struct DemoCommand: ParsableCommand {
                 (top.name, try enrollment.participation(db, under: top.code, year: year))
             }
             let progress = try units.compactMap { code, name -> (String, TargetProgress, TargetProgress)? in
-                guard let half = try targets.progress(db, unitCode: code, asOf: DemoCity.halfYear),
-                      let now = try targets.progress(db, unitCode: code, asOf: DemoCity.today) else { return nil }
-                return (name, half, now)
+                guard let both = try targets.progress(db, unitCode: code, asOf: [DemoCity.halfYear, DemoCity.today])
+                else { return nil }
+                return (name, both[0], both[1])
             }
             return (plans, participation, try enrollment.participation(db, under: DemoCity.federationCode, year: year),
                     progress, try ClaimService().overdue(db, days: 30, asOf: DemoCity.today).count)
