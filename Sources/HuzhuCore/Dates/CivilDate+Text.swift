@@ -15,23 +15,29 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
     /// - Parameter text: The date text.
     /// - Throws: ``CivilDateError`` naming the text.
     public init(parsing text: String) throws {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-            throw CivilDateError(text: text)
-        }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let date = CivilDate(year: year, month: month, day: day) else {
-            throw CivilDateError(text: text)
-        }
+        // Native strings are contiguous UTF-8: no copy of the bytes.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { CivilDate(utf8: $0) } ?? CivilDate(utf8: Array(text.utf8))
+        guard let date = parsed else { throw CivilDateError(text: text) }
         self = date
+    }
+
+    /// Reads `YYYY-MM-DD` from its UTF-8 bytes (exactly ten), or returns nil.
+    init?(utf8 bytes: some RandomAccessCollection<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        for (offset, byte) in bytes.enumerated() {
+            switch offset {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if offset < 4 { values.0 = values.0 * 10 + digit }
+                else if offset < 7 { values.1 = values.1 * 10 + digit }
+                else { values.2 = values.2 * 10 + digit }
+            }
+        }
+        self.init(year: values.0, month: values.1, day: values.2)
     }
 
     /// Parses a date written as `YYYY-MM-DD`, or returns `nil`.
