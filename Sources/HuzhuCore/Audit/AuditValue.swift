@@ -17,7 +17,7 @@ public enum AuditValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressi
     /// The value in JSON.
     var json: String {
         switch self {
-        case .text(let text): return AuditValue.quote(text)
+        case .text(let text): return JSONText.quote(text)
         case .integer(let number): return String(number)
         case .boolean(let flag): return flag ? "true" : "false"
         case .null: return "null"
@@ -26,8 +26,6 @@ public enum AuditValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressi
 
     /// A JSON object of the fields, keys sorted: `{"a":1,"b":"x"}`.
     static func jsonObject(_ fields: [String: AuditValue]) -> String {
-        "{" + fields.keys.sorted().map { quote($0) + ":" + fields[$0]!.json }.joined(separator: ",") + "}"
+        "{" + fields.keys.sorted().map { JSONText.quote($0) + ":" + fields[$0]!.json }.joined(separator: ",") + "}"
     }
-
-    static func quote(_ text: String) -> String { JSONText.quote(text) }
 }

@@ -24,11 +24,8 @@ extension BulkClaimWriter {
             failures.add(failure.about(subject))
             facts = nil
         }
-        if reportedOn > context.today {
-            failures.add(.dateInFuture, field: "reportedOn", value: .plain(reportedOn.description), subject: facts.map { _ in subject },
-                         ["date": reportedOn.description, "today": context.today.description])
-        }
-        ClaimReportChecks.dates(report, reportedOn: reportedOn, subject: facts.map { _ in subject }, into: &failures)
+        ClaimReportChecks.dates(report, reportedOn: reportedOn, today: context.today, subject: facts.map { _ in subject },
+                                into: &failures)
         failures.add(contentsOf: report.expenses.failures(subject: facts.map { _ in subject }))
         var plan: Plan?
         if let policy = facts?.policy {
@@ -44,19 +41,8 @@ extension BulkClaimWriter {
         guard let policy = facts?.policy, let plan else { preconditionFailure("checked above") }
 
         let id = firstClaimID + Int64(states.count)
-        let reportFrom = report.dischargeDate ?? report.incidentDate
-        let lapseFrom = report.settlementDate ?? report.dischargeDate ?? report.incidentDate
-        let reportDeadline = reportFrom.adding(days: plan.reportWindowDays)
-        let lapseDate = lapseFrom.adding(days: plan.lapseWindowDays)
-        let claim = Claim(
-            id: id, policyID: policyID, memberID: policy.memberID, planCode: policy.planCode,
-            planTermID: policy.planTermID, unitCode: policy.unitCode, kind: report.kind, incidentDate: report.incidentDate,
-            admissionDate: report.admissionDate, dischargeDate: report.dischargeDate, settlementDate: report.settlementDate,
-            diagnosis: report.diagnosis, benefitItemCode: report.benefitItemCode, totalExpense: report.expenses.total,
-            insurancePaid: report.expenses.insurancePaid, selfPaid: report.expenses.selfPaid, reportedOn: reportedOn,
-            reportDeadline: reportDeadline, lateReport: reportedOn > reportDeadline, lapseDate: lapseDate,
-            status: .reported, statusSince: reportedOn, approvedAmount: nil, rejectionReason: nil,
-            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        let claim = ClaimReportChecks.claim(report, id: id, policyID: policyID, policy: policy, plan: plan,
+                                            reportedOn: reportedOn, context: context)
         var state = State(claim: claim, documentRows: [], reviewRow: nil)
         let required = ClaimDocument.required(for: report.kind)
         let provided = Set(report.documents)
@@ -75,7 +61,7 @@ extension BulkClaimWriter {
             "reportedOn": .text(reportedOn.description), "late": .boolean(claim.lateReport),
             "total": .integer(report.expenses.total.fen),
         ], at: at, context: context)
-        if reportedOn > lapseDate {
+        if reportedOn > claim.lapseDate {
             rejectLapsed(index: states.count - 1, at: at, context: context)
         }
         return states[states.count - 1].claim
@@ -159,14 +145,8 @@ extension BulkClaimWriter {
     mutating func pay(claimID: Int64, _ payment: ClaimPayment, context: WriteContext) throws -> Claim {
         let index = try stateIndex(claimID)
         let claim = states[index].claim
-        let subject = ValidationFailure.Subject.claim(claimID)
-        if claim.status == .paid, let previous = payments.first(where: { $0.claimID == claimID }) {
-            throw ValidationError(ValidationFailure(.claimAlreadyPaid, field: "status", value: .plain("paid"), subject: subject,
-                                                    ["amount": previous.amount.description,
-                                                     "date": previous.paidOn.description]))
-        }
-        guard ClaimAction.pay.from.contains(claim.status), let approved = claim.approvedAmount else {
-            throw ValidationError(ClaimAction.pay.refusal(from: claim.status, claimID: claimID))
+        let approved = try ClaimDecisionSteps.payable(claim, claimID: claimID) {
+            payments.first { $0.claimID == claimID }
         }
         var failures = FailureCollector()
         ClaimDecisionSteps.check(payment, claimID: claimID, claim: claim, approved: approved, today: context.today,

@@ -38,6 +38,21 @@ enum ClaimDecisionSteps {
         }
     }
 
+    /// The amount an approved claim may be paid, or its refusal: already
+    /// paid (E603, naming the payment, which `previous` looks up only then)
+    /// or not approved (E602).
+    static func payable(_ claim: Claim, claimID: Int64, previous: () throws -> ClaimPayment?) throws -> Money {
+        if claim.status == .paid, let previous = try previous() {
+            throw ValidationError(ValidationFailure(.claimAlreadyPaid, field: "status", value: .plain("paid"),
+                                                    subject: .claim(claimID),
+                                                    ["amount": previous.amount.description, "date": previous.paidOn.description]))
+        }
+        guard ClaimAction.pay.from.contains(claim.status), let approved = claim.approvedAmount else {
+            throw ValidationError(ClaimAction.pay.refusal(from: claim.status, claimID: claimID))
+        }
+        return approved
+    }
+
     /// A payment's checks against its approved claim: the amount approved
     /// (E618), a reference (E802), not after today (E309), not before the
     /// approval (E620).

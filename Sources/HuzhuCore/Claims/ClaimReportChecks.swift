@@ -1,10 +1,16 @@
-/// The checks of a claim report that need no database: dates in order and
-/// not after the report, the policy's status, the kinds the plan covers,
-/// hospital dates or the benefit item, the incident inside the cover. Shared
-/// by ``ClaimService`` and the demo's bulk writer, so both refuse alike.
+/// The checks of a claim report that need no database — the report not
+/// after today, dates in order and not after the report, the policy's
+/// status, the kinds the plan covers, hospital dates or the benefit item,
+/// the incident inside the cover — and the claim a checked report makes.
+/// Shared by ``ClaimService`` and the demo's bulk writer, so both refuse
+/// and record alike.
 enum ClaimReportChecks {
-    static func dates(_ report: ClaimReport, reportedOn: CivilDate, subject: ValidationFailure.Subject?,
-                            into failures: inout FailureCollector) {
+    static func dates(_ report: ClaimReport, reportedOn: CivilDate, today: CivilDate, subject: ValidationFailure.Subject?,
+                      into failures: inout FailureCollector) {
+        if reportedOn > today {
+            failures.add(.dateInFuture, field: "reportedOn", value: .plain(reportedOn.description), subject: subject,
+                         ["date": reportedOn.description, "today": today.description])
+        }
         let dates: [(String, CivilDate?)] = [("incidentDate", report.incidentDate), ("admissionDate", report.admissionDate),
                                             ("dischargeDate", report.dischargeDate), ("settlementDate", report.settlementDate)]
         for case let (field, date?) in dates where date > reportedOn {
@@ -57,5 +63,26 @@ enum ClaimReportChecks {
                          ["date": report.incidentDate.description, "policy": String(policy.id!),
                           "start": policy.startDate.description, "end": policy.endDate.description])
         }
+    }
+
+    /// The claim a checked report makes: the report's facts, the report
+    /// deadline (discharge, else incident, + the plan's report window; a
+    /// later report is flagged) and the lapse date (settlement, else
+    /// discharge, else incident, + the lapse window), status reported.
+    static func claim(_ report: ClaimReport, id: Int64?, policyID: Int64, policy: Policy, plan: Plan,
+                      reportedOn: CivilDate, context: WriteContext) -> Claim {
+        let reportFrom = report.dischargeDate ?? report.incidentDate
+        let lapseFrom = report.settlementDate ?? report.dischargeDate ?? report.incidentDate
+        let reportDeadline = reportFrom.adding(days: plan.reportWindowDays)
+        return Claim(
+            id: id, policyID: policyID, memberID: policy.memberID, planCode: policy.planCode,
+            planTermID: policy.planTermID, unitCode: policy.unitCode, kind: report.kind, incidentDate: report.incidentDate,
+            admissionDate: report.admissionDate, dischargeDate: report.dischargeDate, settlementDate: report.settlementDate,
+            diagnosis: report.diagnosis, benefitItemCode: report.benefitItemCode, totalExpense: report.expenses.total,
+            insurancePaid: report.expenses.insurancePaid, selfPaid: report.expenses.selfPaid, reportedOn: reportedOn,
+            reportDeadline: reportDeadline, lateReport: reportedOn > reportDeadline,
+            lapseDate: lapseFrom.adding(days: plan.lapseWindowDays),
+            status: .reported, statusSince: reportedOn, approvedAmount: nil, rejectionReason: nil,
+            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
     }
 }

@@ -24,14 +24,8 @@ extension ClaimService {
     @discardableResult
     public func pay(_ db: Database, claimID: Int64, _ payment: ClaimPayment, context: WriteContext) throws -> Claim {
         var claim = try visibleClaim(db, id: claimID)
-        let subject = ValidationFailure.Subject.claim(claimID)
-        if claim.status == .paid, let previous = try ClaimPayment.fetchOne(db, key: claimID) {
-            throw ValidationError(ValidationFailure(.claimAlreadyPaid, field: "status", value: .plain("paid"), subject: subject,
-                                                    ["amount": previous.amount.description,
-                                                     "date": previous.paidOn.description]))
-        }
-        guard ClaimAction.pay.from.contains(claim.status), let approved = claim.approvedAmount else {
-            throw ValidationError(ClaimAction.pay.refusal(from: claim.status, claimID: claimID))
+        let approved = try ClaimDecisionSteps.payable(claim, claimID: claimID) {
+            try ClaimPayment.fetchOne(db, key: claimID)
         }
         var failures = FailureCollector()
         ClaimDecisionSteps.check(payment, claimID: claimID, claim: claim, approved: approved, today: context.today,

@@ -74,11 +74,7 @@ public struct ClaimService: Sendable {
         let reportedOn = report.reportedOn ?? context.today
         let resolved = try resolvePolicy(db, report, into: &failures)
         let subject: ValidationFailure.Subject? = resolved.map { .policy($0.0.id!) }
-        if reportedOn > context.today {
-            failures.add(.dateInFuture, field: "reportedOn", value: .plain(reportedOn.description), subject: subject,
-                         ["date": reportedOn.description, "today": context.today.description])
-        }
-        ClaimReportChecks.dates(report, reportedOn: reportedOn, subject: subject, into: &failures)
+        ClaimReportChecks.dates(report, reportedOn: reportedOn, today: context.today, subject: subject, into: &failures)
         failures.add(contentsOf: report.expenses.failures(subject: subject))
         if let (policy, plan) = resolved {
             try ClaimReportChecks.check(report, policy: policy, plan: plan, into: &failures)
@@ -90,19 +86,8 @@ public struct ClaimService: Sendable {
         try failures.throwIfAny()
         guard let (policy, plan) = resolved else { preconditionFailure("checked above") }
 
-        let reportFrom = report.dischargeDate ?? report.incidentDate
-        let lapseFrom = report.settlementDate ?? report.dischargeDate ?? report.incidentDate
-        let reportDeadline = reportFrom.adding(days: plan.reportWindowDays)
-        let lapseDate = lapseFrom.adding(days: plan.lapseWindowDays)
-        var claim = Claim(
-            id: nil, policyID: policy.id!, memberID: policy.memberID, planCode: policy.planCode,
-            planTermID: policy.planTermID, unitCode: policy.unitCode, kind: report.kind, incidentDate: report.incidentDate,
-            admissionDate: report.admissionDate, dischargeDate: report.dischargeDate, settlementDate: report.settlementDate,
-            diagnosis: report.diagnosis, benefitItemCode: report.benefitItemCode, totalExpense: report.expenses.total,
-            insurancePaid: report.expenses.insurancePaid, selfPaid: report.expenses.selfPaid, reportedOn: reportedOn,
-            reportDeadline: reportDeadline, lateReport: reportedOn > reportDeadline, lapseDate: lapseDate,
-            status: .reported, statusSince: reportedOn, approvedAmount: nil, rejectionReason: nil,
-            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        var claim = ClaimReportChecks.claim(report, id: nil, policyID: policy.id!, policy: policy, plan: plan,
+                                            reportedOn: reportedOn, context: context)
         try db.inSavepoint {
             try claim.insert(db)
             let id = claim.id!
@@ -120,7 +105,7 @@ public struct ClaimService: Sendable {
                                     "reportedOn": .text(reportedOn.description), "late": .boolean(claim.lateReport),
                                     "total": .integer(report.expenses.total.fen),
                                 ])
-            if reportedOn > lapseDate {
+            if reportedOn > claim.lapseDate {
                 claim = try rejectLapsed(db, claim, context: context)
             }
             return .commit

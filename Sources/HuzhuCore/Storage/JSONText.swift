@@ -22,4 +22,9 @@ enum JSONText {
         }
         return result + "\""
     }
+
+    /// A JSON array of strings: `["a","b"]`, `[]` for none.
+    static func array(_ texts: [String]) -> String {
+        "[" + texts.map(quote).joined(separator: ",") + "]"
+    }
 }

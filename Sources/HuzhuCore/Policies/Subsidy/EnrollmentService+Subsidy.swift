@@ -41,6 +41,6 @@ extension EnrollmentService {
             VALUES ('subsidy', ?, ?, 'policy', ?, ?, ?, ?, ?, ?)
             """, arguments: [decision.ruleName, decision.ruleVersionID, policy.id, context.today.description,
                              AuditValue.jsonObject(inputs), AuditValue.jsonObject(outputs),
-                             "[" + decision.notes.map(AuditValue.quote).joined(separator: ",") + "]", context.operatorName])
+                             JSONText.array(decision.notes), context.operatorName])
     }
 }

@@ -171,8 +171,7 @@ public struct SubsidyResplit {
             record.bind(after.union.fen, at: 3)
             record.bind(after.member.fen, at: 4)
             record.bind(Int64(age), at: 5)
-            record.bind(decision.notes.isEmpty ? "[]" : "[" + decision.notes.map(AuditValue.quote).joined(separator: ",") + "]",
-                        at: 6)
+            record.bind(JSONText.array(decision.notes), at: 6)
             try record.execute()
         }
     }
