@@ -211,7 +211,7 @@ public struct DemoCity: Sendable {
         // Statuses, headcounts, enrollments on each unit's day, and the claims
         // drawn from its policies (made at the end, in business-day order).
         // Indexes the enrollments do not read are built once, after them.
-        var deferred = try DeferredIndexes(db)
+        var deferred = try DroppedIndexes(db, named: DemoCity.indexesBuiltAfterEnrollment)
         var scheduleRandom = random.stream(2)
         let dates = DemoCity.enrollmentDates(for: grassroots, sizes: sizes, random: &scheduleRandom)
         var payoutRandom = random.stream(4)

@@ -2,19 +2,9 @@ import GRDB
 
 /// What a large import does to the database connection while it loads,
 /// and undoes before it commits: a bigger page cache, and the table's
-/// secondary indexes dropped and built again at the end (building an index
-/// by sorting once is several times cheaper than a million random inserts
-/// into it).
-///
-/// The indexes are read from `sqlite_master` and re-created from their own
-/// SQL, so the schema after the import is the schema before it, whatever
-/// migrations made it. Unique constraints declared with the table (their
-/// automatic indexes have no SQL) stay in place and keep being enforced on
-/// every insert. Both steps happen inside the import's transaction: if it
-/// rolls back, the indexes were never dropped.
+/// secondary indexes dropped and built again at the end (``DroppedIndexes``).
 struct BulkLoad {
-    private let table: String
-    private var droppedIndexes: [String] = []
+    private var droppedIndexes: DroppedIndexes?
     private var previousCacheSize: Int?
 
     /// The largest page cache a load asks for (64 MiB). Rows arrive sorted
@@ -35,33 +25,25 @@ struct BulkLoad {
     ///   - rows: The expected number of rows; small imports change nothing.
     ///   - bytes: The file's size, to size the page cache.
     init(_ db: Database, table: String, rows: Int, bytes: Int) throws {
-        self.table = table
         guard rows >= BulkLoad.indexRebuildThreshold else { return }
         previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         let kibibytes = min(BulkLoad.maximumCacheKiB, max(16 << 10, bytes / 1024 * 4))
         try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")
         let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0
         guard rows * 2 >= existing else { return }
-        let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name
-            """, arguments: [table])
-        for index in indexes {
-            let name: String = index["name"]
-            try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
-            droppedIndexes.append(index["sql"])
-        }
+        droppedIndexes = try DroppedIndexes(db, table: table)
     }
 
     /// Builds the dropped indexes again and restores the page cache.
     mutating func finish(_ db: Database) throws {
-        for sql in droppedIndexes { try db.execute(sql: sql) }
-        droppedIndexes = []
+        try droppedIndexes?.rebuild(db)
+        droppedIndexes = nil
         restoreCache(db)
     }
 
     /// Restores the page cache after a failure (the rollback restores the indexes).
     mutating func abandon(_ db: Database) {
-        droppedIndexes = []
+        droppedIndexes = nil
         restoreCache(db)
     }
 
