@@ -56,7 +56,11 @@ void hz_control_begin_run(lua_State *L, long long instruction_limit,
     c->instr_limit = instruction_limit;
     c->timeout_seconds = timeout_seconds;
     c->deadline = timeout_seconds > 0 ? hz_monotonic_seconds() + timeout_seconds : 0;
-    __atomic_store_n(&c->cancel_flag, 0, __ATOMIC_RELEASE);
+    // A cancellation belongs to the run it stopped, or that another limit
+    // stopped first: cleared. One that arrived between runs (after a
+    // scheduler attached its stop request, before the run began) stays and
+    // stops this run at its first check.
+    if (c->hit != HZ_LIMIT_NONE) __atomic_store_n(&c->cancel_flag, 0, __ATOMIC_RELEASE);
     c->mem_limit = memory_limit;
     c->mem_refused = 0;
     c->mem_peak = c->mem_used;

@@ -118,6 +118,17 @@ struct LimitTests {
         #expect(try host.run("return 'again'") == ["again"])
     }
 
+    @Test("a cancel between runs stops the next run, and only that one")
+    func cancelBeforeRun() throws {
+        // The timeout only ends the loop if the cancellation was lost.
+        let host = try CapturingHost(limits: LuaLimits(instructions: 0, timeout: 2))
+        host.host.canceller.cancel()
+        let error = try #require(host.failure("while true do end"))
+        #expect(error.kind == .cancelled)
+        #expect(error.message == "test.lua:1: cancelled")
+        #expect(try host.run("return 'again'") == ["again"])
+    }
+
     @Test("instructions are counted per run, not cumulatively")
     func perRun() throws {
         let host = try CapturingHost(limits: LuaLimits(instructions: 100_000))

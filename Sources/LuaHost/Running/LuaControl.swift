@@ -20,6 +20,7 @@ final class LuaControl: @unchecked Sendable {
 public struct LuaCanceller: Sendable {
     let control: LuaControl
 
-    /// Asks the current run to stop at its next instruction check.
+    /// Asks the current run to stop at its next instruction check; with no
+    /// run in progress, the next run stops at its first.
     public func cancel() { hz_control_cancel(control.block) }
 }
