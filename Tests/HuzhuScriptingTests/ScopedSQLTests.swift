@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import HuzhuCore
+import HuzhuScripting
+import HuzhuTestSupport
+import LuaHost
+
+/// `huzhu.sql` under a scope must not reach a row outside the subtree,
+/// whatever shape the query takes.
+///
+/// The city: 包河区 (BH) has 3 members, 庐阳区 (LY) 2. Before each shape,
+/// 赵四 (LY) and 王一 (BH) hold an ACC policy and each reported an accident,
+/// so every table has rows on both sides of the scope.
+@Suite("huzhu.sql in a scoped run")
+struct ScopedSQLTests {
+    static func fixture() throws -> ScriptFixture {
+        let f = try ScriptFixture()
+        for resident in [TinyCity.zhao, TinyCity.wang] {
+            try f.run("""
+                local p = huzhu.enroll{member = '\(resident)', plan = 'ACC'}
+                huzhu.claims.report{policy = p.id, kind = 'accident', incident = '2026-09-30',
+                    admission = '2026-09-30', discharge = '2026-09-30', total = 100000, insurance_paid = 60000}
+                """)
+        }
+        return f
+    }
+
+    /// The number a query returns in its `n` column under the BH scope, or nil when it was refused.
+    static func scopedCount(_ f: ScriptFixture, _ query: String) throws -> Int64?? {
+        do {
+            let results = try f.run("return huzhu.sql([==[\(query)]==])[1].n", scope: .unit("BH"))
+            guard case .integer(let n) = results.first else { return .some(nil) }
+            return .some(n)
+        } catch let error as LuaError {
+            #expect(error.message.hasPrefix("test.lua:1: huzhu.sql: "), "\(query): \(error.message)")
+            return .none
+        }
+    }
+
+    /// Shapes that name a real member table; under BH each may count at most BH's 3 members.
+    static let memberShapes = [
+        "WITH member AS (SELECT * FROM main.member) SELECT COUNT(*) AS n FROM member",
+        "WITH member AS (SELECT * FROM main.member) SELECT COUNT(*) AS n FROM member WHERE unitCode LIKE 'LY%' OR 1",
+        "WITH \"member\" AS (SELECT * FROM \"main\".\"member\") SELECT COUNT(*) AS n FROM member",
+        "WITH MEMBER AS (SELECT * FROM MAIN.MEMBER) SELECT COUNT(*) AS n FROM Member",
+        "WITH m AS (SELECT * FROM main.member) SELECT COUNT(*) AS n FROM m",
+        "WITH unit AS (SELECT * FROM main.member) SELECT COUNT(*) AS n FROM unit",
+        "WITH RECURSIVE member AS (SELECT * FROM main.member UNION SELECT * FROM member) SELECT COUNT(*) AS n FROM member",
+        "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 3) SELECT (SELECT COUNT(*) FROM main.member) AS n FROM r LIMIT 1",
+        "SELECT COUNT(*) AS n FROM (SELECT * FROM main.member)",
+        "SELECT COUNT(*) AS n FROM (SELECT * FROM main.member) AS member",
+        "SELECT COUNT(*) AS n FROM main.member",
+        "SELECT COUNT(*) AS n FROM MAIN.Member",
+        "SELECT COUNT(*) AS n FROM temp.member",
+        "SELECT COUNT(*) AS n FROM member",
+        "SELECT (SELECT COUNT(*) FROM main.member) AS n",
+        "SELECT COUNT(*) AS n FROM unit, main.member",
+        "SELECT COUNT(*) AS n FROM member WHERE id IN (SELECT id FROM main.member) OR id NOT IN (SELECT id FROM main.member)",
+        "SELECT COUNT(*) AS n FROM json_each((SELECT json_group_array(id) FROM main.member))",
+        "WITH member AS MATERIALIZED (SELECT * FROM main.member) SELECT COUNT(*) AS n FROM member",
+        "WITH member AS NOT MATERIALIZED (SELECT * FROM main.member) SELECT COUNT(*) AS n FROM member",
+    ]
+
+    @Test("no query shape counts a member outside the subtree", arguments: memberShapes)
+    func memberShapes(query: String) throws {
+        let f = try Self.fixture()
+        if case .some(let n) = try Self.scopedCount(f, query) {
+            #expect(n == nil || n! <= 3, "\(query) counted \(n.map(String.init) ?? "?") members")
+        }
+    }
+
+    @Test("CTEs named like the scoped tables, joined, show no other district's member")
+    func cteJoin() throws {
+        let f = try Self.fixture()
+        let query = """
+            WITH member AS (SELECT * FROM main.member), policy AS (SELECT * FROM main.policy)
+            SELECT member.residentID AS id, member.unitCode AS unit FROM member JOIN policy ON policy.memberID = member.id
+            """
+        do {
+            let results = try f.run("""
+                local out = {}
+                for _, r in ipairs(huzhu.sql([==[\(query)]==])) do out[#out + 1] = r.unit end
+                table.sort(out)
+                return table.concat(out, ',')
+                """, scope: .unit("BH"))
+            #expect(results == ["BH001"])
+        } catch let error as LuaError {
+            #expect(error.message.hasPrefix("test.lua:3: huzhu.sql: "))
+        }
+    }
+
+    /// Every table with rows of both districts, and its BH-only count.
+    static let tableCounts: [(table: String, bh: Int64)] = [
+        ("unit", 2), ("member", 3), ("policy", 1), ("unitHeadcount", 1), ("claim", 1),
+    ]
+
+    @Test("every real table, through a CTE of its own name, counts only the subtree's rows")
+    func everyTable() throws {
+        let f = try Self.fixture()
+        for (table, bh) in Self.tableCounts {
+            for query in ["WITH \(table) AS (SELECT * FROM main.\(table)) SELECT COUNT(*) AS n FROM \(table)",
+                          "SELECT COUNT(*) AS n FROM \(table)"] {
+                if case .some(let n) = try Self.scopedCount(f, query) {
+                    #expect(n == bh, "\(query)")
+                }
+            }
+        }
+    }
+
+    @Test("tables that are not scoped are refused, even when no column is read")
+    func unscopedTablesRefused() throws {
+        let f = try Self.fixture()
+        for table in ["audit", "decision", "ruleVersion", "jobRun", "sqlite_master"] {
+            for query in ["SELECT COUNT(*) AS n FROM \(table)", "SELECT COUNT(*) AS n FROM main.\(table)",
+                          "WITH \(table) AS (SELECT * FROM main.\(table)) SELECT COUNT(*) AS n FROM \(table)"] {
+                let error = try f.failure("return huzhu.sql([==[\(query)]==])[1].n", scope: .unit("BH"))
+                #expect(error?.message.hasPrefix("test.lua:1: huzhu.sql: ") == true, "\(query): \(error?.message ?? "no error")")
+            }
+        }
+    }
+
+    @Test("the same shapes unscoped still see the whole federation")
+    func unscopedSeesAll() throws {
+        let f = try Self.fixture()
+        let results = try f.run("""
+            return huzhu.sql([[WITH member AS (SELECT * FROM main.member) SELECT COUNT(*) AS n FROM member]])[1].n,
+                   huzhu.sql([[SELECT COUNT(*) AS n FROM claim]])[1].n
+            """)
+        #expect(results == [5, 2])
+    }
+}
