@@ -54,7 +54,7 @@ struct ScopedSQLTests {
         "SELECT COUNT(*) AS n FROM temp.member",
         "SELECT COUNT(*) AS n FROM member",
         "SELECT (SELECT COUNT(*) FROM main.member) AS n",
-        "SELECT COUNT(*) AS n FROM unit, main.member",
+        "SELECT COUNT(DISTINCT main.member.id) AS n FROM unit, main.member",
         "SELECT COUNT(*) AS n FROM member WHERE id IN (SELECT id FROM main.member) OR id NOT IN (SELECT id FROM main.member)",
         "SELECT COUNT(*) AS n FROM json_each((SELECT json_group_array(id) FROM main.member))",
         "WITH member AS MATERIALIZED (SELECT * FROM main.member) SELECT COUNT(*) AS n FROM member",
@@ -127,5 +127,28 @@ struct ScopedSQLTests {
                    huzhu.sql([[SELECT COUNT(*) AS n FROM claim]])[1].n
             """)
         #expect(results == [5, 2])
+    }
+}
+
+@Suite("The scoped copy behind huzhu.sql")
+struct ScopedCopyFreshnessTests {
+    @Test("a scoped connection sees what other connections commit after its copy was made")
+    func refreshed() throws {
+        let f = try ScopedSQLTests.fixture()
+        let sql = try ReadOnlySQL(path: f.path, scopePath: "/FED/BH/")
+        #expect(try sql.query("SELECT COUNT(*) AS n FROM policy").rows == [[.integer(1)]])   // 王一's
+        try f.run("huzhu.enroll{member = '\(TinyCity.li)', plan = 'ACC'}")                 // 李二, BH
+        try f.run("huzhu.enroll{member = '\(TinyCity.qian)', plan = 'ACC'}")               // 钱五, LY: not in the copy
+        #expect(try sql.query("SELECT COUNT(*) AS n FROM policy").rows == [[.integer(2)]])
+        #expect(try sql.query("SELECT COUNT(*) AS n FROM main.policy WHERE unitCode LIKE 'LY%'").rows == [[.integer(0)]])
+    }
+
+    @Test("a scope path that is not a unit path is refused")
+    func badScopePath() throws {
+        let f = try ScopedSQLTests.fixture()
+        let error = #expect(throws: ReadOnlySQL.QueryError.self) {
+            try ReadOnlySQL(path: f.path, scopePath: "/FED/BH' OR 1 --/")
+        }
+        #expect(error?.message == "invalid scope path /FED/BH' OR 1 --/")
     }
 }

@@ -117,19 +117,26 @@ struct ScopeTests {
         #expect(results == [3, 3, .nil, .nil, 0, 3, 0, 2, 2])
     }
 
-    @Test("the real tables cannot be reached around the scope's views")
+    @Test("the real tables cannot be reached around the scope: main. names the scoped copy; the rest is refused")
     func noWayAround() throws {
         let f = try ScriptFixture()
-        for query in ["SELECT * FROM main.member", "SELECT * FROM audit", "SELECT name FROM sqlite_master",
-                      "SELECT * FROM (SELECT * FROM main.policy)"] {
-            let error = try f.failure("huzhu.sql([[\(query)]])", scope: .unit("BH"))
-            #expect(error?.message.hasPrefix("test.lua:1: huzhu.sql: ") == true, "\(query)")
-            #expect(error?.message.contains("prohibited") == true || error?.message.contains("not authorized") == true, "\(query): \(error?.message ?? "")")
+        #expect(try f.run("return #huzhu.sql([[SELECT * FROM main.member]]), #huzhu.sql([[SELECT * FROM (SELECT * FROM main.unit)]])",
+                          scope: .unit("BH")) == [3, 2])
+        let audit = try f.failure("huzhu.sql([[SELECT * FROM audit]])", scope: .unit("BH"))
+        #expect(audit?.message == "test.lua:1: huzhu.sql: table audit is not available in a run scoped to BH (scoped runs read "
+            + "appraisalResult, appraisalRun, claim, claimDocument, claimEvent, claimPayment, claimReview, enrollmentBatch, "
+            + "ledgerEntry, ledgerLine, member, office, plan, planTerm, policy, reward, subsidyBudget, target, unit, unitHeadcount)")
+        let master = try f.failure("huzhu.sql([[SELECT name FROM sqlite_master]])", scope: .unit("BH"))
+        #expect(master?.message == "test.lua:1: huzhu.sql: access to sqlite_master.name is prohibited")
+        for statement in ["DROP TABLE member", "DELETE FROM member", "PRAGMA query_only = OFF", "CREATE TEMP VIEW v AS SELECT 1"] {
+            let error = try f.failure("huzhu.sql([[\(statement)]])", scope: .unit("BH"))
+            #expect(error?.message == "test.lua:1: huzhu.sql: not authorized"
+                || error?.message == "test.lua:1: huzhu.sql: attempt to write a readonly database", "\(statement): \(error?.message ?? "")")
         }
-        let replace = try f.failure("huzhu.sql('DROP VIEW temp.member')", scope: .unit("BH"))
-        #expect(replace?.message == "test.lua:1: huzhu.sql: not authorized")
-        let attach = try f.failure("huzhu.sql([[ATTACH '/tmp/x.db' AS x]])")
+        let attach = try f.failure("huzhu.sql([[ATTACH '\(f.path)' AS x]])", scope: .unit("BH"))
         #expect(attach?.message == "test.lua:1: huzhu.sql: not authorized")
+        let attachUnscoped = try f.failure("huzhu.sql([[ATTACH '/tmp/x.db' AS x]])")
+        #expect(attachUnscoped?.message == "test.lua:1: huzhu.sql: not authorized")
     }
 
     @Test("writes outside the scope are refused and nothing stays")

@@ -5,17 +5,19 @@ import GRDBSQLite
 /// Ad-hoc read-only SQL over a workspace database, optionally scoped to a
 /// unit's subtree — what scripts reach through `huzhu.sql`.
 ///
-/// It uses a connection of its own, opened read-only, so SQLite itself
-/// refuses any write ("attempt to write a readonly database"); nothing
-/// inspects the query text. It reads the last committed state of the
-/// database (a run's own uncommitted writes are not visible through it).
+/// Unscoped, it uses a connection of its own, opened read-only, so SQLite
+/// itself refuses any write ("attempt to write a readonly database");
+/// nothing inspects the query text. It reads the last committed state of
+/// the database (a run's own uncommitted writes are not visible through it).
 ///
-/// When scoped, the unit-linked tables (`unit`, `member`, `policy`,
-/// `unitHeadcount`, `enrollmentBatch`) are shadowed by temporary views
-/// limited to the subtree, and an SQLite authorizer refuses every read of
-/// the real tables except through those views, and of any other table but
-/// the federation-wide `plan`, `planTerm` and `office`. `ATTACH` is always
-/// refused.
+/// Scoped, the connection holds no real table at all: its database is a
+/// private copy of the subtree's rows (see ``ScopedCopy`` for which tables
+/// and rows), made on first use and made again when another connection
+/// has committed since (`PRAGMA data_version`), so whatever a query names —
+/// a CTE called `member`, `main.member`, a recursive CTE — it can only read
+/// the subtree. Tables that are not scoped are absent, and naming one is
+/// refused with a message that says so. The copy is `query_only`, and
+/// `PRAGMA`, `ATTACH` and schema changes are refused.
 ///
 /// ```swift
 /// let sql = try ReadOnlySQL(path: "huzhu.db", scopePath: "/FED/BH/")
@@ -43,10 +45,14 @@ public final class ReadOnlySQL {
         public var description: String { message }
     }
 
+    /// The connection queries run on: the database itself, or the scoped copy.
     private var connection: OpaquePointer?
-    private let scoped: Bool
-    static let scopedViews = ["unit", "member", "policy", "unitHeadcount", "enrollmentBatch"]
-    static let federationWide: Set<String> = ["plan", "planTerm", "office"]
+    private let path: String
+    private let scopePath: String?
+    /// Scoped: a private read-only connection to the real database, used only to notice commits.
+    private var watcher: OpaquePointer?
+    private var copiedVersion: Int64 = -1
+    private var leftOut: Set<String> = []
 
     /// Opens the database at `path` read-only.
     ///
@@ -55,38 +61,78 @@ public final class ReadOnlySQL {
     ///   - scopePath: The materialized path of the scope's unit (`/FED/BH/`), or nil for everything.
     /// - Throws: `QueryError` if the file cannot be opened.
     public init(path: String, scopePath: String? = nil) throws {
+        self.path = path
+        self.scopePath = scopePath
+        if let scopePath {
+            let safe = scopePath.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "/" || $0 == "_" || $0 == "-" || CharacterSet.alphanumerics.contains($0)) }
+            guard safe, scopePath.hasPrefix("/"), scopePath.hasSuffix("/") else {
+                throw QueryError(message: "invalid scope path \(scopePath)")
+            }
+            watcher = try Self.open(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+            try refreshCopy()
+        } else {
+            connection = try Self.open(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+            installAuthorizer()
+        }
+    }
+
+    deinit {
+        sqlite3_close_v2(connection)
+        sqlite3_close_v2(watcher)
+    }
+
+    private static func open(_ path: String, _ flags: Int32) throws -> OpaquePointer {
         var handle: OpaquePointer?
-        let status = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
-        connection = handle
-        scoped = scopePath != nil
-        guard status == SQLITE_OK else {
+        let status = sqlite3_open_v2(path, &handle, flags, nil)
+        guard status == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
             sqlite3_close_v2(handle)
-            connection = nil
             throw QueryError(message: message)
         }
         sqlite3_busy_timeout(handle, 5000)
-        if let scopePath {
-            let safe = scopePath.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "/" || $0 == "_" || $0 == "-" || CharacterSet.alphanumerics.contains($0)) }
-            guard safe else { throw QueryError(message: "invalid scope path \(scopePath)") }
-            let upper = String(scopePath.dropLast()) + "0"
-            var statements = ["CREATE TEMP VIEW unit AS SELECT * FROM main.unit WHERE path >= '\(scopePath)' AND path < '\(upper)'"]
-            for table in ReadOnlySQL.scopedViews where table != "unit" {
-                statements.append("CREATE TEMP VIEW \(table) AS SELECT * FROM main.\(table) WHERE unitCode IN (SELECT code FROM temp.unit)")
-            }
-            for sql in statements { try execute(sql) }
+        return handle
+    }
+
+    /// The commit counter of the real database as this process last saw it.
+    private func dataVersion() throws -> Int64 {
+        var statement: OpaquePointer?
+        defer { sqlite3_finalize(statement) }
+        guard sqlite3_prepare_v2(watcher, "PRAGMA data_version", -1, &statement, nil) == SQLITE_OK,
+              sqlite3_step(statement) == SQLITE_ROW
+        else { throw QueryError(message: String(cString: sqlite3_errmsg(watcher))) }
+        return sqlite3_column_int64(statement, 0)
+    }
+
+    /// Scoped: makes the copy anew when the real database has changed since it was made.
+    private func refreshCopy() throws {
+        guard let scopePath else { return }
+        let version = try dataVersion()
+        guard connection == nil || version != copiedVersion else { return }
+        sqlite3_close_v2(connection)
+        connection = nil
+        // An empty name: a private temporary database, owner-only and deleted on close.
+        let copy = try Self.open("", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX)
+        do {
+            let filled = try ScopedCopy.fill(copy, from: path, scopePath: scopePath)
+            leftOut = filled.leftOut
+            sqlite3_exec(copy, "PRAGMA query_only = ON", nil, nil, nil)
+        } catch {
+            sqlite3_close_v2(copy)
+            throw error
         }
-        sqlite3_set_authorizer(handle, { context, action, first, _, database, view in
+        connection = copy
+        copiedVersion = version
+        installAuthorizer()
+    }
+
+    private func installAuthorizer() {
+        sqlite3_set_authorizer(connection, { context, action, first, _, _, _ in
             let this = Unmanaged<ReadOnlySQL>.fromOpaque(context!).takeUnretainedValue()
-            return this.authorize(action, table: first.map { String(cString: $0) },
-                                  database: database.map { String(cString: $0) },
-                                  view: view.map { String(cString: $0) })
+            return this.authorize(action, table: first.map { String(cString: $0) })
         }, Unmanaged.passUnretained(self).toOpaque())
     }
 
-    deinit { sqlite3_close_v2(connection) }
-
-    private func authorize(_ action: Int32, table: String?, database: String?, view: String?) -> Int32 {
+    private func authorize(_ action: Int32, table: String?) -> Int32 {
         switch action {
         case SQLITE_ATTACH, SQLITE_DETACH, SQLITE_ALTER_TABLE,
              SQLITE_CREATE_INDEX, SQLITE_CREATE_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_TEMP_TABLE,
@@ -94,27 +140,27 @@ public final class ReadOnlySQL {
              SQLITE_DROP_INDEX, SQLITE_DROP_TABLE, SQLITE_DROP_TEMP_INDEX, SQLITE_DROP_TEMP_TABLE,
              SQLITE_DROP_TEMP_TRIGGER, SQLITE_DROP_TEMP_VIEW, SQLITE_DROP_TRIGGER, SQLITE_DROP_VIEW,
              SQLITE_CREATE_VTABLE, SQLITE_DROP_VTABLE:
-            return SQLITE_DENY   // no other file, and the scope's views cannot be replaced
+            return SQLITE_DENY   // no other file, and the copy cannot be changed
         case SQLITE_READ:
-            guard scoped, database == "main", let table else { return SQLITE_OK }
-            if ReadOnlySQL.federationWide.contains(table) { return SQLITE_OK }
-            // The real table only through its own scope view (the innermost view reading it).
-            if let view, view == table, ReadOnlySQL.scopedViews.contains(view) { return SQLITE_OK }
-            return SQLITE_DENY
+            // The copy's own catalogue says nothing a scoped script needs.
+            if scopePath != nil, let table, table.lowercased().hasPrefix("sqlite_") { return SQLITE_DENY }
+            return SQLITE_OK
         case SQLITE_PRAGMA:
-            return scoped ? SQLITE_DENY : SQLITE_OK
+            return scopePath != nil ? SQLITE_DENY : SQLITE_OK
         default:
             return SQLITE_OK
         }
     }
 
-    private func execute(_ sql: String) throws {
-        var error: UnsafeMutablePointer<CChar>?
-        if sqlite3_exec(connection, sql, nil, nil, &error) != SQLITE_OK {
-            let message = error.map { String(cString: $0) } ?? "error"
-            sqlite3_free(error)
-            throw QueryError(message: message)
-        }
+    /// Scoped: SQLite's "no such table: X" for a real table the copy leaves out says why.
+    private func explain(_ message: String) -> String {
+        guard let scopePath, message.hasPrefix("no such table: ") else { return message }
+        var name = String(message.dropFirst("no such table: ".count))
+        if let dot = name.lastIndex(of: ".") { name = String(name[name.index(after: dot)...]) }
+        guard leftOut.contains(name.lowercased()) else { return message }
+        let scope = scopePath.split(separator: "/").last.map(String.init) ?? scopePath
+        let available = ScopedCopy.tables.map(\.name).sorted().joined(separator: ", ")
+        return "table \(name) is not available in a run scoped to \(scope) (scoped runs read \(available))"
     }
 
     /// Runs one statement and returns all its rows.
@@ -127,9 +173,10 @@ public final class ReadOnlySQL {
     public func query(_ sql: String, _ arguments: [Value] = []) throws -> Result {
         var statement: OpaquePointer?
         var tail: UnsafePointer<CChar>?
+        try refreshCopy()
         let prepared = sql.withCString { sqlite3_prepare_v2(connection, $0, -1, &statement, &tail) }
         defer { sqlite3_finalize(statement) }
-        guard prepared == SQLITE_OK else { throw QueryError(message: String(cString: sqlite3_errmsg(connection))) }
+        guard prepared == SQLITE_OK else { throw QueryError(message: explain(String(cString: sqlite3_errmsg(connection)))) }
         guard let statement else { return Result(columns: [], rows: []) }  // empty text
         if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
             throw QueryError(message: "only one statement at a time")
