@@ -21,6 +21,7 @@ struct Huzhu: ParsableCommand {
     /// Exit statuses: 0 success, 1 a script or data error, 2 a usage error,
     /// 130 interrupted by Ctrl-C.
     static func main() {
+        refuseHelpForUnknownCommand(Array(CommandLine.arguments.dropFirst()))
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
@@ -38,13 +39,39 @@ struct Huzhu: ParsableCommand {
             terminate(2)
         } catch let error as ExitCode {
             terminate(error.rawValue)
-        } catch is CleanExit {
-            exit(withError: CleanExit.message(""))
         } catch {
-            Diagnostics.write("huzhu: \(error)\n")
-            terminate(1)
+            // The parser's own outcomes thrown from run(): a help request (`huzhu help NAME`,
+            // a bare group command) prints that help and exits 0; a bad name is a usage error.
+            switch exitCode(for: error) {
+            case .success:
+                exit(withError: error)
+            case .validationFailure:
+                Diagnostics.write(fullMessage(for: error) + "\n")
+                terminate(2)
+            default:
+                Diagnostics.write("huzhu: \(error)\n")
+                terminate(1)
+            }
         }
         terminate(0)
+    }
+}
+
+extension Huzhu {
+    /// `huzhu help WORDS…` whose words do not name a command is a usage error (the
+    /// parser alone would show the root's help and exit 0).
+    static func refuseHelpForUnknownCommand(_ arguments: [String]) {
+        guard arguments.first == "help" else { return }
+        var command: ParsableCommand.Type = Huzhu.self
+        var path = "huzhu"
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
+                Diagnostics.write("Error: '\(word)' is not a command of '\(path)'.\n  See '\(path) --help' for the list of commands.\n")
+                terminate(2)
+            }
+            command = next
+            path += " " + word
+        }
     }
 }
 
