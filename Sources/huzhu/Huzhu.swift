@@ -65,6 +65,7 @@ extension Huzhu {
         var command: ParsableCommand.Type = Huzhu.self
         var path = "huzhu"
         for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            if word == "help" { return }   // the parser's own help command
             guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
                 Diagnostics.write("Error: '\(word)' is not a command of '\(path)'.\n  See '\(path) --help' for the list of commands.\n")
                 terminate(2)
