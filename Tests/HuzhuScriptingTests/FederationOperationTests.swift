@@ -71,7 +71,7 @@ struct FederationOperationTests {
         #expect(try f.count("subsidyBudget") == 1)
     }
 
-    @Test("plans, terms and offices are federation set-up, refused in a scoped run")
+    @Test("plans, terms, offices and rule activation are federation set-up, refused in a scoped run")
     func setUpRefused() throws {
         let f = try Self.fixture()
         let scoped = Services(scope: .unit("BH"))
@@ -91,9 +91,20 @@ struct FederationOperationTests {
                 try scoped.units.createOffice(db, Office(code: "BHO", name: "包河代办处", kind: .agency), context: context)
             }
             #expect(office?.description == "E251 code BHO: createOffice is a federation operation, refused in a run scoped to BH")
+            let rule = #expect(throws: HuzhuCore.ValidationError.self) {
+                try scoped.rules.activate(db, name: "subsidy", text: "return {}", sha256: String(repeating: "0", count: 64),
+                                          effectiveFrom: TinyCity.today, context: context)
+            }
+            #expect(rule?.description == "E251 name subsidy: activateRule is a federation operation, refused in a run scoped to BH")
+            let budget = #expect(throws: HuzhuCore.ValidationError.self) {
+                try scoped.budgets.set(db, unitCode: "LY001", year: 2026, amount: Money(fen: 100), context: context)
+            }
+            #expect(budget?.description == "E250 unit LY001: unit LY001 is outside the scope BH")
         }
         #expect(try f.count("plan") == 2)
         #expect(try f.count("planTerm") == 2)
         #expect(try f.count("office") == 1)
+        #expect(try f.count("ruleVersion") == 1)   // the appraisal rule only
+        #expect(try f.count("subsidyBudget") == 0)
     }
 }

@@ -25,9 +25,14 @@ public struct AppraisalService: Sendable {
     ///
     /// - Throws: ``ValidationError`` E1005 when the year-end appraisal of
     ///   that level and year is already confirmed, E1007 when there are no
-    ///   units of the level; whatever the rule throws.
+    ///   units of the level, E251 in a scoped run (an appraisal ranks the
+    ///   whole federation); whatever the rule throws.
     public func run(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int, rule: any AppraisalRule,
                     confirm: Bool = false, overdueDays: Int = 30, context: WriteContext) throws -> AppraisalOutcome {
+        if let refused = scope.failure(federationOperation: confirm ? "confirmAppraisal" : "runAppraisal",
+                                       field: "level", value: .plain(level.rawValue)) {
+            throw ValidationError(refused)
+        }
         if let locked = try confirmed(db, level: level, period: period, year: year) {
             throw ValidationError(ValidationFailure(.appraisalLocked, field: "period", [
                 "level": level.rawValue, "year": String(year), "date": locked.confirmedOn?.description ?? "?",

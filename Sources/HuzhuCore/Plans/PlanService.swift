@@ -2,7 +2,8 @@ import GRDB
 
 /// Creates and reads plans and their terms.
 ///
-/// Plans are federation-wide configuration: a scope does not hide them.
+/// Plans are federation-wide configuration: a scope does not hide them,
+/// and a scoped caller may not create plans or terms (E251).
 ///
 /// ```swift
 /// let plans = PlanService()
@@ -14,8 +15,13 @@ import GRDB
 /// }
 /// ```
 public struct PlanService: Sendable {
+    /// The caller's scope: any scope but everything refuses writes.
+    public let scope: Scope
+
     /// Creates a service.
-    public init() {}
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
 
     // MARK: - Writes
 
@@ -29,6 +35,9 @@ public struct PlanService: Sendable {
     /// - Throws: ``ValidationError`` with every failure.
     @discardableResult
     public func create(_ db: Database, _ plan: Plan, context: WriteContext) throws -> Plan {
+        if let refused = scope.failure(federationOperation: "createPlan", field: "code", subject: .plan(plan.code)) {
+            throw ValidationError(refused)
+        }
         var plan = plan
         if plan.exclusiveGroup?.isEmpty == true { plan.exclusiveGroup = nil }
         var failures = FailureCollector()
@@ -87,6 +96,9 @@ public struct PlanService: Sendable {
     @discardableResult
     public func addTerm(_ db: Database, planCode: String, label: String, start: CivilDate, end: CivilDate,
                         context: WriteContext) throws -> PlanTerm {
+        if let refused = scope.failure(federationOperation: "addPlanTerm", field: "plan", subject: .plan(planCode)) {
+            throw ValidationError(refused)
+        }
         var failures = FailureCollector()
         let subject = ValidationFailure.Subject.plan(planCode)
         if try !Plan.exists(db, key: planCode) {

@@ -9,16 +9,24 @@ import GRDB
 /// let inForce = try rules.version(db, name: "subsidy", on: today)
 /// ```
 public struct RuleService: Sendable {
-    public init() {}
+    /// The caller's scope: activating a rule is for the whole federation (E251 when scoped).
+    public let scope: Scope
+
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
 
     /// Registers `text` as the version of rule `name` in force from `effectiveFrom`.
     ///
     /// Registering the very same text for the same date again returns the
     /// existing version instead of adding a copy.
-    /// - Throws: ``ValidationError`` for an empty or ill-formed name.
+    /// - Throws: ``ValidationError`` for an empty or ill-formed name, E251 in a scoped run.
     @discardableResult
     public func activate(_ db: Database, name: String, text: String, sha256: String, effectiveFrom: CivilDate,
                          context: WriteContext) throws -> RuleVersion {
+        if let refused = scope.failure(federationOperation: "activateRule", field: "name", value: .plain(name)) {
+            throw ValidationError(refused)
+        }
         guard name.range(of: "^[a-z][a-z0-9_]{0,39}$", options: .regularExpression) != nil else {
             throw ValidationError(ValidationFailure(.ruleName, field: "name", value: .plain(name), ["name": name]))
         }

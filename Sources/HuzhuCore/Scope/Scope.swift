@@ -65,6 +65,45 @@ public struct Scope: Hashable, Sendable {
         return outside(unitCode, field: field)
     }
 
+    /// Refuses an operation only the whole federation may do (E251): appraisal
+    /// runs and confirmation, rule activation, plans, terms and offices.
+    ///
+    /// - Parameters:
+    ///   - operation: The operation's audit name (`runAppraisal`, `createPlan` …).
+    ///   - field: The input field naming what it is about.
+    ///   - value: That field's value.
+    ///   - subject: The record it is about, if any.
+    /// - Returns: `nil` for an unscoped caller, else an E251 failure.
+    public func failure(federationOperation operation: String, field: String, value: ShownValue? = nil,
+                        subject: ValidationFailure.Subject? = nil) -> ValidationFailure? {
+        guard let scopeCode = unitCode else { return nil }
+        return ValidationFailure(.federationOperation, field: field, value: value, subject: subject,
+                                 ["operation": operation, "scope": scopeCode])
+    }
+
+    /// Refuses setting something a superior union decides for a unit — its
+    /// target, its subsidy budget — unless the unit lies strictly inside the
+    /// scope: the scope's own unit and those above it get E252, units
+    /// elsewhere E250. An unknown unit passes (the caller reports it).
+    ///
+    /// - Parameters:
+    ///   - operation: The operation's audit name (`setTarget`, `setSubsidyBudget`).
+    ///   - unitCode: The unit it is set for.
+    ///   - field: The input field naming the unit.
+    ///   - db: A connection.
+    /// - Returns: `nil` when allowed, else the failure.
+    public func failure(setting operation: String, for unitCode: String, field: String,
+                        in db: Database) throws -> ValidationFailure? {
+        guard let scopeCode = self.unitCode,
+              let path = try String.fetchOne(db, sql: "SELECT path FROM unit WHERE code = ?", arguments: [unitCode])
+        else { return nil }
+        let scopePath = try Scope.path(of: scopeCode, field: "scope", in: db)
+        if path.hasPrefix(scopePath), path != scopePath { return nil }
+        guard scopePath.hasPrefix(path) else { return outside(unitCode, field: field) }
+        return ValidationFailure(.scopeRootOperation, field: field, value: .plain(unitCode), subject: .unit(unitCode),
+                                 ["operation": operation, "scope": scopeCode])
+    }
+
     /// Whether a unit is inside the scope (an unknown unit is not).
     ///
     /// - Parameters:

@@ -30,6 +30,10 @@ public struct Services: Sendable {
     public let indicators: IndicatorService
     /// Appraisals and the reward register.
     public let appraisals: AppraisalService
+    /// Units' yearly subsidy budgets.
+    public let budgets: SubsidyBudgetService
+    /// Rule versions.
+    public let rules: RuleService
 
     /// Creates the services for a scope.
     ///
@@ -38,12 +42,14 @@ public struct Services: Sendable {
         self.scope = scope
         self.units = UnitService(scope: scope)
         self.members = MemberService(scope: scope)
-        self.plans = PlanService()
+        self.plans = PlanService(scope: scope)
         self.enrollment = EnrollmentService(scope: scope, subsidy: subsidy)
         self.claims = ClaimService(scope: scope)
         self.ledger = LedgerService(scope: scope)
         self.targets = TargetService(scope: scope)
         self.indicators = IndicatorService(scope: scope)
         self.appraisals = AppraisalService(scope: scope)
+        self.budgets = SubsidyBudgetService(scope: scope)
+        self.rules = RuleService(scope: scope)
     }
 }

@@ -33,7 +33,7 @@ public struct TargetService: Sendable {
         let subject = ValidationFailure.Subject.unit(target.unitCode)
         if try Unit.fetchOne(db, key: target.unitCode) == nil {
             failures.add(.unitUnknown, field: "unit", value: .plain(target.unitCode), subject: subject, ["code": target.unitCode])
-        } else if let failure = try scope.failure(writingTo: target.unitCode, field: "unit", in: db) {
+        } else if let failure = try scope.failure(setting: "setTarget", for: target.unitCode, field: "unit", in: db) {
             failures.add(failure)
         }
         if let plan = target.planCode, try Plan.fetchOne(db, key: plan) == nil {

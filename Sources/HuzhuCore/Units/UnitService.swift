@@ -29,16 +29,19 @@ public struct UnitService: Sendable {
 
     // MARK: - Offices
 
-    /// Stores a new office (offices are not in the unit tree; scope does not apply).
+    /// Stores a new office (offices are not in the unit tree; a scoped caller may not create one, E251).
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
     ///   - office: The office.
     ///   - context: Operator and script, for the audit trail.
     /// - Returns: The stored office.
-    /// - Throws: ``ValidationError`` with E201 (code), E203 (name), E210 (taken).
+    /// - Throws: ``ValidationError`` with E201 (code), E203 (name), E210 (taken), E251 (scoped).
     @discardableResult
     public func createOffice(_ db: Database, _ office: Office, context: WriteContext) throws -> Office {
+        if let refused = scope.failure(federationOperation: "createOffice", field: "code", value: .plain(office.code)) {
+            throw ValidationError(refused)
+        }
         var failures = FailureCollector()
         if !CodeRules.isValidCode(office.code) {
             failures.add(.unitCodeInvalid, field: "code", value: .plain(office.code), ["code": office.code])

@@ -44,6 +44,8 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
     case federationExists = 213
     case unitKindInvalid = 214
     case outOfScope = 250
+    case federationOperation = 251
+    case scopeRootOperation = 252
 
     // MARK: 3xx members
     case memberNameInvalid = 301
@@ -235,6 +237,12 @@ public enum ReasonCode: Int, CaseIterable, Sendable, Codable {
                     "单位类型“{text}”无效（应为市总、区、县、产业、企业、基层，或federation、district、county、industry、enterprise、grassroots）")
         case .outOfScope:
             return ("unit {unit} is outside the scope {scope}", "单位{unit}不在当前范围{scope}内")
+        case .federationOperation:
+            return ("{operation} is a federation operation, refused in a run scoped to {scope}",
+                    "{operation}属于市总工会的操作，限定于{scope}的运行不能办理")
+        case .scopeRootOperation:
+            return ("{operation} of the scope's own unit or a unit above it is for the unions above {scope}; a run scoped to {scope} may do it for units inside {scope} only",
+                    "{scope}本级及以上单位的{operation}由上级工会办理；限定于{scope}的运行只能为{scope}下属单位办理")
 
         case .memberNameInvalid:
             return ("name must be 1–50 characters (got {count})", "姓名应为1–50个字符（实际{count}个）")

@@ -36,7 +36,7 @@ enum UnitFunctions {
         m.function("budget", doc: LuaDoc("A unit's subsidy budget for a year (its own or the nearest ancestor's), or nil.",
                                          params: [.init("code", "string"), .init("year", "integer")],
                                          returns: [.init("{unit: string, year: integer, amount: integer, used: integer, remaining: integer}?", "fen")])) { call in
-            guard let b = try SubsidyBudgetService().status(try state.db(), forUnit: try call.string(1), year: Int(try call.integer(2))) else {
+            guard let b = try state.services.budgets.status(try state.db(), forUnit: try call.string(1), year: Int(try call.integer(2))) else {
                 return call.pushNil()
             }
             return try call.push(.table(["unit": .string(b.unitCode), "year": .integer(Int64(b.year)), "amount": .integer(b.amount.fen),
@@ -46,10 +46,7 @@ enum UnitFunctions {
                                              params: [.init("code", "string"), .init("year", "integer"), .init("amount", "integer", "fen")])) { call in
             try state.refuseInRule("huzhu.units.set_budget")
             let code = try call.string(1)
-            guard try state.services.units.unit(try state.db(), code: code) != nil else {
-                throw ScriptingError("E208 unit \(code): unknown unit")
-            }
-            try SubsidyBudgetService().set(try state.db(), unitCode: code, year: Int(try call.integer(2)),
+            try state.services.budgets.set(try state.db(), unitCode: code, year: Int(try call.integer(2)),
                                            amount: Money(fen: try call.integer(3)), context: state.context)
             return 0
         }

@@ -26,12 +26,23 @@ public struct SubsidyBudgetStatus: Hashable, Sendable {
 
 /// Setting and reading subsidy budgets.
 public struct SubsidyBudgetService: Sendable {
-    public init() {}
+    /// The caller's scope: it may set budgets of units strictly inside it only.
+    public let scope: Scope
+
+    public init(scope: Scope = .everything) {
+        self.scope = scope
+    }
 
     /// Sets (or replaces) a unit's budget for a year; audited.
+    ///
+    /// - Throws: ``ValidationError``: E208 unknown unit, E250 outside the scope,
+    ///   E252 the scope's own unit or one above it, E508 a negative amount.
     public func set(_ db: Database, unitCode: String, year: Int, amount: Money, context: WriteContext) throws {
         guard try Unit.fetchOne(db, key: unitCode) != nil else {
             throw ValidationError(ValidationFailure(.unitUnknown, field: "unit", value: .plain(unitCode), ["code": unitCode]))
+        }
+        if let refused = try scope.failure(setting: "setSubsidyBudget", for: unitCode, field: "unit", in: db) {
+            throw ValidationError(refused)
         }
         guard amount.fen >= 0 else {
             throw ValidationError(ValidationFailure(.splitNegative, field: "amount", value: .plain(amount.description),
