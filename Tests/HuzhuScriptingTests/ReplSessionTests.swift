@@ -113,6 +113,23 @@ struct ReplSessionTests {
         #expect(s.feed("=huzhu.members.count()").output == "5")
     }
 
+    @Test(".scope stays inside the scope the session started with, and refuses unknown units")
+    func scopeBounded() throws {
+        let f = try ScriptFixture()
+        let s = try ReplSession(runner: try f.runner(scope: .unit("BH")))
+        #expect(s.feed(".scope LY").error == "no unit LY in this session's scope BH; .scope moves within BH only")
+        #expect(s.feed(".scope FED").error == "no unit FED in this session's scope BH; .scope moves within BH only")
+        #expect(s.prompt == "huzhu[BH]> ")
+        #expect(s.feed(".scope BH001").output == "scope: BH001 and its subtree")
+        #expect(s.feed("=huzhu.members.count()").output == "3")
+        #expect(s.feed(".scope off").output == "scope: BH and its subtree (this session's own scope)")
+        #expect(s.prompt == "huzhu[BH]> ")
+        #expect(s.feed("=huzhu.members.count()").output == "3")
+        let open = try session(f)
+        #expect(open.feed(".scope XX").error == "unknown unit XX")
+        #expect(open.prompt == "huzhu> ")
+    }
+
     @Test("completion offers globals, huzhu names and table keys")
     func completion() throws {
         let f = try ScriptFixture()   // keeps the database folder alive
