@@ -41,8 +41,12 @@ public final class ReplSession {
     /// Roll back every input (`.dry on`).
     public private(set) var dryRun = false
 
+    /// The scope the session started with: `.scope` moves within it, never beyond.
+    private let outerScope: Scope
+
     public init(runner: ScriptRunner) throws {
         self.runner = runner
+        outerScope = runner.scope
         environment = try runner.host.makeEnvironment()
         prelude = try runner.host.load(ReplPrelude.source, name: "repl", in: environment)
         try prelude.run()
@@ -53,6 +57,27 @@ public final class ReplSession {
         if !buffer.isEmpty { return "   ...> " }
         let scope = runner.scope.unitCode.map { "[\($0)]" } ?? ""
         return (mode == .sql ? "sql" : "huzhu") + scope + (dryRun ? "(dry)" : "") + "> "
+    }
+
+    /// `.scope UNIT|off`: a unit visible from the session's own scope, or back to that scope.
+    private func changeScope(to word: String) -> Response {
+        if word == "off" {
+            runner.setScope(outerScope)
+            guard let outer = outerScope.unitCode else { return Response(output: "scope: everything") }
+            return Response(output: "scope: \(outer) and its subtree (this session's own scope)")
+        }
+        let visible: Bool
+        do {
+            visible = try runner.database.read { db in try Services(scope: outerScope).units.unit(db, code: word) != nil }
+        } catch {
+            return Response(error: Self.message(error))
+        }
+        guard visible else {
+            guard let outer = outerScope.unitCode else { return Response(error: "unknown unit \(word)") }
+            return Response(error: "no unit \(word) in this session's scope \(outer); .scope moves within \(outer) only")
+        }
+        runner.setScope(.unit(word))
+        return Response(output: "scope: \(word) and its subtree")
     }
 
     /// Handles one line of input.
@@ -136,8 +161,7 @@ public final class ReplSession {
             return Response(output: dryRun ? "dry run on: every input is rolled back" : "dry run off")
         case ".scope":
             guard words.count == 2 else { return Response(error: "usage: .scope UNIT|off") }
-            runner.setScope(words[1] == "off" ? .everything : .unit(words[1]))
-            return Response(output: words[1] == "off" ? "scope: everything" : "scope: \(words[1]) and its subtree")
+            return changeScope(to: words[1])
         case ".load":
             guard words.count == 2 else { return Response(error: "usage: .load FILE") }
             guard let data = FileManager.default.contents(atPath: words[1]) else { return Response(error: "cannot read \(words[1])") }
