@@ -41,6 +41,7 @@ public final class CSVWriter {
 
     private let sink: (Data) throws -> Void
     private let closeSink: () throws -> Void
+    private var discardSink: () -> Void = {}
     private let options: Options
     private var buffer: [UInt8] = []
     private var closed = false
@@ -56,18 +57,18 @@ public final class CSVWriter {
         self.init(options: options, sink: { try fileHandle.write(contentsOf: $0) }, close: {})
     }
 
-    /// Creates (or empties) a file and writes to it; ``close()`` closes it.
+    /// Writes a file, whole or not at all: ``close()`` puts it in place
+    /// (replacing an older one), ``discard()`` leaves the place as it was.
     ///
     /// - Parameters:
     ///   - url: the file.
     ///   - options: line end and byte order mark.
-    /// - Throws: a Foundation error when the file cannot be created.
-    public convenience init(url: URL, options: Options = Options()) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let handle = try FileHandle(forWritingTo: url)
-        self.init(options: options, sink: { try handle.write(contentsOf: $0) }, close: { try handle.close() })
+    ///   - workspace: a workspace whose own files `url` must not name (``WorkspaceFiles``).
+    /// - Throws: ``OutputPathError``, or a Foundation error when the file cannot be created.
+    public convenience init(url: URL, options: Options = Options(), workspace: URL? = nil) throws {
+        let file = try OutputFile(url, workspace: workspace)
+        self.init(options: options, sink: { try file.write($0) }, close: { try file.commit() })
+        discardSink = { file.discard() }
     }
 
     /// Writes through a closure, handed the output a buffer at a time.
@@ -128,6 +129,15 @@ public final class CSVWriter {
         closed = true
         try flush()
         try closeSink()
+    }
+
+    /// Drops what was written to a file opened by ``init(url:options:workspace:)``:
+    /// the file's place keeps what it had. Further writes trap.
+    public func discard() {
+        guard !closed else { return }
+        closed = true
+        buffer.removeAll()
+        discardSink()
     }
 
     /// Appends one field, quoted when it must be.

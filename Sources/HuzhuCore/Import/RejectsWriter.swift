@@ -23,17 +23,18 @@ public final class RejectsWriter {
     /// Rows written so far (the header not counted).
     public private(set) var count = 0
 
-    /// Creates (or empties) the rejects file and writes its header.
+    /// Starts the rejects file (put in place by ``close()``) and writes its header.
     ///
     /// - Parameters:
     ///   - url: the rejects file.
     ///   - columns: the input file's header as written (``CSVReader/header``).
     ///   - reasonColumn: the name of the added column.
     ///   - options: how to write; UTF-8 with a byte order mark, CRLF by default.
-    /// - Throws: a Foundation error when the file cannot be created or written.
+    ///   - workspace: a workspace whose own files `url` must not name.
+    /// - Throws: ``OutputPathError``; a Foundation error when the file cannot be created or written.
     public init(url: URL, columns: [String], reasonColumn: String = defaultReasonColumn,
-                options: CSVWriter.Options = CSVWriter.Options()) throws {
-        writer = try CSVWriter(url: url, options: options)
+                options: CSVWriter.Options = CSVWriter.Options(), workspace: URL? = nil) throws {
+        writer = try CSVWriter(url: url, options: options, workspace: workspace)
         columnCount = columns.count
         try writer.writeRow(columns + [reasonColumn])
     }
@@ -71,6 +72,11 @@ public final class RejectsWriter {
     /// - Throws: a write error.
     public func write(_ row: CSVRow, errors: [CSVError]) throws {
         try write(row.record, errors: errors)
+    }
+
+    /// Drops the file: its place keeps what it had.
+    public func discard() {
+        writer.discard()
     }
 
     /// Flushes and closes the file.

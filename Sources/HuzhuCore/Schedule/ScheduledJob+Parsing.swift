@@ -120,7 +120,9 @@ extension ScheduledJob {
         }
         let output = string("output", required: false)
         if let output {
-            if !isInsideWorkspace(output) {
+            if WorkspaceFiles.namesProtectedFile(output) {
+                problems.append("\(place).output: \"\(output)\" names the workspace's own file; write the output elsewhere, such as \"reports/{job}-{date}.txt\"")
+            } else if !isInsideWorkspace(output) {
                 problems.append("\(place).output: \"\(output)\" must be a relative path inside the workspace, such as \"reports/{job}-{date}.txt\"")
             }
             for unknown in placeholderNames(in: output) where !placeholders.contains(unknown) {

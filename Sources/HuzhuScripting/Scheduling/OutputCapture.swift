@@ -7,26 +7,23 @@ import HuzhuCore
 final class OutputCapture {
     private var tailBuffer: [UInt8] = []
     private let limit: Int
-    private var file: FileHandle?
-    private let temporaryURL: URL?
+    private var file: OutputFile?
+    /// The first failed write to the file, reported when the file is kept.
+    private var writeError: Error?
     let finalURL: URL?
     var echo: ((UnsafeRawBufferPointer) -> Void)?
 
     /// - Parameters:
     ///   - limit: Bytes of tail to keep.
     ///   - finalURL: The output file; written to a temporary file beside it until ``keepFile()``.
-    init(limit: Int = JobRunLog.tailBytes, finalURL: URL?) throws {
+    ///   - workspace: The workspace whose own files the output must not name.
+    init(limit: Int = JobRunLog.tailBytes, finalURL: URL?, workspace: URL?) throws {
         self.limit = limit
         self.finalURL = finalURL
         if let finalURL {
-            let folder = finalURL.deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let temporary = folder.appendingPathComponent(".\(finalURL.lastPathComponent).\(getpid()).tmp")
-            _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
-            file = try FileHandle(forWritingTo: temporary)
-            temporaryURL = temporary
-        } else {
-            temporaryURL = nil
+            if let workspace { try WorkspaceFiles(root: workspace).refuse(finalURL) }
+            try FileManager.default.createDirectory(at: finalURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            file = try OutputFile(finalURL, workspace: workspace)
         }
     }
 
@@ -35,7 +32,9 @@ final class OutputCapture {
     func write(_ bytes: UnsafeRawBufferPointer) {
         tailBuffer.append(contentsOf: bytes)
         if tailBuffer.count > 2 * limit { tailBuffer.removeFirst(tailBuffer.count - limit) }
-        if let file { file.write(Data(bytes)) }
+        if let file, writeError == nil {
+            do { try file.write(Data(bytes)) } catch { writeError = error }
+        }
         echo?(bytes)
     }
 
@@ -44,18 +43,18 @@ final class OutputCapture {
 
     /// Moves the temporary file into place (replacing an older one).
     func keepFile() throws {
-        guard let file, let temporaryURL, let finalURL else { return }
-        try file.close()
+        guard let file else { return }
         self.file = nil
-        if rename(temporaryURL.path, finalURL.path) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: finalURL.path])
+        if let writeError {
+            file.discard()
+            throw writeError
         }
+        try file.commit()
     }
 
     /// Removes the temporary file (a failed run saves nothing).
     func discardFile() {
-        try? file?.close()
+        file?.discard()
         file = nil
-        if let temporaryURL { try? FileManager.default.removeItem(at: temporaryURL) }
     }
 }

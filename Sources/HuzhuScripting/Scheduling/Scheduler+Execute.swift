@@ -59,10 +59,12 @@ extension Scheduler {
         let capture: OutputCapture
         do {
             let outputPath = job.outputPath(at: scheduledAt ?? now, run: id)
-            capture = try OutputCapture(finalURL: outputPath.map { root.appendingPathComponent($0) })
+            capture = try OutputCapture(finalURL: outputPath.map { root.appendingPathComponent($0) }, workspace: root)
         } catch {
             try finish(id, .failed, message: "cannot write the output of \(job.name): \(error)", tail: nil)
-            return try reread(id)
+            let finished = try reread(id)
+            onRecord?(finished)
+            return finished
         }
         capture.echo = echo
         do {

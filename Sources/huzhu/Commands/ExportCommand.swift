@@ -71,7 +71,7 @@ struct ExportCommand: ParsableCommand {
         options.unmasked = unmasked
         options.excelText = !plainIDs
         let url = out.map { URL(fileURLWithPath: $0) }
-        let writer = try url.map { try CSVWriter(url: $0, options: options.writer) }
+        let writer = try url.map { try CSVWriter(url: $0, options: options.writer, workspace: workspace.root) }
             ?? CSVWriter(fileHandle: .standardOutput, options: options.writer)
         do {
             let count = try database.read { db -> Int in
@@ -86,8 +86,7 @@ struct ExportCommand: ParsableCommand {
             try writer.close()
             if let out { print("exported \(ImportReport.grouped(count)) \(kind.rawValue) to \(out)") }
         } catch {
-            try? writer.close()
-            if let url { try? FileManager.default.removeItem(at: url) }
+            if url != nil { writer.discard() } else { try? writer.close() }
             throw error
         }
     }

@@ -70,6 +70,7 @@ struct ImportCommand: ParsableCommand {
         options.encoding = encoding
         options.skipInvalid = skipInvalid
         options.rejectsURL = rejects.map { URL(fileURLWithPath: $0) }
+        options.workspaceRoot = workspace.root
         options.unmasked = unmasked
         options.errorLimit = Self.listedErrors
         let url = URL(fileURLWithPath: file)

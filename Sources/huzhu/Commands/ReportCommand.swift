@@ -52,6 +52,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
+        if let out { try WorkspaceFiles(root: workspace.root).refuse(URL(fileURLWithPath: out)) }
         let (script, shownName) = try ReportScript.locate(name, in: workspace)
         let source = try ScriptFile.read(script)
         let database = try workspace.openDatabase()
@@ -78,7 +79,9 @@ struct ReportCommand: ParsableCommand {
         let text = format.render(report, options: RenderOptions(language: lang, unmasked: unmasked))
         if let out {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                try OutputFile.write(Data(text.utf8), to: URL(fileURLWithPath: out), workspace: workspace.root)
+            } catch let error as OutputPathError {
+                throw error
             } catch {
                 throw ScriptFile.ReadError(description: "cannot write \(out): \(error.localizedDescription)")
             }

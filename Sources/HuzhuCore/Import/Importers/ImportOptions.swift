@@ -43,6 +43,8 @@ public struct ImportOptions: Sendable {
     public var skipInvalid = false
     /// Where to write rejected rows (only with ``skipInvalid``); `nil` writes none.
     public var rejectsURL: URL?
+    /// The workspace whose own files the rejects file must not name (``WorkspaceFiles``).
+    public var workspaceRoot: URL?
     /// Show resident IDs and phone numbers in full in error messages and in
     /// the rejects file's `reason` column; masked by default.
     public var unmasked = false

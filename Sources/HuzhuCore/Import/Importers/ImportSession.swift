@@ -31,7 +31,7 @@ final class ImportSession {
         estimatedRows = fileSize.map { min($0 / 48, 50_000_000) }
         report = ImportReport(kind: kind, file: reader.fileName, encoding: reader.encoding)
         if options.skipInvalid, let url = options.rejectsURL {
-            rejects = try RejectsWriter(url: url, columns: reader.header)
+            rejects = try RejectsWriter(url: url, columns: reader.header, workspace: options.workspaceRoot)
             report.rejectsURL = url
         }
     }
@@ -73,11 +73,10 @@ final class ImportSession {
         return report
     }
 
-    /// Gives up after a stopping error: removes the half-written rejects file.
+    /// Gives up after a stopping error: drops the half-written rejects file.
     func abandon() {
-        try? rejects?.close()
+        rejects?.discard()
         rejects = nil
-        if let url = report.rejectsURL { try? FileManager.default.removeItem(at: url) }
         report.rejectsURL = nil
     }
 
