@@ -4,15 +4,17 @@ import PackageDescription
 // Targets, bottom up (arrows point one way):
 //   CLua (system lua5.4) → CLuaBridge (C: the only code that raises Lua errors)
 //   → LuaHost (domain-free Swift wrapper) → huzhu (CLI)
-//   HuzhuCore (domain, storage; knows nothing of Lua)
+//   HuzhuValues (Money, CivilDate, ResidentID, Phone, reason codes, CSV and output
+//   files; no GRDB, no TOMLKit) → HuzhuReport (report model and renderers)
+//   HuzhuValues → HuzhuCore (domain, storage; knows nothing of Lua)
 //   HuzhuScripting (the `huzhu` Lua module: LuaHost over HuzhuCore) → huzhu
-//   HuzhuReport (report model and renderers over HuzhuCore) → HuzhuScripting, huzhu
 let package = Package(
     name: "Huzhu",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "huzhu", targets: ["huzhu"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
+        .library(name: "HuzhuValues", targets: ["HuzhuValues"]),
         .library(name: "HuzhuCore", targets: ["HuzhuCore"]),
         .library(name: "HuzhuReport", targets: ["HuzhuReport"]),
     ],
@@ -35,15 +37,17 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"]),
+        .target(name: "HuzhuValues"),
         .target(
             name: "HuzhuCore",
             dependencies: [
+                "HuzhuValues",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "HuzhuReport", dependencies: ["HuzhuCore"]),
+        .target(name: "HuzhuReport", dependencies: ["HuzhuValues"]),
         .target(
             name: "HuzhuScripting",
             dependencies: [
@@ -67,8 +71,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
+        .testTarget(name: "HuzhuValuesTests", dependencies: ["HuzhuValues"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
-        .testTarget(name: "HuzhuReportTests", dependencies: ["HuzhuReport", "HuzhuCore"]),
+        .testTarget(name: "HuzhuReportTests", dependencies: ["HuzhuReport", "HuzhuValues"]),
         .testTarget(name: "HuzhuScriptingTests", dependencies: ["HuzhuScripting", "HuzhuTestSupport"]),
         .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu", "HuzhuTestSupport"]),
     ],

@@ -1,5 +1,5 @@
 import Foundation
-import HuzhuCore
+import HuzhuValues
 import HuzhuReport
 import Testing
 

@@ -1,4 +1,4 @@
-import HuzhuCore
+import HuzhuValues
 import HuzhuReport
 import Testing
 

@@ -1,4 +1,4 @@
-import HuzhuCore
+import HuzhuValues
 
 /// A report: a title and an ordered body of sections, paragraphs, key
 /// figures, tables and charts, which every renderer writes in its own format.

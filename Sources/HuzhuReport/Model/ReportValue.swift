@@ -1,4 +1,4 @@
-import HuzhuCore
+import HuzhuValues
 
 /// One cell of a table or the value of a key figure, read by its ``ValueType``.
 ///

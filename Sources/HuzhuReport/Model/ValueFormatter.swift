@@ -1,4 +1,4 @@
-import HuzhuCore
+import HuzhuValues
 
 /// Writes cell values as text, the same way in every renderer.
 ///

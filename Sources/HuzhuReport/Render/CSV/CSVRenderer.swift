@@ -1,5 +1,5 @@
 import Foundation
-import HuzhuCore
+import HuzhuValues
 
 /// Renders a report's data as one CSV file: UTF-8 with a byte order mark,
 /// CRLF line ends, RFC 4180 quoting (HuzhuCore's ``CSVWriter``).

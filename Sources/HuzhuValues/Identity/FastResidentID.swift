@@ -6,18 +6,18 @@
 /// (15-digit legacy numbers, and every invalid ID) it returns `nil` and the
 /// importer calls ``ResidentID`` itself, which gives the exact failure or
 /// the upgrade. The test suite checks the two agree.
-struct FastResidentID {
+public struct FastResidentID {
     /// The first 17 digits as a number: the key of the in-file duplicate
     /// check (the check character follows from them).
-    var key: UInt64
+    public var key: UInt64
     /// The 18 characters, check character upper-cased.
-    var value: String
+    public var value: String
     /// The check character's byte (`0`–`9` or `X`).
-    var check: UInt8
+    public var check: UInt8
     /// The birth date.
-    var birthDate: CivilDate
+    public var birthDate: CivilDate
     /// Whether the 17th digit is odd.
-    var isMale: Bool
+    public var isMale: Bool
 
     /// Province-level area codes, indexed 0–99.
     private static let provinces: [Bool] = (0..<100).map { ResidentID.provinceCodes.contains($0) }
@@ -25,7 +25,7 @@ struct FastResidentID {
     private static let checks: [UInt8] = Array("10X98765432".utf8)
 
     /// The checked ID, or `nil` when the fast checks do not all pass.
-    static func check(_ text: String, today: CivilDate) -> FastResidentID? {
+    public static func check(_ text: String, today: CivilDate) -> FastResidentID? {
         var text = text
         return text.withUTF8 { bytes -> FastResidentID? in
             guard bytes.count == 18 else { return nil }
@@ -55,14 +55,14 @@ struct FastResidentID {
     }
 
     /// The first 17 digits of a checked ID as a number.
-    static func key(_ id: ResidentID) -> UInt64 {
+    public static func key(_ id: ResidentID) -> UInt64 {
         var key: UInt64 = 0
         for byte in id.value.utf8.prefix(17) { key = key * 10 + UInt64(byte &- 48) }
         return key
     }
 
     /// The same facts from a checked ``ResidentID`` (the slow path's result).
-    init(_ id: ResidentID) {
+    public init(_ id: ResidentID) {
         var key: UInt64 = 0
         for byte in id.value.utf8.prefix(17) { key = key * 10 + UInt64(byte - 48) }
         self.key = key
@@ -72,7 +72,7 @@ struct FastResidentID {
         isMale = id.gender == .male
     }
 
-    private init(key: UInt64, value: String, check: UInt8, birthDate: CivilDate, isMale: Bool) {
+    public init(key: UInt64, value: String, check: UInt8, birthDate: CivilDate, isMale: Bool) {
         self.key = key
         self.value = value
         self.check = check

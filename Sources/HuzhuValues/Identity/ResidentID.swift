@@ -123,7 +123,7 @@ public struct ResidentID: Hashable, Comparable, Sendable {
     }
 
     /// Wraps a value already checked, e.g. read back from the database.
-    init(trusted value: String) {
+    public init(trusted value: String) {
         self.value = value
     }
 

@@ -22,7 +22,7 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// Reads `YYYY-MM-DD` from its UTF-8 bytes (exactly ten), or returns nil.
-    init?(utf8 bytes: some RandomAccessCollection<UInt8>) {
+    public init?(utf8 bytes: some RandomAccessCollection<UInt8>) {
         guard bytes.count == 10 else { return nil }
         var values = (0, 0, 0)
         for (offset, byte) in bytes.enumerated() {
@@ -53,7 +53,7 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
         CivilDate.pad(year, 4) + "-" + CivilDate.pad(month, 2) + "-" + CivilDate.pad(day, 2)
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }

@@ -1,10 +1,10 @@
 /// Rules shared by codes and names of units, offices and plans.
-enum CodeRules {
+public enum CodeRules {
     /// Whether a code has 1–32 ASCII letters, digits, `-` or `_`.
     ///
     /// Keeping `/` (the path separator) and SQL wildcards out of codes is
     /// what makes a unit's path a safe prefix.
-    static func isValidCode(_ code: String) -> Bool {
+    public static func isValidCode(_ code: String) -> Bool {
         let utf8 = code.utf8
         return (1...32).contains(utf8.count) && utf8.allSatisfy { byte in
             (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
@@ -14,7 +14,7 @@ enum CodeRules {
 
     /// The length of a name in characters if it is 1…`maximum` long after
     /// trimming nothing, else `nil`.
-    static func nameLength(_ name: String, maximum: Int) -> (ok: Bool, count: Int) {
+    public static func nameLength(_ name: String, maximum: Int) -> (ok: Bool, count: Int) {
         let count = name.count
         let blank = name.allSatisfy(\.isWhitespace)
         return (!blank && count <= maximum, blank ? 0 : count)

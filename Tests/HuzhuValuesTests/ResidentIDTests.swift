@@ -1,5 +1,5 @@
 import Testing
-@testable import HuzhuCore
+@testable import HuzhuValues
 
 @Suite("ResidentID (GB 11643-1999)")
 struct ResidentIDTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import HuzhuCore
+@testable import HuzhuValues
 
 @Suite("CivilDate")
 struct CivilDateTests {

@@ -91,7 +91,7 @@ public struct OutputPathError: Error, Equatable, CustomStringConvertible {
     public var file: String
 
     public var description: String {
-        let what = file.lowercased().hasPrefix(Workspace.scriptsName) ? "(under scripts/, the union's scripts)" : file
+        let what = file.lowercased().hasPrefix("scripts") ? "(under scripts/, the union's scripts)" : file
         return "\(path) is the workspace's own file \(what); write the output elsewhere, such as reports/\(Self.suggestion(for: path))"
     }
 
@@ -116,7 +116,7 @@ public struct WorkspaceFiles: Sendable {
     /// The file names at the workspace's top that are its own.
     public static let names = ["huzhu.db", "huzhu.db-wal", "huzhu.db-shm", "huzhu.db-journal", "huzhu.toml", "plans.toml"]
     /// The folders at the workspace's top whose every file is its own: the union's scripts, the jobs' lock files.
-    public static let folders = [Workspace.scriptsName, ".locks"]
+    public static let folders = ["scripts", ".locks"]
 
     public init(root: URL) {
         self.root = root

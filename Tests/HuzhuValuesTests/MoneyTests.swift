@@ -1,5 +1,5 @@
 import Testing
-@testable import HuzhuCore
+@testable import HuzhuValues
 
 @Suite("Money")
 struct MoneyTests {
@@ -48,7 +48,7 @@ struct MoneyTests {
 
     @Test("description parses back to the same amount")
     func roundTrips() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<2000 {
             let fen = Int64.random(in: -10_000_000_000...10_000_000_000, using: &generator)
             #expect(try Money(yuan: Money(fen: fen).description).fen == fen)
@@ -102,7 +102,7 @@ struct MoneyTests {
 
     @Test("split parts always add up, for thousands of random totals and weights")
     func splitsAlwaysAddUp() throws {
-        var generator = SeededGenerator(seed: 20_120_701)
+        var generator = SplitMix64(seed: 20_120_701)
         for round in 0..<5000 {
             let total = round % 10 == 0
                 ? Int64.random(in: Int64.min / 2...Int64.max / 2, using: &generator)

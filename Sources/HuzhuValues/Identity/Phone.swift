@@ -54,7 +54,7 @@ public struct Phone: Hashable, Sendable {
     }
 
     /// Wraps a value already normalised, e.g. read back from the database.
-    init(trusted value: String) {
+    public init(trusted value: String) {
         self.value = value
     }
 
