@@ -234,7 +234,11 @@ struct ScheduleCommandTests {
             process.terminate()
         }
         #expect(result.status == 130)
-        #expect(result.stderr == "slow: run 1 (by hand) interrupted: interrupted by SIGTERM (scripts/jobs/slow.lua:2: cancelled); its writes were rolled back\n")
+        // The signal may land while the run's environment is still being made, or in the loop:
+        // the message names the script's line, or no line, never the sandbox's own code.
+        #expect(result.stderr == "slow: run 1 (by hand) interrupted: interrupted by SIGTERM (scripts/jobs/slow.lua:2: cancelled); its writes were rolled back\n"
+            || result.stderr == "slow: run 1 (by hand) interrupted: interrupted by SIGTERM (cancelled); its writes were rolled back\n",
+            "\(result.stderr)")
         #expect(try ws.count("policy") == 0)
     }
 
