@@ -73,13 +73,29 @@ void hz_control_begin_run(lua_State *L, long long instruction_limit,
     lua_sethook(L, hz_hook, LUA_MASKCOUNT, period);
 }
 
+// Pushes "chunk:line: " of the first frame at or above `level` that runs a
+// script's own code (not a C function, not the sandbox prelude's chunk), or
+// "" when there is none (the run's environment was still being made).
+// Leaves one string on the stack.
+static void hz_push_script_where(lua_State *L, int level) {
+    lua_Debug ar;
+    for (int lv = level; lua_getstack(L, lv, &ar); lv++) {
+        if (!lua_getinfo(L, "Sl", &ar)) break;
+        if (ar.currentline > 0 && strcmp(ar.source, "=[sandbox]") != 0) {
+            luaL_where(L, lv);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
 int hz_raise_limit(lua_State *L, int limit, int level) {
     hz_control *c = hz_control_of(L);
     if (c->hit == HZ_LIMIT_NONE) c->hit = limit;
     // From now on every instruction of this thread raises again, so a
     // script cannot swallow the error with pcall and carry on.
     lua_sethook(L, hz_hook, LUA_MASKCOUNT, 1);
-    luaL_where(L, level);
+    hz_push_script_where(L, level);
     switch (c->hit) {
     case HZ_LIMIT_INSTRUCTIONS:
         lua_pushfstring(L, "instruction limit of %I exceeded", (lua_Integer)c->instr_limit);
