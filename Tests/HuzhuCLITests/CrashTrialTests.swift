@@ -95,9 +95,17 @@ struct CrashTrialTests {
             before = try counts()
         }
 
+        /// A connection that waits for a writer's lock (the import being watched
+        /// may hold it exclusively for a moment) instead of failing at once.
+        static func open(_ path: String) throws -> DatabaseQueue {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            return try DatabaseQueue(path: path, configuration: configuration)
+        }
+
         /// Every table's row count but the run log's.
         func counts() throws -> [String: Int] {
-            try DatabaseQueue(path: databasePath).read { db in
+            try Trial.open(databasePath).read { db in
                 let tables = try String.fetchAll(db, sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'jobRun'
                     """)
@@ -159,7 +167,7 @@ struct CrashTrialTests {
         /// Returns the rows the write left.
         @discardableResult
         func check(whole: [String: Int], expectAll: Bool?) throws -> Int {
-            let integrity = try DatabaseQueue(path: databasePath).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            let integrity = try Trial.open(databasePath).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             #expect(integrity == ["ok"])
             let now = try counts()
             let added = now.values.reduce(0, +) - before.values.reduce(0, +)
@@ -215,7 +223,7 @@ struct CrashTrialTests {
         _ = out.fileHandleForReading.availableData   // the writes are done, not committed
         let pid = process.processIdentifier
         trial.kill(process)
-        let status = { try DatabaseQueue(path: trial.databasePath).read { db in
+        let status = { try Trial.open(trial.databasePath).read { db in
             try String.fetchAll(db, sql: "SELECT status FROM jobRun WHERE job = 'crash-write'") } }
         #expect(try status() == ["running"])
         let stale = try CLI.run(["doctor"], in: trial.url)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HuzhuValues
 
@@ -9,6 +10,69 @@ struct ReasonCodeTests {
             #expect((1...10).contains(reason.rawValue / 100), "\(reason) = \(reason.rawValue)")
         }
         #expect(ReasonCode.policyOverlap.label == "E503")
+    }
+
+    @Test("no number or name is used twice; every code has both texts and is found by its number")
+    func unique() {
+        let numbers = ReasonCode.allCases.map(\.rawValue)
+        #expect(Set(numbers).count == numbers.count)
+        #expect(numbers == numbers.sorted())
+        #expect(Set(ReasonCode.allCases.map(\.name)).count == numbers.count)
+        for code in ReasonCode.allCases {
+            #expect(!code.template(.english).isEmpty && !code.template(.chinese).isEmpty, "\(code)")
+            #expect(ReasonCode(rawValue: code.rawValue) == code)
+        }
+        #expect(ReasonCode(rawValue: 999) == nil)
+    }
+
+    @Test("the stored numbers and documented names stay as they were")
+    func numbersKept() {
+        let expected = """
+            101 residentIDLength, 102 residentIDCharacter, 103 residentIDAreaCode, 104 residentIDBirthDate,
+            105 residentIDBirthDateInFuture, 106 residentIDBirthDateTooEarly, 107 residentIDCheckCharacter,
+            111 phoneInvalid, 201 unitCodeInvalid, 202 unitCodeTaken, 203 nameInvalid,
+            204 unitParentUnknown, 205 unitCycle, 206 federationHasParent, 207 unitParentRequired,
+            208 unitUnknown, 209 officeUnknown, 210 officeCodeTaken, 211 headcountInvalid,
+            212 headcountYearInvalid, 213 federationExists, 214 unitKindInvalid, 250 outOfScope,
+            251 federationOperation, 252 scopeRootOperation, 301 memberNameInvalid, 302 memberExists,
+            303 genderConflict, 304 birthDateConflict, 305 memberUnknown, 306 statusDateMissing,
+            307 statusDateUnexpected, 308 dateBeforeJoining, 309 dateInFuture, 310 joinedBeforeBirth,
+            401 planCodeInvalid, 402 planCodeTaken, 404 priceInvalid, 405 maxSharesInvalid,
+            406 ageRangeInvalid, 407 waitingPeriodInvalid, 408 accidentWaitingPeriod,
+            409 deductibleInvalid, 410 paymentRatioInvalid, 411 capInvalid, 412 capsInconsistent,
+            413 benefitItemInvalid, 414 benefitItemDuplicate, 415 windowInvalid, 416 lapseBeforeReport,
+            417 groupMinimumInvalid, 418 groupThresholdInvalid, 419 planUnknown, 421 termLength,
+            422 termOverlap, 423 termLabelTaken, 424 termUnknown, 425 noOpenTerm, 426 termLabelInvalid,
+            501 memberNotActive, 502 sharesOutOfRange, 503 policyOverlap, 504 exclusivePlanHeld,
+            505 ageIneligible, 506 genderIneligible, 507 splitSumMismatch, 508 splitNegative,
+            509 policyUnknown, 510 policyNotActive, 511 groupMinimumShare, 512 groupEveryone,
+            513 headcountMissing, 514 termEnded, 601 claimUnknown, 602 claimTransition,
+            603 claimAlreadyPaid, 604 claimKindNotCovered, 605 claimDateOrder, 606 claimNoPolicy,
+            607 expensesInconsistent, 608 expenseNegative, 609 benefitItemUnknown, 610 benefitItemRequired,
+            611 claimDateAfterReport, 612 hospitalDatesRequired, 613 documentUnknown, 614 claimKindInvalid,
+            615 rejectionReasonInvalid, 616 claimStatusInvalid, 617 approvedAmountInvalid,
+            618 paymentAmountMismatch, 619 paymentMethodInvalid, 620 paymentBeforeApproval,
+            621 topUpNegative, 622 topUpRuleRequired, 651 notCovered, 652 waitingPeriod,
+            653 reportDeadline, 654 lapsed, 655 ineligible, 656 duplicate, 657 documentsMissing,
+            658 overCap, 659 excludedCause, 660 otherReason, 661 belowDeductible, 701 amountInvalid,
+            702 amountOverflow, 703 ratioInvalid, 704 splitWeightsInvalid, 801 dateInvalid,
+            802 valueRequired, 803 duplicateInFile, 804 booleanInvalid, 805 integerInvalid,
+            901 entryUnbalanced, 902 accountUnknown, 903 lineAmountInvalid, 904 contributionAlreadyPosted,
+            905 entryUnknown, 906 entryAlreadyReversed, 907 refundNeedsCancelledPolicy,
+            908 contributionNotPosted, 909 entryNotReversible, 1001 ruleName, 1002 subsidyBudgetExceeded,
+            1003 targetNegative, 1004 targetYearInvalid, 1005 appraisalLocked, 1006 ruleNotInForce,
+            1007 appraisalNoUnits, 1008 periodInvalid
+            """
+        let actual = ReasonCode.allCases.map { "\($0.rawValue) \($0.name)" }.joined(separator: ", ")
+        #expect(actual == expected.replacingOccurrences(of: "\n", with: " "))
+    }
+
+    @Test("a code is stored and read as its number")
+    func codable() throws {
+        let data = try JSONEncoder().encode([ReasonCode.policyOverlap])
+        #expect(String(decoding: data, as: UTF8.self) == "[503]")
+        #expect(try JSONDecoder().decode([ReasonCode].self, from: data) == [.policyOverlap])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([ReasonCode].self, from: Data("[999]".utf8)) }
     }
 
     @Test("English and Chinese templates name the same placeholders")

@@ -33,7 +33,7 @@ extension BulkClaimWriter {
             try ClaimReportChecks.check(report, policy: policy, plan: plan!, into: &failures)
             let key = IncidentKey(policyID: policyID, kind: report.kind, incidentDate: report.incidentDate)
             if let other = open[key]?.min() {
-                failures.add(.duplicateClaim, field: "incidentDate", value: .plain(report.incidentDate.description),
+                failures.add(.duplicate, field: "incidentDate", value: .plain(report.incidentDate.description),
                              subject: subject, ["other": String(other)])
             }
         }

@@ -4,7 +4,8 @@ import GRDB
 /// numbers its rejection reasons), with a short message in English and
 /// Chinese.
 ///
-/// Each reason shares its number with the ``ReasonCode`` the core raises
+/// Each reason is a ``ReasonCode`` of 651–699 (`ReasonCode+Rejections.swift`
+/// holds its name and texts), the code the core raises
 /// when it finds the same cause itself: approving a claim in the waiting
 /// period is refused with E652, and the reviewer rejects it with
 /// ``waitingPeriod`` (652). Codes 651–699 are rejection reasons.
@@ -44,40 +45,12 @@ public enum ClaimRejectionReason: Int, Hashable, Sendable, Codable, CaseIterable
     /// The reason code with the same number.
     public var reasonCode: ReasonCode { ReasonCode(rawValue: rawValue)! }
 
-    /// The English name used in scripts and on the command line (`waitingPeriod`).
-    public var name: String {
-        switch self {
-        case .notCovered: return "notCovered"
-        case .waitingPeriod: return "waitingPeriod"
-        case .reportDeadline: return "reportDeadline"
-        case .lapsed: return "lapsed"
-        case .ineligible: return "ineligible"
-        case .duplicate: return "duplicate"
-        case .documentsMissing: return "documentsMissing"
-        case .overCap: return "overCap"
-        case .excludedCause: return "excludedCause"
-        case .other: return "other"
-        case .belowDeductible: return "belowDeductible"
-        }
-    }
+    /// The English name used in scripts and on the command line (`waitingPeriod`): the reason code's.
+    public var name: String { reasonCode.name }
 
-    /// The short message.
+    /// The short message, the reason code's label for reviewers (`ReasonCode+Rejections.swift`).
     public func message(_ language: Language = .english) -> String {
-        let (english, chinese): (String, String)
-        switch self {
-        case .notCovered: (english, chinese) = ("not covered", "不属于保障责任")
-        case .waitingPeriod: (english, chinese) = ("incident in the waiting period", "等待期内出险")
-        case .reportDeadline: (english, chinese) = ("reported after the deadline", "逾期报案")
-        case .lapsed: (english, chinese) = ("claim lapsed", "超过索赔时效")
-        case .ineligible: (english, chinese) = ("ineligible member or policy", "不符合参保条件")
-        case .duplicate: (english, chinese) = ("duplicate claim", "重复报案")
-        case .documentsMissing: (english, chinese) = ("documents missing", "材料不全")
-        case .overCap: (english, chinese) = ("over the plan's cap", "超过给付限额")
-        case .excludedCause: (english, chinese) = ("excluded cause", "除外责任")
-        case .other: (english, chinese) = ("other reason (see the note)", "其他原因（见备注）")
-        case .belowDeductible: (english, chinese) = ("expenses below the deductible", "费用未超过免赔额")
-        }
-        return language == .english ? english : chinese
+        reasonCode.shortText(language)!
     }
 
     /// `"E652 incident in the waiting period"`.

@@ -80,7 +80,7 @@ public struct ClaimService: Sendable {
             try ClaimReportChecks.check(report, policy: policy, plan: plan, into: &failures)
         }
         if let (policy, _) = resolved, let other = try duplicate(db, of: report, policyID: policy.id!) {
-            failures.add(.duplicateClaim, field: "incidentDate", value: .plain(report.incidentDate.description),
+            failures.add(.duplicate, field: "incidentDate", value: .plain(report.incidentDate.description),
                          subject: subject, ["other": String(other)])
         }
         try failures.throwIfAny()

@@ -1,0 +1,37 @@
+extension ReasonCode {
+    // MARK: - The ledger (9xx).
+
+    public static let entryUnbalanced = ReasonCode(901, "entryUnbalanced",
+        "entry does not balance: debits {debits}, credits {credits}",
+        "分录借贷不平：借方{debits}，贷方{credits}")
+    public static let accountUnknown = ReasonCode(902, "accountUnknown",
+        "unknown account \"{text}\" (expected one of {expected})",
+        "科目“{text}”无效（应为{expected}之一）")
+    public static let lineAmountInvalid = ReasonCode(903, "lineAmountInvalid",
+        "a line's amount must be more than 0.00 (got {amount})",
+        "分录金额须大于0.00（实为{amount}）")
+    public static let contributionAlreadyPosted = ReasonCode(904, "contributionAlreadyPosted",
+        "the contribution of policy {policy} is already posted (entry {entry})",
+        "保单{policy}的缴费已入账（分录{entry}）")
+    public static let entryUnknown = ReasonCode(905, "entryUnknown",
+        "no such ledger entry {id}",
+        "分录{id}不存在")
+    public static let entryAlreadyReversed = ReasonCode(906, "entryAlreadyReversed",
+        "entry {id} was already reversed by entry {by}",
+        "分录{id}已由分录{by}冲销")
+    public static let refundNeedsCancelledPolicy = ReasonCode(907, "refundNeedsCancelledPolicy",
+        "policy {policy} is {status}; only a cancelled policy's contribution is refunded",
+        "保单{policy}状态为{status}；只有已退保的保单才能退费")
+    public static let contributionNotPosted = ReasonCode(908, "contributionNotPosted",
+        "policy {policy} has no contribution posted",
+        "保单{policy}的缴费尚未入账")
+    public static let entryNotReversible = ReasonCode(909, "entryNotReversible",
+        "entry {id} is a {kind} entry and cannot be reversed (only contributions are)",
+        "分录{id}是{kind}分录，不能冲销（只能冲销缴费分录）")
+
+    /// Every code of this group, in number order.
+    static let ledger: [ReasonCode] = [
+        entryUnbalanced, accountUnknown, lineAmountInvalid, contributionAlreadyPosted, entryUnknown,
+        entryAlreadyReversed, refundNeedsCancelledPolicy, contributionNotPosted, entryNotReversible,
+    ]
+}

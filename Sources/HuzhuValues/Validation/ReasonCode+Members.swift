@@ -1,0 +1,40 @@
+extension ReasonCode {
+    // MARK: - Members (3xx).
+
+    public static let memberNameInvalid = ReasonCode(301, "memberNameInvalid",
+        "name must be 1–50 characters (got {count})",
+        "姓名应为1–50个字符（实际{count}个）")
+    public static let memberExists = ReasonCode(302, "memberExists",
+        "already registered",
+        "身份证号已登记")
+    public static let genderConflict = ReasonCode(303, "genderConflict",
+        "gender {given} conflicts with the resident ID ({derived})",
+        "性别{given}与身份证号（{derived}）不符")
+    public static let birthDateConflict = ReasonCode(304, "birthDateConflict",
+        "birth date {given} conflicts with the resident ID ({derived})",
+        "出生日期{given}与身份证号（{derived}）不符")
+    public static let memberUnknown = ReasonCode(305, "memberUnknown",
+        "no such member",
+        "无此会员")
+    public static let statusDateMissing = ReasonCode(306, "statusDateMissing",
+        "status {status} needs {field}",
+        "状态{status}须填写{field}")
+    public static let statusDateUnexpected = ReasonCode(307, "statusDateUnexpected",
+        "status {status} takes no {field}",
+        "状态{status}不应填写{field}")
+    public static let dateBeforeJoining = ReasonCode(308, "dateBeforeJoining",
+        "{date} is before the join date {joined}",
+        "{date}早于入会日期{joined}")
+    public static let dateInFuture = ReasonCode(309, "dateInFuture",
+        "{date} is after today ({today})",
+        "{date}晚于今天（{today}）")
+    public static let joinedBeforeBirth = ReasonCode(310, "joinedBeforeBirth",
+        "join date {date} is before the birth date {birth}",
+        "入会日期{date}早于出生日期{birth}")
+
+    /// Every code of this group, in number order.
+    static let members: [ReasonCode] = [
+        memberNameInvalid, memberExists, genderConflict, birthDateConflict, memberUnknown,
+        statusDateMissing, statusDateUnexpected, dateBeforeJoining, dateInFuture, joinedBeforeBirth,
+    ]
+}
