@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LuaHost
 
 /// The `huzhu` command: subcommands in Commands/, one file each.
 @main
@@ -78,6 +79,6 @@ extension Huzhu {
 
 /// Ends the process after flushing standard output.
 func terminate(_ status: Int32) -> Never {
-    fflush(stdout)
+    StandardOutput.flush()
     Foundation.exit(status)
 }

@@ -60,7 +60,7 @@ final class Locked<T>: @unchecked Sendable {
 }
 
 /// A fresh temporary folder with files, removed afterwards.
-final class Scratch {
+final class Scratch: Sendable {
     let url: URL
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("huzhu-cli-\(UUID().uuidString)")

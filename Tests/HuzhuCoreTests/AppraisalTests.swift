@@ -29,7 +29,7 @@ struct AppraisalTests {
 
     init() throws {
         database = try Fixture.city()
-        try database.write { db in
+        _ = try database.write { db in
             try UnitService().create(db, UnitDraft(code: "GJ", name: "工交产业工会", kind: .district, parentCode: "FED"),
                                      context: Fixture.context())
         }

@@ -86,7 +86,7 @@ struct ImportPoliciesTests {
     @Test("skipping invalid rows enrolls the others and rejects an enrollment already held in the database")
     func skipInvalid() throws {
         let bench = try bench()
-        try bench.database.write { db in
+        _ = try bench.database.write { db in
             try EnrollmentService().enroll(db, EnrollmentRequest(residentID: IDs.a, planCode: "ACC"), context: Fixture.context())
         }
         let report = try bench.policies("""

@@ -128,7 +128,7 @@ struct IndicatorTests {
 
     @Test("target completion is part of the indicators; scope and dates are checked")
     func targetAndErrors() throws {
-        try city.database.write { db in
+        _ = try city.database.write { db in
             try TargetService().set(db, Target(unitCode: "BH", year: 2012, members: 4, contributions: Money(fen: 22_600)),
                                     context: Fixture.context())
         }

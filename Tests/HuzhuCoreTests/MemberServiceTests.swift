@@ -51,7 +51,7 @@ struct MemberServiceTests {
             try members.register(db, MemberDraft(residentID: "340104198013011231", name: "李四", unitCode: "BH001"),
                                  context: context) } }
         #expect(bad?.text(unmasked: true) == "E104 residentID 340104198013011231: invalid birth date (1980-13-01)")
-        try database.write { db in try Fixture.member(db, "340104198001011234") }
+        _ = try database.write { db in try Fixture.member(db, "340104198001011234") }
         let duplicate = validationError { try database.write { db in
             try Fixture.member(db, "340104198001011234", joinedOn: "1979-01-01") } }
         #expect(duplicate?.description == """

@@ -29,7 +29,7 @@ struct StorageTests {
             #expect(database.writer is DatabasePool)
             #expect(try database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
             #expect(try database.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
-            try database.write { db in
+            _ = try database.write { db in
                 try UnitService().createOffice(db, Office(code: "HQ", name: "市总保险办", kind: .office), context: Fixture.context())
             }
         }
@@ -40,7 +40,7 @@ struct StorageTests {
     @Test("the schema itself refuses a split that does not add up and a dangling member")
     func constraints() throws {
         let database = try Fixture.city()
-        try database.write { db in try Fixture.member(db, "340104198001011234") }
+        _ = try database.write { db in try Fixture.member(db, "340104198001011234") }
         let policy = try database.write { db in
             try EnrollmentService().enroll(db, EnrollmentRequest(residentID: "340104198001011234", planCode: "ACC"),
                                            context: Fixture.context())
@@ -76,7 +76,7 @@ struct StorageTests {
     @Test("money, dates and identities round-trip through their columns")
     func values() throws {
         let database = try Fixture.city()
-        try database.write { db in try Fixture.member(db, "11010519491231002X") }
+        _ = try database.write { db in try Fixture.member(db, "11010519491231002X") }
         let row = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT residentID, gender, birthDate, joinedOn, hardship FROM member")!
         }

@@ -77,7 +77,7 @@ struct TargetProgressTests {
 
     @Test("behind when completion is under the share of the year gone")
     func behind() throws {
-        try database.write { db in
+        _ = try database.write { db in
             try targets.set(db, Target(unitCode: "BH", year: 2012, members: 20, contributions: Money(fen: 15_000)),
                             context: Fixture.context())
         }
@@ -90,7 +90,7 @@ struct TargetProgressTests {
 
     @Test("a plan's own target counts only that plan; a cancelled policy does not count")
     func perPlanAndCancelled() throws {
-        try database.write { db in
+        _ = try database.write { db in
             try targets.set(db, Target(unitCode: "BH", year: 2012, planCode: "FEM", members: 1, contributions: Money(fen: 2_500)),
                             context: Fixture.context())
         }

@@ -78,9 +78,14 @@ final class Background<T>: @unchecked Sendable {
     private var result: Result<T, Error>?
     private let done = DispatchSemaphore(value: 0)
 
+    /// The body crosses to the other thread as it is: a test hands it state it
+    /// no longer touches until ``wait()``.
+    private struct Body: @unchecked Sendable { let run: () throws -> T }
+
     init(_ body: @escaping () throws -> T) {
+        let body = Body(run: body)
         Thread {
-            self.result = Result { try body() }
+            self.result = Result { try body.run() }
             self.done.signal()
         }.start()
     }

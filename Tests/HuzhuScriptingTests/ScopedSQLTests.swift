@@ -62,7 +62,7 @@ struct ScopedSQLTests {
     ]
 
     @Test("no query shape counts a member outside the subtree", arguments: memberShapes)
-    func memberShapes(query: String) throws {
+    func shape(query: String) throws {
         let f = try Self.fixture()
         if case .some(let n) = try Self.scopedCount(f, query) {
             #expect(n == nil || n! <= 3, "\(query) counted \(n.map(String.init) ?? "?") members")

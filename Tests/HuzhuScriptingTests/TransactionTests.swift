@@ -81,7 +81,7 @@ struct TransactionTests {
         #expect(try f.count("policy") == 3)
         #expect(try f.run("return huzhu.policies.count{plan = 'ACC', year = 2026}, huzhu.policies.count{unit = 'LY'}") == [3, 0])
         // 10 employees: 2 members are below 50%, and nothing of the batch stays.
-        try f.database.write { db in
+        _ = try f.database.write { db in
             try Services().units.setHeadcount(db, unitCode: "LY001", year: 2026, employees: 10, context: TinyCity.context())
         }
         let error = try f.failure("huzhu.enroll_unit{unit = 'LY001', plan = 'ACC'}")

@@ -123,6 +123,13 @@ void *hz_to_host_object(lua_State *L, int index, const char *metatable_key);
 /// Pushes the `__gc` metamethod for host-object metatables.
 void hz_push_host_object_gc(lua_State *L);
 
+/// Writes bytes to the C library's buffered standard output (what Swift's
+/// `print` writes to), so a host's default output keeps their order.
+void hz_write_stdout(const void *bytes, size_t length);
+
+/// Flushes the C library's standard output.
+void hz_flush_stdout(void);
+
 /// Pushes the sandbox `print`: writes through the control's output
 /// function and enforces the output limit.
 void hz_push_print(lua_State *L);

@@ -167,7 +167,7 @@ struct MemberBulkWriter {
         }
         statement.bindStatic(slot, count: 18, at: offset + 1)
         bindText(member.name, at: offset + 2)
-        statement.bindStatic(member.isMale ? Self.male : Self.female, count: member.isMale ? 4 : 6, at: offset + 3)
+        statement.bindStatic(member.isMale ? Self.male.utf8Start : Self.female.utf8Start, count: member.isMale ? 4 : 6, at: offset + 3)
         statement.bindStatic(slot + 18, count: 10, at: offset + 4)
         bindText(member.unit, at: offset + 5)
         if member.phone.isEmpty { statement.bindNull(at: offset + 6) } else { bindText(member.phone, at: offset + 6) }
@@ -175,16 +175,9 @@ struct MemberBulkWriter {
         statement.bindStatic(slot + 28, count: 10, at: offset + 8)
     }
 
-    private static let male: UnsafePointer<UInt8> = {
-        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 4)
-        pointer.initialize(from: Array("male".utf8), count: 4)
-        return UnsafePointer(pointer)
-    }()
-    private static let female: UnsafePointer<UInt8> = {
-        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 6)
-        pointer.initialize(from: Array("female".utf8), count: 6)
-        return UnsafePointer(pointer)
-    }()
+    // Bound without a copy: a static string's bytes live as long as the program.
+    private static let male: StaticString = "male"
+    private static let female: StaticString = "female"
 
     /// Writes a packed date as `YYYY-MM-DD` (ten bytes).
     private static func write(_ packed: UInt32, to base: UnsafeMutablePointer<UInt8>) {

@@ -100,11 +100,13 @@ public final class JobLock {
         return fd
     }
 
-    #if canImport(Glibc)
-    private static let openFile: (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = { Glibc.open($0, $1, $2) }
-    #else
-    private static let openFile: (UnsafePointer<CChar>, Int32, mode_t) -> Int32 = { Darwin.open($0, $1, $2) }
-    #endif
+    private static func openFile(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.open(path, flags, mode)
+        #else
+        Darwin.open(path, flags, mode)
+        #endif
+    }
 
     /// Writes who holds the lock into the file, for people looking.
     private func note() {

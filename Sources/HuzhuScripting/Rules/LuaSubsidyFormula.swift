@@ -7,7 +7,9 @@ import LuaHost
 ///
 /// Each version is compiled once per run into an environment of its own.
 /// With no version in force the member pays all (and the decision says so).
-final class LuaSubsidyFormula: SubsidyFormula {
+// Unchecked: a formula belongs to one run's Lua state and is only used on the
+// thread that runs it; the services holding it are never shared between threads.
+final class LuaSubsidyFormula: SubsidyFormula, @unchecked Sendable {
     static let ruleName = "subsidy"
     unowned let host: LuaHost
     let state: RunState

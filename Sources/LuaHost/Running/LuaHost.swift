@@ -338,9 +338,23 @@ public final class LuaHost {
     }
 }
 
+/// The process's buffered standard output, where a host's `print` goes by
+/// default and where Swift's `print` writes too (so their order holds).
+public enum StandardOutput {
+    /// Writes bytes.
+    public static func write(_ bytes: UnsafeRawBufferPointer) {
+        if let base = bytes.baseAddress { hz_write_stdout(base, bytes.count) }
+    }
+
+    /// Flushes what is buffered.
+    public static func flush() {
+        hz_flush_stdout()
+    }
+}
+
 /// Where `print` output goes; its address is the C callback's context.
 final class OutputSink {
     var write: (UnsafeRawBufferPointer) -> Void = { buffer in
-        _ = fwrite(buffer.baseAddress, 1, buffer.count, stdout)
+        StandardOutput.write(buffer)
     }
 }

@@ -59,7 +59,7 @@ struct ReplCommand: ParsableCommand {
                 failed = true
             }
         }
-        fflush(stdout)
+        StandardOutput.flush()
         if failed { terminate(1) }
     }
 
@@ -67,7 +67,7 @@ struct ReplCommand: ParsableCommand {
     private func show(_ response: ReplSession.Response) -> Bool {
         if !response.output.isEmpty { print(response.output) }
         if let error = response.error { Diagnostics.write(error + "\n") }
-        fflush(stdout)
+        StandardOutput.flush()
         return response.quit
     }
 }

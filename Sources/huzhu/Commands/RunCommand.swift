@@ -64,7 +64,7 @@ struct RunCommand: ParsableCommand {
             Diagnostics.report(error)
             terminate(Diagnostics.status(for: error))
         }
-        fflush(stdout)
+        StandardOutput.flush()
     }
 
     private func runInWorkspace(_ workspace: Workspace, source: String) throws {
@@ -78,7 +78,7 @@ struct RunCommand: ParsableCommand {
         runner.host.interruptibleByCtrlC = true
         let outcome = try runner.run(source: source, name: script, arguments: arguments.map { .string($0) }, dryRun: dryRun)
         if dryRun {
-            fflush(stdout)
+            StandardOutput.flush()
             Diagnostics.write(DryRunReport.text(outcome.changes))
             if let t = outcome.policyTotals {
                 Diagnostics.write("  money: \(t.count) new \(t.count == 1 ? "policy" : "policies"), contributions \(t.contribution) yuan"

@@ -4,7 +4,7 @@ import LuaHost
 /// Writes what went wrong to standard error, in the form `huzhu: message`.
 enum Diagnostics {
     static func write(_ text: String) {
-        fflush(stdout)
+        StandardOutput.flush()
         FileHandle.standardError.write(Data(text.utf8))
     }
 

@@ -15,13 +15,11 @@ final class LineEditor {
     init(historyFile: String) {
         self.historyFile = historyFile
         setlocale(LC_ALL, "")
-        rl_readline_name = UnsafePointer(strdup("huzhu"))
-        rl_completer_word_break_characters = strdup(" \t\n\"'><=;+-*/%^~#{}()[],")
-        rl_attempted_completion_function = { text, _, _ in
+        hz_rl_configure(strdup("huzhu"), strdup(" \t\n\"'><=;+-*/%^~#{}()[],")) { text, _, _ in
             guard let text else { return nil }
             LineEditor.matches = LineEditor.completer?(String(cString: text)) ?? []
             LineEditor.matchIndex = 0
-            rl_attempted_completion_over = 1
+            hz_rl_completion_over()
             if LineEditor.matches.isEmpty { return nil }
             return rl_completion_matches(text) { _, state in
                 if state == 0 { LineEditor.matchIndex = 0 }
@@ -30,7 +28,6 @@ final class LineEditor {
                 return strdup(LineEditor.matches[LineEditor.matchIndex])
             }
         }
-        rl_completion_append_character = 0
         using_history()
         _ = read_history(historyFile)
     }

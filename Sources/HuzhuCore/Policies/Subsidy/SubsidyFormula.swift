@@ -7,7 +7,7 @@ import GRDB
 /// Huzhu); it asks for a proposal and checks it like any other input: whole
 /// fen, non-negative, adding up to the contribution, and the union's share
 /// within the unit's remaining subsidy budget.
-public protocol SubsidyFormula: AnyObject {
+public protocol SubsidyFormula: AnyObject, Sendable {
     /// Proposes the split for one policy about to be written.
     func decide(_ input: SubsidyInput, in db: Database) throws -> SubsidyDecision
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LuaHost
 import HuzhuCore
 import HuzhuScripting
 
@@ -28,11 +29,11 @@ struct ScheduleDaemonCommand: ParsableCommand {
         let next = scheduler.nextDue(after: Date()).map { ZonedTime.format($0, in: ScheduleSupport.workspaceZone(scheduler.config)) }
         print("huzhu schedule daemon: \(enabled) enabled \(enabled == 1 ? "job" : "jobs")"
               + (next.map { ", next run \($0)" } ?? "") + "; stop with SIGTERM or Ctrl-C")
-        fflush(stdout)
+        StandardOutput.flush()
         var lastProblem: String?
         scheduler.onRecord = { row in
             print(ScheduleSupport.line(for: row, zone: ScheduleSupport.zone(of: row.job, in: scheduler)))
-            fflush(stdout)
+            StandardOutput.flush()
         }
         try scheduler.runDaemon(reload: {
             do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LuaHost
 import HuzhuCore
 import HuzhuScripting
 
@@ -31,10 +32,10 @@ struct ScheduleRunCommand: ParsableCommand {
         StopSignals.install(scheduler.stop)
         ScheduleSupport.installWatchdog(scheduler)
         scheduler.echo = { bytes in
-            if let base = bytes.baseAddress { fwrite(base, 1, bytes.count, stdout) }
+            StandardOutput.write(bytes)
         }
         scheduler.onRecord = { row in
-            fflush(stdout)
+            StandardOutput.flush()
             Diagnostics.write(ScheduleSupport.line(for: row, zone: job.timeZone) + "\n")
         }
         guard let row = try scheduler.runNow(job, now: Date()) else { terminate(130) }

@@ -92,9 +92,10 @@ enum StopSignals {
         sigaddset(&set, SIGTERM)
         sigaddset(&set, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)   // a parent may start us with them blocked
+        let readEnd = ends[0]
         let reader = Thread {
             var byte: UInt8 = 0
-            while read(ends[0], &byte, 1) == 1 {
+            while read(readEnd, &byte, 1) == 1 {
                 stop.request(Int32(byte) == SIGTERM ? "SIGTERM" : "Ctrl-C")
             }
         }
