@@ -19,9 +19,9 @@ private final class FixedSubsidy: SubsidyFormula {
 /// The tiny city with everything doctor looks at, written through the services:
 ///
 /// - rule `subsidy` version 1 (from 2026-01-01);
-/// - BH001 enrolled in ACC one by one with the subsidy: policies 1–3 (王一, 李二, 张三),
-///   decisions 1–3, a contribution entry and an audit row each;
-/// - LY001 enrolled in ACC in bulk: policies 4–5, one audit row for the range;
+/// - BH001 enrolled in ACC with the subsidy: policies 1–3 (王一, 李二, 张三),
+///   decisions 1–3, a contribution entry each, one audit row for the range;
+/// - LY001 enrolled in ACC without it: policies 4–5, one audit row for the range;
 /// - claim 1 on policy 1 (王一): 800.00 self-paid, approved 800.00 and paid (entry 6).
 final class DoctorWorkspace {
     let tiny: TinyWorkspace
@@ -36,7 +36,7 @@ final class DoctorWorkspace {
                                                      effectiveFrom: CivilDate(year: 2026, month: 1, day: 1)!, context: context)
             try EnrollmentService(subsidy: FixedSubsidy(versionID: version.id!))
                 .enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"), context: context)
-            try EnrollmentService().enrollUnitInBulk(db, GroupEnrollmentRequest(unitCode: "LY001", planCode: "ACC"), context: context)
+            try EnrollmentService().enrollUnit(db, GroupEnrollmentRequest(unitCode: "LY001", planCode: "ACC"), context: context)
             var report = ClaimReport(policyID: 1, kind: .accident, incidentDate: TinyCity.today)
             report.admissionDate = TinyCity.today
             report.dischargeDate = TinyCity.today
@@ -186,17 +186,16 @@ struct DoctorCommandTests {
                       payouts: member 1 plan ACC term 2026: approved 800.00 over the per-term cap 300.00 (1 share; claims 1)
                 """], verdict: "1 of 9 checks failed: payouts"),
         Plant(what: "writes without their audit rows", sql: """
-            DELETE FROM audit WHERE tableName = 'policy' AND rowKey = '2';
+            DELETE FROM audit WHERE tableName = 'policy' AND rowKey = '1-3';
             DELETE FROM audit WHERE tableName = 'policy' AND rowKey = '4-5';
             DELETE FROM audit WHERE tableName = 'member' AND rowKey = '3';
             DELETE FROM audit WHERE tableName = 'unit' AND rowKey = 'LY';
             DELETE FROM audit WHERE tableName = 'claimPayment';
             """, failed: ["audit": """
-                FAIL  audit         5 problems
+                FAIL  audit         4 problems
                       audit: unit LY: no audit row of its insert
                       audit: member 3: no audit row of its insert
-                      audit: policy 2: no audit row of its insert
-                      audit: policy 4-5: no audit row of their insert (2 rows)
+                      audit: policy 1-5: no audit row of their insert (5 rows)
                       audit: claimPayment 1: no audit row of its insert
                 """], verdict: "1 of 9 checks failed: audit"),
         Plant(what: "decisions whose rule version is missing or wrong", sql: """

@@ -2,16 +2,26 @@ import GRDB
 import Testing
 @testable import HuzhuCore
 
+/// The union pays a fixed amount of every policy.
+private final class UnionPays: SubsidyFormula {
+    let fen: Int64
+    init(fen: Int64) { self.fen = fen }
+    func decide(_ input: SubsidyInput, in db: Database) throws -> SubsidyDecision {
+        SubsidyDecision(split: ContributionSplit(administration: .zero, union: Money(fen: fen),
+                                                 member: Money(fen: input.contribution.fen - fen)), ruleName: "fixed")
+    }
+}
+
 @Suite("Bulk paths: the same checks and the same rows as the one-by-one services")
 struct BulkPathTests {
     let context = Fixture.context()
 
     /// Policies as comparable text: member, term, plan, unit, shares, dates, money, batch, status, provenance.
-    func policies(_ database: HuzhuDatabase) throws -> [String] {
+    func policies(_ database: HuzhuDatabase, batch: Bool = true) throws -> [String] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT memberID, planTermID, planCode, year, unitCode, shares, startDate, endDate, contribution,
-                       splitAdministration, splitUnion, splitMember, batchID, status, enrolledOn, operator
+                       splitAdministration, splitUnion, splitMember, \(batch ? "batchID" : "NULL"), status, enrolledOn, operator
                 FROM policy ORDER BY id
                 """).map(\.description)
         }
@@ -32,55 +42,94 @@ struct BulkPathTests {
         return database
     }
 
-    @Test("enrollUnitInBulk makes the policies enrollUnit makes, and skips the same members")
+    @Test("a group enrolment makes the policies single enrolments make, and skips with the same reasons")
     func enrollmentParity() throws {
         for plan in ["ACC", "FEM"] {
-            let one = try unitWithMembers(), bulk = try unitWithMembers()
-            let single = try one.write { db in
+            let group = try unitWithMembers(), single = try unitWithMembers()
+            let result = try group.write { db in
                 try EnrollmentService().enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: plan),
                                                    context: context)
             }
-            let many = try bulk.write { db in
-                try EnrollmentService().enrollUnitInBulk(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: plan),
-                                                         context: context)
+            var refused: [ReasonCode] = []
+            try single.write { db in
+                for member in try Member.filter(Column("status") == "active").order(Column("id")).fetchAll(db) {
+                    do {
+                        _ = try EnrollmentService().enroll(db, EnrollmentRequest(residentID: member.residentID.value, planCode: plan),
+                                                           context: context)
+                    } catch let error as HuzhuCore.ValidationError {
+                        refused += error.failures.map(\.reason)
+                    }
+                }
             }
-            #expect(try policies(one) == policies(bulk))
-            #expect(many.batch == single.batch)
-            #expect(many.skipped == Set(single.skipped.compactMap { $0.subject }).count)
-            #expect(many.skippedReasons.values.reduce(0, +) == single.skipped.count)
+            #expect(try policies(group, batch: false) == policies(single, batch: false), "\(plan)")   // single ones have no batch
+            #expect(result.skipped.map(\.reason) == refused, "\(plan)")
         }
     }
 
-    @Test("enrollUnitInBulk counts the reasons: one too old for ACC; three men for FEM")
+    @Test("a group enrolment lists why members were skipped: one too old for ACC; four men for FEM")
     func skippedReasons() throws {
         let database = try unitWithMembers()
         let result = try database.write { db in
-            [try EnrollmentService().enrollUnitInBulk(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"),
-                                                      context: context),
-             try EnrollmentService().enrollUnitInBulk(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "FEM"),
-                                                      context: context)]
+            [try EnrollmentService().enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"),
+                                                context: context),
+             try EnrollmentService().enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "FEM"),
+                                                context: context)]
         }
-        #expect(result[0].skippedReasons == [.ageIneligible: 1])
+        #expect(result[0].skipped.map(\.reason) == [.ageIneligible])
         #expect(result[0].batch.enrolled == 6)       // 6 of 10 employees: 60% ≥ 50%
-        #expect(result[1].skippedReasons == [.genderIneligible: 4])   // sequences 201, 203, 205, 207
+        #expect(result[1].skipped.map(\.reason) == Array(repeating: .genderIneligible, count: 4))   // 201, 203, 205, 207
         #expect(result[1].batch.enrolled == 3)       // 202, 204, 206
-        #expect(result[0].policyIDs == 1...6)
-        #expect(result[1].policyIDs == 7...9)
+        #expect(result[0].policies.map(\.id) == [1, 2, 3, 4, 5, 6])
+        #expect(result[1].policies.map(\.id) == [7, 8, 9])
+        let audit = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT rowKey FROM audit WHERE tableName = 'policy' ORDER BY id")
+        }
+        #expect(audit == ["1-6", "7-9"])
     }
 
-    @Test("enrollUnitInBulk refuses a batch under the group rule and writes nothing")
+    @Test("a group enrolment under the group rule is refused and writes nothing")
     func bulkGroupRule() throws {
         let database = try Fixture.city()
         try database.write { db in
             for sequence in [201, 203, 205, 207] { try Fixture.member(db, Fixture.residentID(birth: "19800101", sequence: sequence)) }
         }
         let error = validationError { try database.write { db in
-            try EnrollmentService().enrollUnitInBulk(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"),
-                                                     context: context) } }
+            try EnrollmentService().enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"),
+                                               context: context) } }
         #expect(error?.description ==
             "E511 unit BH001: 4 of 10 employees would be enrolled in ACC term 2012 (40%); the plan needs at least 50%")
         #expect(try policies(database).isEmpty)
         #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrollmentBatch") } == 0)
+    }
+
+    @Test("a group enrolment splits each policy by the subsidy formula, records its decision, and keeps the batch within the budget")
+    func groupSubsidy() throws {
+        let database = try unitWithMembers()
+        let formula = UnionPays(fen: 1000)
+        let result = try database.write { db in
+            try EnrollmentService(subsidy: formula).enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"),
+                                                               context: context)
+        }
+        // 26.00 each: the union 10.00, the member 16.00.
+        #expect(result.policies.map(\.split) == Array(repeating: ContributionSplit(administration: .zero, union: Money(fen: 1000),
+                                                                                   member: Money(fen: 1600)), count: 6))
+        let stored = try database.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decision WHERE kind = 'subsidy'"),
+             try Int64.fetchOne(db, sql: "SELECT SUM(splitUnion) FROM policy"),
+             try Int64.fetchOne(db, sql: "SELECT SUM(credit) FROM ledgerLine WHERE account = 'contributions:union'"))
+        }
+        #expect(stored.0 == 6 && stored.1 == 6000 && stored.2 == 6000)
+
+        // A budget of 55.00 for BH001: the sixth policy's 10.00 would go over (50.00 used), so nothing is written.
+        let tight = try unitWithMembers()
+        let error = validationError { try tight.write { db in
+            try SubsidyBudgetService().set(db, unitCode: "BH001", year: 2012, amount: Money(fen: 5500), context: context)
+            try EnrollmentService(subsidy: formula).enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"),
+                                                               context: context)
+        } }
+        #expect(error?.codes == [1002])
+        #expect(error?.description.contains("exceeds the unit's remaining subsidy budget 5.00") == true)
+        #expect(try policies(tight).isEmpty)
     }
 
     @Test("registerInBulk stores what register stores, with one audit row for the call")

@@ -181,14 +181,14 @@ struct InvariantWorld {
             }
         case "enrollUnit":
             let request = GroupEnrollmentRequest(unitCode: random.pick(["BH001", "LY001", "BH"]), planCode: random.pick(["ACC", "INP", "FEM"]))
-            let bulk = random.chance(perMille: 500)
+            let withRule = random.chance(perMille: 500)
             try fixture.database.write { db in
-                if bulk {
-                    _ = try EnrollmentService().enrollUnitInBulk(db, request, context: enrollment)
-                } else {
+                if withRule {
                     try runner.withRules(in: db) {
                         _ = try EnrollmentService(subsidy: runner.subsidy).enrollUnit(db, request, context: enrollment)
                     }
+                } else {
+                    _ = try EnrollmentService().enrollUnit(db, request, context: enrollment)
                 }
             }
         case "cancel":

@@ -241,7 +241,9 @@ struct SchedulerTransactionTests {
         #expect(row.status == .interrupted)
         #expect(row.trigger == .manual)
         #expect(row.scheduledAt == nil)
-        #expect(row.message == "interrupted by SIGTERM (scripts/jobs/slow.lua:2: cancelled); its writes were rolled back")
+        // The stop may land before the script's first line (its environment being made) or in the loop.
+        #expect(row.message == "interrupted by SIGTERM (scripts/jobs/slow.lua:2: cancelled); its writes were rolled back"
+            || row.message == "interrupted by SIGTERM (cancelled); its writes were rolled back", "\(row.message ?? "")")
         #expect(try fixture.count("policy") == 0)
     }
 }

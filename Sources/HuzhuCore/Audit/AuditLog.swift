@@ -64,11 +64,36 @@ public enum AuditLog {
     ///   - db: A connection.
     ///   - id: Count audit rows with a greater id.
     /// - Returns: One entry per table and action, sorted by table then action.
+    ///
+    /// A row of a batch write counts the rows it covers: an insert keyed by a
+    /// range `first-last` of ids (a group enrolment's policies, a batch's
+    /// ledger entries) and an import with `firstID`…`lastID` in its summary.
     public static func changes(_ db: Database, after id: Int64) throws -> [TableChange] {
-        try TableChange.fetchAll(db, sql: """
-            SELECT tableName, action, COUNT(*) AS count FROM audit
-            WHERE id > ? GROUP BY tableName, action ORDER BY tableName, action
+        var counts: [String: [String: Int]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT tableName, action, rowKey, json_extract(summary, '$.firstID'), json_extract(summary, '$.lastID')
+            FROM audit WHERE id > ?
             """, arguments: [id])
+        while let row = try rows.next() {
+            let table: String = row[0], action: String = row[1], key: String = row[2]
+            counts[table, default: [:]][action, default: 0] += rowsCovered(table: table, action: action, key: key,
+                                                                            firstID: row[3], lastID: row[4])
+        }
+        return counts.keys.sorted().flatMap { table in
+            counts[table]!.keys.sorted().map { TableChange(tableName: table, action: $0, count: counts[table]![$0]!) }
+        }
+    }
+
+    /// Tables whose audit rows are keyed by a code (which may hold a `-`), not an id.
+    static let codeKeyedTables: Set<String> = ["office", "unit", "plan"]
+
+    /// How many rows one audit row stands for (see ``changes(_:after:)``).
+    static func rowsCovered(table: String, action: String, key: String, firstID: Int64?, lastID: Int64?) -> Int {
+        if action == "import", let firstID, let lastID, firstID <= lastID { return Int(lastID - firstID + 1) }
+        guard action == "insert", !codeKeyedTables.contains(table) else { return 1 }
+        let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let first = Int64(parts[0]), let last = Int64(parts[1]), first <= last else { return 1 }
+        return Int(last - first + 1)
     }
 
     /// The audit rows after an id, oldest first.
@@ -78,7 +103,7 @@ public enum AuditLog {
 }
 
 /// How many rows of a table a run inserted, updated or deleted.
-public struct TableChange: Hashable, Sendable, Codable, FetchableRecord {
+public struct TableChange: Hashable, Sendable, Codable {
     /// The table, e.g. `policy`.
     public var tableName: String
     /// `insert`, `update` or `delete`.

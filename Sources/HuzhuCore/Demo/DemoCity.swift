@@ -247,18 +247,19 @@ public struct DemoCity: Sendable {
             var claimRandom = random.stream(2_000_000 + UInt64(index))
             var unitMembers = 0
             for code in codes {
-                let result = try services.enrollment.enrollUnitInBulk(
+                let result = try services.enrollment.enrollUnit(
                     db, GroupEnrollmentRequest(unitCode: unit.code, planCode: code,
                                                termLabel: String(DemoCity.programmeYear)),
                     context: enrollment)
                 summary.batches += 1
                 summary.policies += result.batch.enrolled
-                summary.skipped.merge(result.skippedReasons, uniquingKeysWith: +)
+                for failure in result.skipped { summary.skipped[failure.reason, default: 0] += 1 }
                 // Accident takes every active member (all are 18–59), so its batch is the unit's distinct members.
                 unitMembers = max(unitMembers, result.batch.enrolled)
                 let plan = plans[code]!
                 enrolled[unit.top].contributions += Int64(result.batch.enrolled) * plan.pricePerShare.fen
-                guard let ids = result.policyIDs else { continue }
+                guard let first = result.policies.first?.id, let last = result.policies.last?.id else { continue }
+                let ids = first...last
                 claims += DemoCity.claims(of: EnrolledBatch(plan: plan, start: max(DemoCity.termStart, date), policyIDs: ids),
                                           office: offices[parent.officeCode]!, payoutDays: payoutDays[unit.top],
                                           random: &claimRandom)

@@ -14,18 +14,7 @@ enum EligibilityRules {
     ///     group enrollment checks shares once for the batch).
     static func failures(_ db: Database, member: Member, plan: Plan, term: PlanTerm,
                          shares: Int?) throws -> [ValidationFailure] {
-        var failures = FailureCollector()
-        let subject = ValidationFailure.Subject.member(member.residentID.value)
-        if member.status != .active {
-            failures.add(.memberNotActive, field: "residentID", subject: subject, ["status": member.status.rawValue])
-        }
-        if let shares, !(1...max(1, plan.maxShares)).contains(shares) {
-            failures.add(sharesFailure(shares, plan: plan, subject: subject))
-        }
-        if try holds(db, memberID: member.id!, termID: term.id!) {
-            failures.add(.policyOverlap, field: "plan", value: .plain(plan.code), subject: subject,
-                         ["plan": plan.code, "term": term.label])
-        }
+        var standing = Standing(holdsTerm: try holds(db, memberID: member.id!, termID: term.id!))
         if let group = plan.exclusiveGroup, let other = try Row.fetchOne(db, sql: """
             SELECT policy.planCode, planTerm.label FROM policy
             JOIN planTerm ON planTerm.id = policy.planTermID
@@ -34,9 +23,39 @@ enum EligibilityRules {
               AND policy.planCode <> ? AND planTerm.startDate <= ? AND planTerm.endDate >= ?
             ORDER BY planTerm.startDate LIMIT 1
             """, arguments: [member.id!, group, plan.code, term.endDate, term.startDate]) {
-            let otherPlan: String = other[0], otherTerm: String = other[1]
+            standing.exclusive = (plan: other[0], term: other[1])
+        }
+        return failures(member: member, plan: plan, term: term, shares: shares, standing: standing)
+    }
+
+    /// A member's standing in other policies, read beforehand: one member's
+    /// with two queries, or a whole unit's with set queries (group enrolment).
+    struct Standing {
+        /// The member already holds a policy in the term.
+        var holdsTerm: Bool
+        /// A policy of another plan of the same exclusive group in an overlapping term.
+        var exclusive: (plan: String, term: String)? = nil
+    }
+
+    /// Why a member may not enroll, given the member's standing: the one
+    /// rule every way of enrolling applies.
+    static func failures(member: Member, plan: Plan, term: PlanTerm, shares: Int?,
+                         standing: Standing) -> [ValidationFailure] {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.member(member.residentID.value)
+        if member.status != .active {
+            failures.add(.memberNotActive, field: "residentID", subject: subject, ["status": member.status.rawValue])
+        }
+        if let shares, !(1...max(1, plan.maxShares)).contains(shares) {
+            failures.add(sharesFailure(shares, plan: plan, subject: subject))
+        }
+        if standing.holdsTerm {
+            failures.add(.policyOverlap, field: "plan", value: .plain(plan.code), subject: subject,
+                         ["plan": plan.code, "term": term.label])
+        }
+        if let group = plan.exclusiveGroup, let other = standing.exclusive {
             failures.add(.exclusivePlanHeld, field: "plan", value: .plain(plan.code), subject: subject,
-                         ["other": otherPlan, "otherTerm": otherTerm, "plan": plan.code, "group": group])
+                         ["other": other.plan, "otherTerm": other.term, "plan": plan.code, "group": group])
         }
         let age = member.age(on: term.startDate)
         if !ageFits(age, plan: plan) { failures.add(ageFailure(age, plan: plan, term: term, subject: subject)) }
@@ -47,7 +66,6 @@ enum EligibilityRules {
         return failures.failures
     }
 
-    /// Whether an age at the term start lies in the plan's age range.
     static func ageFits(_ age: Int, plan: Plan) -> Bool {
         if let minAge = plan.minAge, age < minAge { return false }
         if let maxAge = plan.maxAge, age > maxAge { return false }

@@ -6,12 +6,26 @@ extension EnrollmentService {
     /// the union's share within the remaining budget.
     func decideSubsidy(_ db: Database, _ formula: any SubsidyFormula, policy: Policy, member: Member, plan: Plan,
                        term: PlanTerm, context: WriteContext, subject: ValidationFailure.Subject) throws -> SubsidyDecision {
-        let unit = try Unit.fetchOne(db, key: member.unitCode)
+        let (chain, budget) = try subsidyStanding(db, unitCode: member.unitCode, year: term.year)
+        return try decideSubsidy(db, formula, policy: policy, member: member, plan: plan, term: term, unitChain: chain,
+                                 budget: budget, context: context, subject: subject)
+    }
+
+    /// A unit's chain up to the federation (nearest first) and the subsidy budget that applies to it in a year.
+    func subsidyStanding(_ db: Database, unitCode: String, year: Int) throws -> ([String], SubsidyBudgetStatus?) {
+        let unit = try Unit.fetchOne(db, key: unitCode)
         let chain = (unit?.path ?? "").split(separator: "/").map(String.init).reversed()
-        let budget = try SubsidyBudgetService().status(db, forUnit: member.unitCode, year: term.year)
+        return (Array(chain), try SubsidyBudgetService().status(db, forUnit: unitCode, year: year))
+    }
+
+    /// As above, with the unit's chain and budget read once for many policies
+    /// (the budget's `used` counting the union shares decided so far).
+    func decideSubsidy(_ db: Database, _ formula: any SubsidyFormula, policy: Policy, member: Member, plan: Plan,
+                       term: PlanTerm, unitChain chain: [String], budget: SubsidyBudgetStatus?, context: WriteContext,
+                       subject: ValidationFailure.Subject) throws -> SubsidyDecision {
         let input = SubsidyInput(plan: plan, term: term, shares: policy.shares, contribution: policy.contribution,
                                  start: policy.startDate, end: policy.endDate, member: member,
-                                 ageAtStart: member.age(on: policy.startDate), unitChain: Array(chain),
+                                 ageAtStart: member.age(on: policy.startDate), unitChain: chain,
                                  budget: budget, decidedOn: context.today)
         let decision = try formula.decide(input, in: db)
         var failures = decision.split.failures(against: policy.contribution, subject: subject)

@@ -1,0 +1,212 @@
+import GRDB
+
+// MARK: - Group enrollment
+
+extension EnrollmentService {
+    /// Enrolls a unit's own active members (not its subtree) in a plan
+    /// term as one batch, all or nothing.
+    ///
+    /// Members who already hold the term count as enrolled; members who
+    /// may not enroll (age, gender, exclusive plan …) are skipped and
+    /// listed in the result. Then the plan's group rule is checked over
+    /// the whole batch: enrolled after the batch ÷ the unit's headcount
+    /// for the term's year must reach the minimum (E511), and a unit under
+    /// the small-unit threshold must enroll everyone (E512); with no
+    /// headcount recorded the rule cannot be checked (E513). If the rule
+    /// fails nothing is written. The subsidy formula, when the service has
+    /// one, decides each policy's split (checked like a clerk's, the
+    /// union's shares of the whole batch within the remaining budget).
+    ///
+    /// This is the one implementation of group enrolment, for a unit of
+    /// five members or of thousands (Lua, the demo city): the members'
+    /// standing is read with set queries, policies are inserted 64 per
+    /// statement (``BatchInsert``), contributions posted per batch
+    /// (``LedgerService/postContributions(_:batchID:context:)``), and the
+    /// audit trail gets the batch's row and one `policy` row whose key
+    /// `FIRST-LAST` names the policies' id range.
+    ///
+    /// ```swift
+    /// let result = try database.write { db in
+    ///     try enrollment.enrollUnit(db, GroupEnrollmentRequest(unitCode: "BH001", planCode: "ACC"), context: context)
+    /// }
+    /// result.batch.enrolled   // the policies created
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - request: Unit, plan, term and shares.
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The batch, its policies and the members skipped.
+    /// - Throws: ``ValidationError`` (E208, E250, E419, E424, E425, E514, E502,
+    ///   E511, E512, E513, E702; E507, E508, E1002 for a formula's split).
+    @discardableResult
+    public func enrollUnit(_ db: Database, _ request: GroupEnrollmentRequest,
+                           context: WriteContext) throws -> GroupEnrollmentResult {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.unit(request.unitCode)
+        try failures.capture(field: "unit") {
+            _ = try UnitService(scope: scope).visibleUnit(db, code: request.unitCode, field: "unit")
+        }
+        let (plan, term) = try resolve(db, planCode: request.planCode, termLabel: request.termLabel,
+                                       subject: subject, context: context, into: &failures)
+        if let plan, !(1...max(1, plan.maxShares)).contains(request.shares) {
+            failures.add(EligibilityRules.sharesFailure(request.shares, plan: plan, subject: subject))
+        }
+        try failures.throwIfAny()
+        guard let plan, let term, let termID = term.id else { preconditionFailure("checked above") }
+
+        let (toEnroll, alreadyEnrolled, skipped) = try candidates(db, unitCode: request.unitCode, plan: plan, term: term)
+        let employees = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT employees FROM unitHeadcount WHERE unitCode = ? AND year = ?
+            """), arguments: [request.unitCode, term.year])
+        if let rule = plan.groupRule {
+            try check(rule, employees: employees, enrolled: alreadyEnrolled + toEnroll.count, plan: plan, term: term,
+                      subject: subject)
+        }
+        let contribution = try plan.pricePerShare.multiplied(by: Int64(request.shares))
+        var policies = toEnroll.map { member in
+            Policy(memberID: member.id!, planTermID: termID, planCode: plan.code, year: term.year,
+                   unitCode: member.unitCode, shares: request.shares, startDate: max(term.startDate, context.today),
+                   endDate: term.endDate, contribution: contribution, split: .memberPays(contribution),
+                   batchID: nil, enrolledOn: context.today, provenance: Provenance(context))
+        }
+        let decisions = try decideSubsidies(db, &policies, members: toEnroll, plan: plan, term: term, context: context)
+
+        var batch = EnrollmentBatch(
+            id: nil, unitCode: request.unitCode, planTermID: termID, enrolledOn: context.today,
+            enrolled: toEnroll.count, alreadyEnrolled: alreadyEnrolled, employees: employees,
+            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        var ids: ClosedRange<Int64>?
+        try db.inSavepoint {
+            try batch.insert(db)
+            for index in policies.indices { policies[index].batchID = batch.id }
+            ids = try insertPolicies(db, policies)
+            if let ids {
+                for (index, id) in ids.enumerated() { policies[index].id = id }
+            }
+            let range = ids.map { "\($0.lowerBound)-\($0.upperBound)" }
+            try AuditLog.record(db, context: context, action: "insert", operation: "enrollUnit",
+                                table: "enrollmentBatch", rowKey: String(batch.id!), summary: [
+                                    "unit": .text(request.unitCode), "plan": .text(plan.code), "term": .text(term.label),
+                                    "enrolled": .integer(Int64(toEnroll.count)),
+                                    "alreadyEnrolled": .integer(Int64(alreadyEnrolled)),
+                                    "employees": employees.map { .integer(Int64($0)) } ?? .null,
+                                    "policies": .text(range),
+                                ])
+            if let range {
+                try AuditLog.record(db, context: context, action: "insert", operation: "enrollUnit", table: "policy",
+                                    rowKey: range, summary: [
+                                        "count": .integer(Int64(toEnroll.count)), "batch": .integer(batch.id!),
+                                        "plan": .text(plan.code), "term": .text(term.label),
+                                        "shares": .integer(Int64(request.shares)),
+                                        "contribution": .integer(contribution.fen),
+                                    ])
+                for (index, decision) in decisions.enumerated() {
+                    if let decision { try recordSubsidy(db, decision, policy: policies[index], member: toEnroll[index], context: context) }
+                }
+                if postsContributions {
+                    try LedgerService(scope: scope).postContributions(db, batchID: batch.id!, context: context)
+                }
+            }
+            return .commit
+        }
+        return GroupEnrollmentResult(batch: batch, policies: policies, skipped: skipped)
+    }
+
+    /// The unit's active members who may enroll (in id order), how many already
+    /// hold the term, and why the others may not: the standing of all of them
+    /// read with set queries, then ``EligibilityRules`` for each.
+    private func candidates(_ db: Database, unitCode: String, plan: Plan, term: PlanTerm) throws
+        -> (enroll: [Member], alreadyEnrolled: Int, skipped: [ValidationFailure]) {
+        // CROSS JOIN keeps the unit's members as the outer loop (SQLite does not reorder it):
+        // without statistics the planner would otherwise scan every policy of the term, once per unit.
+        // Cached statements: a city's enrollment makes thousands of batches in one transaction.
+        let holders = Set(try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT policy.memberID FROM member CROSS JOIN policy ON policy.memberID = member.id
+            WHERE member.unitCode = ? AND policy.planTermID = ? AND policy.status = 'active'
+            """), arguments: [unitCode, term.id]))
+        var exclusive: [Int64: (plan: String, term: String)] = [:]
+        if let group = plan.exclusiveGroup {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT policy.memberID, policy.planCode, planTerm.label FROM member
+                CROSS JOIN policy ON policy.memberID = member.id
+                JOIN planTerm ON planTerm.id = policy.planTermID
+                JOIN plan ON plan.code = policy.planCode
+                WHERE member.unitCode = ? AND policy.status = 'active' AND plan.exclusiveGroup = ?
+                  AND policy.planCode <> ? AND planTerm.startDate <= ? AND planTerm.endDate >= ?
+                ORDER BY planTerm.startDate DESC
+                """), arguments: [unitCode, group, plan.code, term.endDate, term.startDate])
+            while let row = try rows.next() { exclusive[row[0]] = (plan: row[1], term: row[2]) }   // the earliest wins
+        }
+        var enroll: [Member] = [], skipped: [ValidationFailure] = []
+        var alreadyEnrolled = 0
+        let members = try Member.fetchCursor(db.cachedStatement(sql: """
+            SELECT * FROM member WHERE unitCode = ? AND status = 'active' ORDER BY id
+            """), arguments: [unitCode])
+        while let member = try members.next() {
+            if holders.contains(member.id!) {
+                alreadyEnrolled += 1
+                continue
+            }
+            let standing = EligibilityRules.Standing(holdsTerm: false, exclusive: exclusive[member.id!])
+            let reasons = EligibilityRules.failures(member: member, plan: plan, term: term, shares: nil, standing: standing)
+            if reasons.isEmpty { enroll.append(member) } else { skipped.append(contentsOf: reasons) }
+        }
+        return (enroll, alreadyEnrolled, skipped)
+    }
+
+    /// Asks the subsidy formula, if any, for every policy's split; the unit's
+    /// chain and budget are read once and the budget's use counted as the
+    /// batch goes. Returns each policy's decision (nil without a formula).
+    private func decideSubsidies(_ db: Database, _ policies: inout [Policy], members: [Member], plan: Plan,
+                                 term: PlanTerm, context: WriteContext) throws -> [SubsidyDecision?] {
+        guard let subsidy, let first = members.first else { return Array(repeating: nil, count: policies.count) }
+        let (chain, unitBudget) = try subsidyStanding(db, unitCode: first.unitCode, year: term.year)
+        var budget = unitBudget
+        return try subsidy.deciding(on: context.today, in: db) {
+            var decisions: [SubsidyDecision?] = []
+            decisions.reserveCapacity(policies.count)
+            for index in policies.indices {
+                let member = members[index]
+                let decision = try decideSubsidy(db, subsidy, policy: policies[index], member: member, plan: plan,
+                                                 term: term, unitChain: chain, budget: budget, context: context,
+                                                 subject: .member(member.residentID.value))
+                policies[index].split = decision.split
+                if let used = budget?.used { budget?.used = Money(fen: used.fen + decision.split.union.fen) }
+                decisions.append(decision)
+            }
+            return decisions
+        }
+    }
+
+    /// Inserts a batch's policies, 64 rows per statement; returns their ids (consecutive).
+    private func insertPolicies(_ db: Database, _ policies: [Policy]) throws -> ClosedRange<Int64>? {
+        let insert = try BatchInsert(db, table: "policy", columns: [
+            "memberID", "planTermID", "planCode", "year", "unitCode", "shares", "startDate", "endDate",
+            "contribution", "splitAdministration", "splitUnion", "splitMember", "batchID", "status",
+            "enrolledOn", "operator", "scriptName", "scriptSHA256",
+        ], cached: true)
+        let status = PolicyStatus.active.rawValue
+        return try insert.insert(count: policies.count) { statement, index, _, offset in
+            let policy = policies[index]
+            statement.bind(policy.memberID, at: offset + 1)
+            statement.bind(policy.planTermID, at: offset + 2)
+            statement.bind(policy.planCode, at: offset + 3)
+            statement.bind(Int64(policy.year), at: offset + 4)
+            statement.bind(policy.unitCode, at: offset + 5)
+            statement.bind(Int64(policy.shares), at: offset + 6)
+            statement.bind(policy.startDate.description, at: offset + 7)
+            statement.bind(policy.endDate.description, at: offset + 8)
+            statement.bind(policy.contribution.fen, at: offset + 9)
+            statement.bind(policy.split.administration.fen, at: offset + 10)
+            statement.bind(policy.split.union.fen, at: offset + 11)
+            statement.bind(policy.split.member.fen, at: offset + 12)
+            statement.bind(policy.batchID!, at: offset + 13)
+            statement.bind(status, at: offset + 14)
+            statement.bind(policy.enrolledOn.description, at: offset + 15)
+            statement.bind(policy.provenance.operatorName, at: offset + 16)
+            statement.bindOptional(policy.provenance.scriptName, at: offset + 17)
+            statement.bindOptional(policy.provenance.scriptSHA256, at: offset + 18)
+        }
+    }
+}
