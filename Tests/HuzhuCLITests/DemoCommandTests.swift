@@ -53,8 +53,8 @@ struct DemoCommandTests {
           全市合计               1,544      152,032.00        57.7%  达标             99.6%  –
         At 2026-06-30: 9 of 12 unions on track, 3 behind; by 2026-12-20 9 have reached their target.
 
-        Claims reported by 2026-12-20: 91 (53 已赔付, 10 已拒赔, 7 已核定, 13 审核中, 8 已报案); 1 waiting more than 30 days at one step.
-        Benefits paid 271,877.62 yuan, 14.2 days from report to payout on average.
+        Claims reported by 2026-12-20: 55 (34 已赔付, 9 已拒赔, 2 已核定, 7 审核中, 3 已报案); 1 waiting more than 30 days at one step.
+        Benefits paid 79,420.01 yuan, 12.5 days from report to payout on average.
 
         Try next:
           cd demo && huzhu run scripts/jobs/hello.lua
@@ -72,6 +72,35 @@ struct DemoCommandTests {
         #expect(config.contains("today = \"2026-12-20\""))
         #expect(config.contains("operator = \"市总保险办\""))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("demo/scripts/jobs/hello.lua").path))
+    }
+
+    @Test("the demo's fund: every policy split by the stock subsidy rule, and benefits paid 60–90% of contributions")
+    func plausibleFund() throws {
+        let scratch = try Scratch()
+        #expect(try CLI.run(["demo", "demo", "--members", "20000"], in: scratch.url).status == 0)
+        let folder = scratch.url.appendingPathComponent("demo")
+        try scratch.write("demo/fund.lua", """
+            local r = huzhu.sql([[
+              SELECT COUNT(*) AS policies, SUM(contribution) AS contributions, SUM(splitAdministration) AS administration,
+                     SUM(splitUnion) AS union_, SUM(splitMember) AS member,
+                     (SELECT COUNT(*) FROM policy p WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.kind = 'subsidy'
+                        AND d.subjectTable = 'policy' AND d.subjectID = p.id AND d.ruleVersionID IS NOT NULL)) AS undecided,
+                     (SELECT SUM(approvedAmount) FROM claim WHERE status = 'paid') AS paid
+              FROM policy]])[1]
+            print(r.policies > 10000, r.undecided, r.administration > 0, r.union_ > 0, r.member > 0,
+                  r.administration + r.union_ + r.member == r.contributions)
+            print(r.paid * 100 // r.contributions)
+            """)
+        let fund = try CLI.run(["run", "fund.lua"], in: folder)
+        let lines = fund.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "true\t0\ttrue\ttrue\ttrue\ttrue", "\(fund.stdout)\(fund.stderr)")
+        let lossRatio = Int(lines.last ?? "") ?? -1
+        #expect((60...90).contains(lossRatio), "benefits paid are \(lossRatio)% of contributions")
+        let explained = try CLI.run(["explain", "policy", "777"], in: folder)
+        #expect(explained.stdout.contains("decided 2026-") && explained.stdout.contains("by rule subsidy version "),
+                "\(explained.stdout)")
+        let summary = try CLI.run(["report", "annual-summary"], in: folder)
+        #expect(!summary.stdout.contains("行政支持  ¥0.00") && !summary.stdout.contains("工会筹措  ¥0.00"), "\(summary.stdout)")
     }
 
     @Test("refuses a folder that already holds a workspace, and leaves it alone")

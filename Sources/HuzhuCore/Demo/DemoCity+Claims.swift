@@ -31,7 +31,7 @@ extension DemoCity {
 
     /// How often a policy with cover over the whole window until ``today``
     /// has a claim, per mille, by plan: hospital stays are the common claim.
-    static let claimsPerMille = ["ACC": 15, "INP": 50, "FEM": 12, "CI": 15]
+    static let claimsPerMille = ["ACC": 15, "INP": 16, "FEM": 12, "CI": 15]
     /// The share of a plan's policies with a claim whose incident fell in the waiting period, per 10,000.
     static let waitingClaimsPerTenThousand = 20
 

@@ -130,19 +130,26 @@ public struct DemoCity: Sendable {
     /// - Throws: ``ValidationError`` if a service refuses a row (a bug in the
     ///   generator: the services' rules are the demo's rules), or a database error.
     @discardableResult
-    public func build(into database: HuzhuDatabase, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Summary {
-        try database.write { db in try build(db, clock: clock) }
+    public func build(into database: HuzhuDatabase, subsidy: (any SubsidyFormula)? = nil,
+                      clock: @escaping @Sendable () -> Date = { Date() }) throws -> Summary {
+        try database.write { db in try build(db, subsidy: subsidy, clock: clock) }
     }
+
+    /// The day the subsidy rule the demo enrols with comes into force: the start of the programme year.
+    public static let subsidyFrom = CivilDate(year: programmeYear, month: 1, day: 1)!
 
     /// Builds the city with a connection inside a write transaction.
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction, to a database with no units, members or plans.
+    ///   - subsidy: The union's subsidy formula the group enrolments split contributions with
+    ///     (the CLI's demo passes the stock rule, active from ``subsidyFrom``); nil: members pay all.
     ///   - clock: The clock for the audit trail's timestamps.
     /// - Returns: What was built.
     /// - Throws: ``ValidationError`` or a database error.
-    public func build(_ db: Database, clock: @escaping @Sendable () -> Date = { Date() }) throws -> Summary {
-        let services = Services()
+    public func build(_ db: Database, subsidy: (any SubsidyFormula)? = nil,
+                      clock: @escaping @Sendable () -> Date = { Date() }) throws -> Summary {
+        let services = Services(subsidy: subsidy)
         // A page cache of ``cacheKiB`` for the whole build instead of the
         // connection's 2 MiB: each enrollment reads its unit's members, who
         // are scattered over the member table (ids follow the resident IDs).

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import HuzhuCore
 import HuzhuReport
+import HuzhuScripting
+import LuaHost
 
 /// `huzhu demo [DIR]`: makes a workspace filled with the demo city and
 /// prints its participation by district and industrial union.
@@ -53,7 +55,7 @@ struct DemoCommand: ParsableCommand {
         let database: HuzhuDatabase
         do {
             database = try workspace.openDatabase()
-            summary = try DemoCity(seed: seed, members: members).build(into: database)
+            summary = try build(into: database, workspace: workspace)
         } catch {
             try? removeWorkspace(at: root)
             throw error
@@ -62,6 +64,22 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// Deletes what makes a folder a workspace, leaving other files alone.
+    /// The city, enrolled with the stock subsidy formula (行政支持一点、工会筹措一点、职工拿一点),
+    /// activated from the start of the year before the first enrolment, all in one transaction.
+    private func build(into database: HuzhuDatabase, workspace: Workspace) throws -> DemoCity.Summary {
+        guard let text = StockScripts.files["rules/subsidy.lua"] else { throw DemoError(description: "the stock subsidy rule is missing") }
+        let context = WriteContext(operator: DemoCity.operatorName, today: DemoCity.registrationDay)
+        let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,
+                                      limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
+        return try database.write { db in
+            try RuleService().activate(db, name: "subsidy", text: text, sha256: ScriptRunner.sha256(text),
+                                       effectiveFrom: DemoCity.subsidyFrom, context: context)
+            return try runner.withRules(in: db) {
+                try DemoCity(seed: seed, members: members).build(db, subsidy: runner.subsidy)
+            }
+        }
+    }
+
     private func removeWorkspace(at root: URL) throws {
         let fm = FileManager.default
         for name in [Workspace.configName, Workspace.databaseName, Workspace.databaseName + "-wal",
