@@ -33,6 +33,13 @@ struct FederationOperationTests {
         #expect(try f.count("reward") == 0)
     }
 
+    @Test("the refusal comes first: a scoped run without an appraisal rule in force is told E251, not to activate one")
+    func refusalBeforeRule() throws {
+        let f = try ScriptFixture()
+        let error = try f.failure("huzhu.appraisal.run{level = 'district', period = 'H1', year = 2026}", scope: .unit("BH"))
+        #expect(error?.message == "test.lua:1: E251 level district: runAppraisal is a federation operation, refused in a run scoped to BH")
+    }
+
     @Test("a scoped run may read the appraisal results of its subtree")
     func appraisalReadable() throws {
         let f = try Self.fixture()
