@@ -29,10 +29,7 @@ public struct AppraisalService: Sendable {
     ///   whole federation); whatever the rule throws.
     public func run(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int, rule: any AppraisalRule,
                     confirm: Bool = false, overdueDays: Int = 30, context: WriteContext) throws -> AppraisalOutcome {
-        if let refused = scope.failure(federationOperation: confirm ? "confirmAppraisal" : "runAppraisal",
-                                       field: "level", value: .plain(level.rawValue)) {
-            throw ValidationError(refused)
-        }
+        try refuseInScope(level: level, confirm: confirm)
         if let locked = try confirmed(db, level: level, period: period, year: year) {
             throw ValidationError(ValidationFailure(.appraisalLocked, field: "period", [
                 "level": level.rawValue, "year": String(year), "date": locked.confirmedOn?.description ?? "?",
@@ -65,6 +62,15 @@ public struct AppraisalService: Sendable {
         }
         return try store(db, level: level, period: period, year: year, asOf: asOf, rule: rule, results: results,
                          confirm: confirm, context: context)
+    }
+
+    /// Refuses an appraisal run in a scoped run (E251): an appraisal ranks the
+    /// whole federation. Callers that prepare a run (its rule) ask first.
+    public func refuseInScope(level: UnitKind, confirm: Bool) throws {
+        if let refused = scope.failure(federationOperation: confirm ? "confirmAppraisal" : "runAppraisal",
+                                       field: "level", value: .plain(level.rawValue)) {
+            throw ValidationError(refused)
+        }
     }
 
     private func store(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int, asOf: CivilDate,

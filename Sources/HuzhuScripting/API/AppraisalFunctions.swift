@@ -31,6 +31,7 @@ enum AppraisalFunctions {
                 throw LuaArgumentError(position: 1, function: call.functionName,
                                        problem: "option 'confirm': only the year-end appraisal (period YEAR) is final")
             }
+            try state.services.appraisals.refuseInScope(level: level, confirm: confirm)
             let db = try state.db()
             let rule = try state.appraisalRule!(db, period.asOf(Int(year)))
             let outcome = try state.services.appraisals.run(db, level: level, period: period, year: Int(year), rule: rule,
