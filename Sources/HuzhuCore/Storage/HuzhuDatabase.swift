@@ -69,7 +69,44 @@ public final class HuzhuDatabase: Sendable {
     /// - Returns: What `updates` returns.
     /// - Throws: What `updates` throws, or a database error.
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try writer.write(updates)
+        try write(.commit, updates)
+    }
+
+    /// How a write ends.
+    public enum WriteMode: Sendable, Equatable {
+        /// Committed when `updates` returns.
+        case commit
+        /// Rolled back after `updates` returned (`--dry-run`): its result tells what would have changed.
+        case dryRun
+    }
+
+    /// The one door into a write: an immediate transaction (the write lock
+    /// taken at the start, so a run never fails halfway for want of it) that
+    /// commits, or rolls back for a dry run; a thrown error rolls it all back.
+    /// Script runs, appraisals, `rules apply` and every service write go
+    /// through it; only migrations and bulk imports open transactions of
+    /// their own, inside `Storage/` and the importers.
+    ///
+    /// ```swift
+    /// let summary = try database.write(dryRun ? .dryRun : .commit) { db in
+    ///     try SubsidyResplit(formula: formula).apply(db, year: 2026, context: context)
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - mode: Commit, or roll back after running.
+    ///   - updates: The writes.
+    /// - Returns: What `updates` returns.
+    /// - Throws: What `updates` throws, or a database error.
+    public func write<T>(_ mode: WriteMode, _ updates: (Database) throws -> T) throws -> T {
+        var result: T?
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                result = try updates(db)
+                return mode == .dryRun ? .rollback : .commit
+            }
+        }
+        return result!
     }
 
     /// Runs `value` with a read-only view of the last committed state.

@@ -31,10 +31,8 @@ public enum AppraisalRunner {
     public static func run(runner: ScriptRunner, database: HuzhuDatabase, level: UnitKind, period: AppraisalPeriod,
                            year: Int, confirm: Bool = false, dryRun: Bool = false, candidate: Candidate? = nil,
                            overdueDays: Int = 30) throws -> AppraisalOutcome {
-        var outcome: AppraisalOutcome?
-        try database.writer.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                outcome = try runner.withRules(in: db) {
+        try database.write(dryRun || candidate != nil ? .dryRun : .commit) { db in
+            try runner.withRules(in: db) {
                     let rule = try makeRule(host: runner.host, state: runner.state, db: db, asOf: period.asOf(year),
                                             candidate: candidate)
                     var context = runner.state.context
@@ -42,11 +40,8 @@ public enum AppraisalRunner {
                     context.scriptSHA256 = rule.sha256
                     return try runner.state.services.appraisals.run(db, level: level, period: period, year: year, rule: rule,
                                                                     confirm: confirm, overdueDays: overdueDays, context: context)
-                }
-                return dryRun || candidate != nil ? .rollback : .commit
             }
         }
-        return outcome!
     }
 
     static func makeRule(host: LuaHost, state: RunState, db: Database, asOf: CivilDate,

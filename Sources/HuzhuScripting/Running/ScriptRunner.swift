@@ -106,9 +106,7 @@ public final class ScriptRunner {
                     beforeCommit: (Database, Outcome) throws -> Void = { _, _ in }) throws -> Outcome {
         state.context.scriptName = audited?.name ?? name
         state.context.scriptSHA256 = ScriptRunner.sha256(audited?.text ?? source)
-        var outcome: Outcome?
-        try database.writer.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
+        return try database.write(dryRun ? .dryRun : .commit) { db in
                 state.begin(db)
                 defer {
                     state.end()
@@ -123,10 +121,7 @@ public final class ScriptRunner {
                 let done = Outcome(results: results, changes: changes, committed: !dryRun,
                                    policyTotals: totals.count > 0 ? totals : nil)
                 if !dryRun { try beforeCommit(db, done) }
-                outcome = done
-                return dryRun ? .rollback : .commit
-            }
+                return done
         }
-        return outcome!
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import HuzhuCore
 
 /// `huzhu explain policy ID` / `huzhu explain claim ID`: why the numbers are what they are.

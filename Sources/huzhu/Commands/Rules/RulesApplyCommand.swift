@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import HuzhuCore
 import HuzhuScripting
 import LuaHost
@@ -33,24 +32,22 @@ extension RulesCommand {
             let workspace = try workspaceOptions.open()
             let database = try workspace.openDatabase()
             let today = workspace.today
-            guard let version = try database.read({ db in try RuleService().version(db, name: name, on: today) }) else {
-                throw ValidationError("rule \(name) has no version in force on \(today); activate one with `huzhu rules activate`")
-            }
-            let script = "rules/\(name).lua"
-            let context = workspaceOptions.context(in: workspace, script: script, scriptSHA256: version.sha256)
             let scope = unit.map(Scope.unit) ?? .everything
-            let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,
-                                          scope: scope, limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
-            var summary: SubsidyResplitSummary?
-            try database.writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    summary = try runner.withRules(in: db) {
-                        try SubsidyResplit(scope: scope, formula: runner.subsidy).apply(db, year: year, context: context)
-                    }
-                    return dryRun ? .rollback : .commit
+            let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path,
+                                          context: workspaceOptions.context(in: workspace), scope: scope,
+                                          limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
+            // The version in force is read in the transaction that applies it, so the policies'
+            // script hash and the decisions' version cannot disagree.
+            let (version, summary) = try database.write(dryRun ? .dryRun : .commit) { db in
+                guard let version = try RuleService().version(db, name: name, on: today) else {
+                    throw ValidationError("rule \(name) has no version in force on \(today); activate one with `huzhu rules activate`")
                 }
+                let context = workspaceOptions.context(in: workspace, script: "rules/\(name).lua", scriptSHA256: version.sha256)
+                let summary = try runner.withRules(in: db) {
+                    try SubsidyResplit(scope: scope, formula: runner.subsidy).apply(db, year: year, context: context)
+                }
+                return (version, summary)
             }
-            guard let summary else { return }
             func signed(_ fen: Int64) -> String { (fen > 0 ? "+" : "") + Money(fen: fen).description }
             let place = unit.map { " of unit \($0)" } ?? ""
             print("\(dryRun ? "would apply" : "applied") \(name) version \(version.shortHash) (in force on \(today)) "
