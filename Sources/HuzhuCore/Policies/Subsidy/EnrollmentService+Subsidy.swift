@@ -50,11 +50,12 @@ extension EnrollmentService {
             "administration": .integer(decision.split.administration.fen),
             "union": .integer(decision.split.union.fen), "member": .integer(decision.split.member.fen),
         ]
-        try db.execute(sql: """
+        // Cached: a group enrolment records one decision per policy.
+        try db.cachedStatement(sql: """
             INSERT INTO decision (kind, ruleName, ruleVersionID, subjectTable, subjectID, decidedOn, inputs, outputs, notes, operator)
             VALUES ('subsidy', ?, ?, 'policy', ?, ?, ?, ?, ?, ?)
-            """, arguments: [decision.ruleName, decision.ruleVersionID, policy.id, context.today.description,
-                             AuditValue.jsonObject(inputs), AuditValue.jsonObject(outputs),
-                             JSONText.array(decision.notes), context.operatorName])
+            """).execute(arguments: [decision.ruleName, decision.ruleVersionID, policy.id, context.today.description,
+                                     AuditValue.jsonObject(inputs), AuditValue.jsonObject(outputs),
+                                     JSONText.array(decision.notes), context.operatorName])
     }
 }
