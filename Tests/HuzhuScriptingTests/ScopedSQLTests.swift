@@ -91,15 +91,19 @@ struct ScopedSQLTests {
 
     /// Every table with rows of both districts, and its BH-only count.
     static let tableCounts: [(table: String, bh: Int64)] = [
-        ("unit", 2), ("member", 3), ("policy", 1), ("unitHeadcount", 1), ("claim", 1),
+        ("unit", 2), ("member", 3), ("policy", 1), ("unitHeadcount", 1), ("claim", 1), ("claimEvent", 1),
+        ("ledgerEntry", 1), ("ledgerLine", 2),   // 王一's contribution: the fund's cash and the member's part
     ]
 
-    @Test("every real table, through a CTE of its own name, counts only the subtree's rows")
+    @Test("every real table, through a CTE of its own name or read without a column, counts exactly the subtree's rows")
     func everyTable() throws {
         let f = try Self.fixture()
         for (table, bh) in Self.tableCounts {
             for query in ["WITH \(table) AS (SELECT * FROM main.\(table)) SELECT COUNT(*) AS n FROM \(table)",
-                          "SELECT COUNT(*) AS n FROM \(table)"] {
+                          "SELECT COUNT(*) AS n FROM \(table)", "SELECT COUNT(1) AS n FROM \(table)",
+                          "SELECT SUM(1) AS n FROM (SELECT rowid FROM \(table))",
+                          "SELECT EXISTS(SELECT 1 FROM \(table)) * \(bh) AS n",
+                          "SELECT (SELECT 1 FROM \(table) LIMIT 1) * \(bh) AS n"] {
                 if case .some(let n) = try Self.scopedCount(f, query) {
                     #expect(n == bh, "\(query)")
                 }

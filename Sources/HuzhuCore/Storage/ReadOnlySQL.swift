@@ -12,8 +12,9 @@ import GRDBSQLite
 ///
 /// Scoped, the connection holds no real table at all: its database is a
 /// private copy of the subtree's rows (see ``ScopedCopy`` for which tables
-/// and rows), made on first use and made again when another connection
-/// has committed since (`PRAGMA data_version`), so whatever a query names —
+/// and rows), each table filled when a query first reads it, and the copy
+/// made again when another connection has committed since (`PRAGMA
+/// data_version`), so whatever a query names —
 /// a CTE called `member`, `main.member`, a recursive CTE — it can only read
 /// the subtree. Tables that are not scoped are absent, and naming one is
 /// refused with a message that says so. The copy is `query_only`, and
@@ -52,7 +53,11 @@ public final class ReadOnlySQL {
     /// Scoped: a private read-only connection to the real database, used only to notice commits.
     private var watcher: OpaquePointer?
     private var copiedVersion: Int64 = -1
-    private var leftOut: Set<String> = []
+    private var layout = ScopedCopy.Layout(copied: [], leftOut: [])
+    /// The copy's tables filled so far (a table is filled when a query first reads it).
+    private var filled: Set<String> = []
+    /// While a query is prepared to learn what it reads: the tables read (lowercased).
+    private var collected: Set<String>?
 
     /// Opens the database at `path` read-only.
     ///
@@ -105,7 +110,7 @@ public final class ReadOnlySQL {
 
     /// Scoped: makes the copy anew when the real database has changed since it was made.
     private func refreshCopy() throws {
-        guard let scopePath else { return }
+        guard scopePath != nil else { return }
         let version = try dataVersion()
         guard connection == nil || version != copiedVersion else { return }
         sqlite3_close_v2(connection)
@@ -113,16 +118,37 @@ public final class ReadOnlySQL {
         // An empty name: a private temporary database, owner-only and deleted on close.
         let copy = try Self.open("", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX)
         do {
-            let filled = try ScopedCopy.fill(copy, from: path, scopePath: scopePath)
-            leftOut = filled.leftOut
+            layout = try ScopedCopy.createTables(copy, from: path)
             sqlite3_exec(copy, "PRAGMA query_only = ON", nil, nil, nil)
         } catch {
             sqlite3_close_v2(copy)
             throw error
         }
         connection = copy
+        filled = []
         copiedVersion = version
         installAuthorizer()
+    }
+
+    /// Scoped: fills the copy's tables that `sql` reads (learnt by preparing it
+    /// once with the authorizer noting every table read). A query SQLite cannot
+    /// prepare fills nothing; its real preparation reports the error.
+    private func fillTables(readBy sql: String) throws {
+        guard let scopePath, let connection else { return }
+        collected = []
+        var statement: OpaquePointer?
+        _ = sql.withCString { sqlite3_prepare_v2(connection, $0, -1, &statement, nil) }
+        sqlite3_finalize(statement)
+        let wanted = collected ?? []
+        collected = nil
+        guard !layout.copied.filter({ wanted.contains($0.lowercased()) && !filled.contains($0) }).isEmpty else { return }
+        sqlite3_set_authorizer(connection, nil, nil)   // the copy's own writes
+        defer {
+            sqlite3_exec(connection, "PRAGMA query_only = ON", nil, nil, nil)
+            installAuthorizer()
+        }
+        sqlite3_exec(connection, "PRAGMA query_only = OFF", nil, nil, nil)
+        try ScopedCopy.fill(connection, from: path, scopePath: scopePath, layout: layout, wanted: wanted, filled: &filled)
     }
 
     private func installAuthorizer() {
@@ -144,6 +170,7 @@ public final class ReadOnlySQL {
         case SQLITE_READ:
             // The copy's own catalogue says nothing a scoped script needs.
             if scopePath != nil, let table, table.lowercased().hasPrefix("sqlite_") { return SQLITE_DENY }
+            if let table { collected?.insert(table.lowercased()) }
             return SQLITE_OK
         case SQLITE_PRAGMA:
             return scopePath != nil ? SQLITE_DENY : SQLITE_OK
@@ -157,7 +184,7 @@ public final class ReadOnlySQL {
         guard let scopePath, message.hasPrefix("no such table: ") else { return message }
         var name = String(message.dropFirst("no such table: ".count))
         if let dot = name.lastIndex(of: ".") { name = String(name[name.index(after: dot)...]) }
-        guard leftOut.contains(name.lowercased()) else { return message }
+        guard layout.leftOut.contains(name.lowercased()) else { return message }
         let scope = scopePath.split(separator: "/").last.map(String.init) ?? scopePath
         let available = ScopedCopy.tables.map(\.name).sorted().joined(separator: ", ")
         return "table \(name) is not available in a run scoped to \(scope) (scoped runs read \(available))"
@@ -174,6 +201,7 @@ public final class ReadOnlySQL {
         var statement: OpaquePointer?
         var tail: UnsafePointer<CChar>?
         try refreshCopy()
+        try fillTables(readBy: sql)
         let prepared = sql.withCString { sqlite3_prepare_v2(connection, $0, -1, &statement, &tail) }
         defer { sqlite3_finalize(statement) }
         guard prepared == SQLITE_OK else { throw QueryError(message: explain(String(cString: sqlite3_errmsg(connection)))) }
