@@ -14,6 +14,8 @@ final class LuaSubsidyFormula: SubsidyFormula, @unchecked Sendable {
     unowned let host: LuaHost
     let state: RunState
     private var compiled: [Int64: LuaScript] = [:]
+    /// Each version's batch call, made once per run (its adapter compiled once).
+    private var batchCalls: [Int64: SubsidyBatchCall] = [:]
 
     init(host: LuaHost, state: RunState) {
         self.host = host
@@ -29,7 +31,7 @@ final class LuaSubsidyFormula: SubsidyFormula, @unchecked Sendable {
         let outer = (pinned, batch)
         let version = try RuleService().version(db, name: Self.ruleName, on: date)
         pinned = (date, version)
-        batch = try version.map { try SubsidyBatchCall(script: try script(for: $0)) }
+        batch = try version.map { try batchCall(for: $0) }
         defer { (pinned, batch) = outer }
         return try body()
     }
@@ -58,6 +60,14 @@ final class LuaSubsidyFormula: SubsidyFormula, @unchecked Sendable {
         let (results, line) = try script.callRecordingReturnLine("subsidy", [SubsidyValues.input(input)])
         let split = try SubsidyValues.split(from: results, script: script.name, line: line)
         return SubsidyDecision(split: split, ruleName: Self.ruleName, ruleVersionID: version.id, notes: state.notes)
+    }
+
+    /// The version's batch call, ready for a new batch (units' chains sent afresh).
+    private func batchCall(for version: RuleVersion) throws -> SubsidyBatchCall {
+        let call = try batchCalls[version.id!] ?? SubsidyBatchCall(script: try script(for: version))
+        batchCalls[version.id!] = call
+        call.startBatch()
+        return call
     }
 
     /// The compiled version (its chunk is named `rules/subsidy.lua` in messages).

@@ -56,6 +56,12 @@ final class SubsidyBatchCall {
         try adapter.run()
     }
 
+    /// Starts a batch: each unit's chain is sent again with its first policy
+    /// (a unit may have moved since the last batch of the run).
+    func startBatch() {
+        chainsSent.removeAll(keepingCapacity: true)
+    }
+
     /// The split the rule proposes, or nil when its result needs the plain call's checking.
     func decide(_ i: SubsidyInput) throws -> ContributionSplit? {
         var chain = LuaValue.nil
