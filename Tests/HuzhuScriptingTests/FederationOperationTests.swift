@@ -40,6 +40,28 @@ struct FederationOperationTests {
         #expect(error?.message == "test.lua:1: E251 level district: runAppraisal is a federation operation, refused in a run scoped to BH")
     }
 
+    @Test("budgets and rewards outside the scope are invisible to a scoped run, like every other read")
+    func budgetsAndRewardsScoped() throws {
+        let f = try Self.fixture()
+        try f.run("""
+            huzhu.units.set_budget('FED', 2026, 9999900)
+            huzhu.units.set_budget('LY', 2026, 123400)
+            huzhu.units.set_budget('BH001', 2026, 7800)
+            huzhu.appraisal.run{level = 'district', period = 'YEAR', year = 2026, confirm = true}
+            """)
+        let results = try f.run("""
+            local ly, fed, bh001 = huzhu.units.budget('LY001', 2026), huzhu.units.budget('BH', 2026), huzhu.units.budget('BH001', 2026)
+            local units = {}
+            for _, r in ipairs(huzhu.appraisal.rewards(2026)) do units[#units + 1] = r.unit end
+            return ly == nil, fed == nil, bh001 and bh001.amount, table.concat(units, ',')
+            """, scope: .unit("BH"))
+        // LY001's budget is LY's, outside BH; BH's is FED's, above it (its use sums the whole federation);
+        // BH001's own is inside. Of the rewards, BH's only (LY's is another district's).
+        #expect(results == [true, true, 7800, "BH"])
+        let everything = try f.run("return huzhu.units.budget('LY001', 2026).amount, #huzhu.appraisal.rewards(2026)")
+        #expect(everything == [123400, 2])
+    }
+
     @Test("a scoped run may read the appraisal results of its subtree")
     func appraisalReadable() throws {
         let f = try Self.fixture()
