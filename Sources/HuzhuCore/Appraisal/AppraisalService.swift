@@ -162,9 +162,11 @@ public struct AppraisalService: Sendable {
     }
 
     /// The rewards registered for a year (confirmed appraisals), by unit path.
+    /// Within the scope: a scoped caller sees the rewards of its subtree's units only.
     public func rewards(_ db: Database, year: Int) throws -> [(unit: String, amount: Money, rank: Int, runID: Int64)] {
-        try Row.fetchAll(db, sql: """
-            SELECT reward.* FROM reward JOIN unit ON unit.code = reward.unitCode WHERE year = ? ORDER BY reward.runID, unit.path
-            """, arguments: [year]).map { ($0["unitCode"], $0["amount"], $0["rank"], $0["runID"]) }
+        var sql: SQL = "SELECT reward.* FROM reward JOIN unit ON unit.code = reward.unitCode WHERE year = \(year)"
+        if let condition = try scope.range(in: db).pathCondition { sql = sql + " AND unit." + condition }
+        sql = sql + " ORDER BY reward.runID, unit.path"
+        return try Row.fetchAll(db, SQLRequest<Row>(literal: sql)).map { ($0["unitCode"], $0["amount"], $0["rank"], $0["runID"]) }
     }
 }

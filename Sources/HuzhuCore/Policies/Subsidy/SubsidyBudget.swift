@@ -54,8 +54,18 @@ public struct SubsidyBudgetService: Sendable {
     }
 
     /// The budget that applies to a unit in a year: its own, else the nearest ancestor's.
+    ///
+    /// A scoped caller sees a budget only when the unit and the budget's own
+    /// unit both lie inside the scope: a budget set above the scope (its use
+    /// sums units outside it) reads as none, like every other row outside.
     public func status(_ db: Database, forUnit unitCode: String, year: Int) throws -> SubsidyBudgetStatus? {
         guard let unit = try Unit.fetchOne(db, key: unitCode) else { return nil }
+        if scope.unitCode != nil {
+            guard let status = try SubsidyBudgetService().status(db, forUnit: unitCode, year: year),
+                  try scope.contains(unit.code, in: db), try scope.contains(status.unitCode, in: db)
+            else { return nil }
+            return status
+        }
         let chain = unit.path.split(separator: "/").map(String.init).reversed()
         for code in chain {
             guard let budget = try SubsidyBudget.fetchOne(db, key: ["unitCode": code, "year": year]),
