@@ -156,3 +156,30 @@ struct ScopedCopyFreshnessTests {
         #expect(error?.message == "invalid scope path /FED/BH' OR 1 --/")
     }
 }
+
+@Suite("huzhu.sql's dangerous corners")
+struct SQLHardeningTests {
+    @Test("fts3_tokenizer cannot register a pointer or leak an address, scoped or not")
+    func fts3Tokenizer() throws {
+        let f = try ScopedSQLTests.fixture()
+        for scope in [Scope.everything, .unit("BH")] {
+            for query in ["SELECT hex(fts3_tokenizer('simple', CAST(x'4141414141414141' AS BLOB))) AS n",
+                          "SELECT hex(fts3_tokenizer('porter')) AS n"] {
+                let error = try f.failure("return huzhu.sql([==[\(query)]==])[1].n", scope: scope)
+                #expect(error?.message.hasPrefix("test.lua:1: huzhu.sql: ") == true, "\(scope) \(query): \(error?.message ?? "no error")")
+            }
+        }
+    }
+
+    @Test("table-valued functions work in a scoped run as in an unscoped one")
+    func tableValuedFunctions() throws {
+        let f = try ScopedSQLTests.fixture()
+        for scope in [Scope.everything, .unit("BH")] {
+            let results = try f.run("""
+                return huzhu.sql([[SELECT COUNT(*) AS n FROM json_each('[1,2,3]')]])[1].n,
+                       huzhu.sql([[SELECT COUNT(*) AS n FROM pragma_table_info('member') WHERE name = 'residentID']])[1].n
+                """, scope: scope)
+            #expect(results == [3, 1], "\(scope)")
+        }
+    }
+}
