@@ -152,13 +152,21 @@ public final class ReadOnlySQL {
     }
 
     private func installAuthorizer() {
-        sqlite3_set_authorizer(connection, { context, action, first, _, _, _ in
+        sqlite3_set_authorizer(connection, { context, action, first, second, _, _ in
             let this = Unmanaged<ReadOnlySQL>.fromOpaque(context!).takeUnretainedValue()
-            return this.authorize(action, table: first.map { String(cString: $0) })
+            return this.authorize(action, table: first.map { String(cString: $0) }, function: second.map { String(cString: $0) })
         }, Unmanaged.passUnretained(self).toOpaque())
     }
 
-    private func authorize(_ action: Int32, table: String?) -> Int32 {
+    /// Functions no script may call: `fts3_tokenizer` registers a tokenizer at
+    /// a pointer the caller passes (and shows where a built-in one lies).
+    static let refusedFunctions: Set<String> = ["fts3_tokenizer"]
+
+    /// Pragmas a scoped query may use: they describe the copy's tables and change nothing.
+    static let describingPragmas: Set<String> = ["table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
+                                                 "foreign_key_list", "table_list"]
+
+    private func authorize(_ action: Int32, table: String?, function: String?) -> Int32 {
         switch action {
         case SQLITE_ATTACH, SQLITE_DETACH, SQLITE_ALTER_TABLE,
              SQLITE_CREATE_INDEX, SQLITE_CREATE_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_TEMP_TABLE,
@@ -168,12 +176,15 @@ public final class ReadOnlySQL {
              SQLITE_CREATE_VTABLE, SQLITE_DROP_VTABLE:
             return SQLITE_DENY   // no other file, and the copy cannot be changed
         case SQLITE_READ:
-            // The copy's own catalogue says nothing a scoped script needs.
-            if scopePath != nil, let table, table.lowercased().hasPrefix("sqlite_") { return SQLITE_DENY }
             if let table { collected?.insert(table.lowercased()) }
             return SQLITE_OK
+        case SQLITE_FUNCTION:
+            guard let function else { return SQLITE_OK }
+            return Self.refusedFunctions.contains(function.lowercased()) ? SQLITE_DENY : SQLITE_OK
         case SQLITE_PRAGMA:
-            return scopePath != nil ? SQLITE_DENY : SQLITE_OK
+            // Scoped: only the pragmas that describe the copy's tables (also as pragma_… functions).
+            guard scopePath != nil else { return SQLITE_OK }
+            return Self.describingPragmas.contains(table?.lowercased() ?? "") ? SQLITE_OK : SQLITE_DENY
         default:
             return SQLITE_OK
         }
