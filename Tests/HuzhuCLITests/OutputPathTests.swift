@@ -125,6 +125,46 @@ struct OutputPathTests {
         try Self.expectIntact(root, after: "job output here/huzhu.db")
     }
 
+    /// Whether this process may make a mount namespace (root, as in CI).
+    static let canBindMount: Bool = {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        probe.arguments = ["-m", "true"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }()
+
+    @Test("the workspace reached through a bind mount (a container's volume) is still protected",
+          .enabled(if: OutputPathTests.canBindMount, "needs a mount namespace (root)"))
+    func bindMount() throws {
+        let (scratch, root) = try Self.workspace()
+        let mount = scratch.url.appendingPathComponent("mnt")
+        try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
+        let huzhu = CLI.binary.path
+        let script = """
+            mount --bind '\(root.path)' '\(mount.path)' || exit 9
+            for out in scripts/jobs/hello.lua scripts/new.txt huzhu.db-journal HUZHU.DB huzhu.toml scripts/rules/x.lua; do
+              '\(huzhu)' export members --workspace '\(root.path)' --out "\(mount.path)/$out" 2>&1; echo "rc=$?"
+            done
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        process.arguments = ["-m", "bash", "-c", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        let lines = output.split(separator: "\n")
+        #expect(lines.filter { $0 == "rc=1" }.count == 6, "\(output)")
+        #expect(lines.filter { $0.contains("is the workspace's own file") }.count == 6, "\(output)")
+        try Self.expectIntact(root, after: "outputs through a bind mount")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("huzhu.db-journal").path))
+    }
+
     @Test("an output is written whole beside its place and renamed; nothing temporary is left")
     func atomic() throws {
         let (scratch, root) = try Self.workspace()
