@@ -137,6 +137,27 @@ public struct WorkspaceFiles: Sendable {
             if Self.names.contains(lower) { return Self.names.first { $0 == lower } }
             for folder in Self.folders where lower == folder || lower.hasPrefix(folder + "/") { return relative }
         }
+        // The workspace reached under another name (a bind mount, a container's volume):
+        // the target's folder or one above it is the workspace's scripts/ or .locks/, or the
+        // workspace itself, by device and inode.
+        let folders = Self.folders.compactMap { folder in Self.identity(of: rootPath + "/" + folder).map { (folder, $0) } }
+        let rootIdentity = Self.identity(of: rootPath)
+        var folder = (target as NSString).deletingLastPathComponent
+        var below = [(target as NSString).lastPathComponent]
+        while true {
+            if let identity = Self.identity(of: folder) {
+                if let (name, _) = folders.first(where: { $0.1 == identity }) {
+                    return ([name] + below.reversed()).joined(separator: "/")
+                }
+                if identity == rootIdentity, below.count == 1, Self.names.contains(below[0].lowercased()) {
+                    return below[0].lowercased()
+                }
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || folder.isEmpty { break }
+            below.append((folder as NSString).lastPathComponent)
+            folder = parent
+        }
         // A hard link (or any other name) of an existing workspace file.
         guard let identity = Self.identity(of: target) else { return nil }
         for name in Self.names where Self.identity(of: rootPath + "/" + name) == identity { return name }
