@@ -47,6 +47,16 @@ public struct DecisionService: Sendable {
     }
 
     /// The highest policy id so far (0 when none).
+    /// The policies of a programme year whose split a subsidy rule version decided, in id order
+    /// (what `huzhu rules replay` decides again with a candidate rule).
+    public func policiesDecidedBySubsidyRule(_ db: Database, year: Int) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT d.subjectID FROM decision d JOIN policy p ON p.id = d.subjectID
+            WHERE d.kind = 'subsidy' AND d.subjectTable = 'policy' AND d.ruleVersionID IS NOT NULL AND p.year = ?
+            ORDER BY d.subjectID
+            """, arguments: [year])
+    }
+
     public func lastPolicyID(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM policy") ?? 0
     }

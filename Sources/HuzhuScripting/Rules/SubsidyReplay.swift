@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HuzhuCore
 import LuaHost
 
@@ -39,11 +38,7 @@ public enum SubsidyReplay {
                 let script = try runner.host.compile(candidate, name: name, in: try runner.host.makeEnvironment())
                 try script.run()
                 guard script.defines(function: "subsidy") else { throw ScriptingError("\(name) does not define function subsidy(e)") }
-                let ids = try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT d.subjectID FROM decision d JOIN policy p ON p.id = d.subjectID
-                    WHERE d.kind = 'subsidy' AND d.subjectTable = 'policy' AND d.ruleVersionID IS NOT NULL AND p.year = ?
-                    ORDER BY d.subjectID
-                    """, arguments: [year])
+                let ids = try DecisionService().policiesDecidedBySubsidyRule(db, year: year)
                 var report = Report(year: year, decisions: ids.count, changes: [], administration: 0, union: 0, member: 0)
                 let services = Services()
                 for id in ids {
