@@ -34,8 +34,7 @@ extension EnrollmentService {
 extension UnitService {
     /// Up to `limit` units matching `filter` whose path sorts after `afterPath`, in path order (parents first).
     public func page(_ db: Database, _ filter: UnitFilter, afterPath: String?, limit: Int) throws -> [Unit] {
-        var request = try self.request(db, filter)
-        if let afterPath { request = request.filter(Unit.Columns.path > afterPath) }
-        return try request.order(Unit.Columns.path).limit(limit).fetchAll(db)
+        try UnitStore.page(db, try scope.range(narrowedTo: filter.under, in: db), kind: filter.kind, afterPath: afterPath,
+                           limit: limit)
     }
 }

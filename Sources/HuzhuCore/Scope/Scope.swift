@@ -95,7 +95,7 @@ public struct Scope: Hashable, Sendable {
     public func failure(setting operation: String, for unitCode: String, field: String,
                         in db: Database) throws -> ValidationFailure? {
         guard let scopeCode = self.unitCode,
-              let path = try String.fetchOne(db, sql: "SELECT path FROM unit WHERE code = ?", arguments: [unitCode])
+              let path = try UnitStore.path(db, code: unitCode)
         else { return nil }
         let scopePath = try Scope.path(of: scopeCode, field: "scope", in: db)
         if path.hasPrefix(scopePath), path != scopePath { return nil }
@@ -111,8 +111,7 @@ public struct Scope: Hashable, Sendable {
     ///   - db: A connection.
     public func contains(_ unitCode: String, in db: Database) throws -> Bool {
         guard let scopeCode = self.unitCode else { return true }
-        guard let scopePath = try String.fetchOne(db, sql: "SELECT path FROM unit WHERE code = ?", arguments: [scopeCode]),
-              let path = try String.fetchOne(db, sql: "SELECT path FROM unit WHERE code = ?", arguments: [unitCode])
+        guard let scopePath = try UnitStore.path(db, code: scopeCode), let path = try UnitStore.path(db, code: unitCode)
         else { return false }
         return path.hasPrefix(scopePath)
     }
@@ -123,7 +122,7 @@ public struct Scope: Hashable, Sendable {
     }
 
     private static func path(of code: String, field: String, in db: Database) throws -> String {
-        guard let path = try String.fetchOne(db, sql: "SELECT path FROM unit WHERE code = ?", arguments: [code]) else {
+        guard let path = try UnitStore.path(db, code: code) else {
             throw ValidationError(ValidationFailure(.unitUnknown, field: field, value: .plain(code), ["code": code]))
         }
         return path

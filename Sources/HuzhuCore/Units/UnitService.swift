@@ -45,14 +45,14 @@ public struct UnitService: Sendable {
         var failures = FailureCollector()
         if !CodeRules.isValidCode(office.code) {
             failures.add(.unitCodeInvalid, field: "code", value: .plain(office.code), ["code": office.code])
-        } else if try Office.exists(db, key: office.code) {
+        } else if try UnitStore.officeExists(db, code: office.code) {
             failures.add(.officeCodeTaken, field: "code", value: .plain(office.code), ["code": office.code])
         }
         let name = CodeRules.nameLength(office.name, maximum: 100)
         if !name.ok { failures.add(.nameInvalid, field: "name", value: .plain(office.name), ["count": String(name.count)]) }
         try failures.throwIfAny()
         try db.inSavepoint {
-            try office.insert(db)
+            try UnitStore.insert(db, office)
             try AuditLog.record(db, context: context, action: "insert", operation: "createOffice", table: "office",
                                 rowKey: office.code, summary: ["name": .text(office.name), "kind": .text(office.kind.rawValue)])
             return .commit
@@ -62,12 +62,12 @@ public struct UnitService: Sendable {
 
     /// The office with a code, or `nil`.
     public func office(_ db: Database, code: String) throws -> Office? {
-        try Office.fetchOne(db, key: code)
+        try UnitStore.office(db, code: code)
     }
 
     /// All offices, by code.
     public func offices(_ db: Database) throws -> [Office] {
-        try Office.order(Office.Columns.code).fetchAll(db)
+        try UnitStore.offices(db)
     }
 
     // MARK: - Units
@@ -91,7 +91,7 @@ public struct UnitService: Sendable {
         let subject = ValidationFailure.Subject.unit(draft.code)
         if !CodeRules.isValidCode(draft.code) {
             failures.add(.unitCodeInvalid, field: "code", value: .plain(draft.code), ["code": draft.code])
-        } else if try Unit.exists(db, key: draft.code) {
+        } else if try UnitStore.exists(db, code: draft.code) {
             failures.add(.unitCodeTaken, field: "code", value: .plain(draft.code), subject: subject, ["code": draft.code])
         }
         let name = CodeRules.nameLength(draft.name, maximum: 100)
@@ -103,7 +103,7 @@ public struct UnitService: Sendable {
         case (.federation, let parent?):
             failures.add(.federationHasParent, field: "parent", value: .plain(parent), subject: subject, ["parent": parent])
         case (.federation, nil):
-            if let existing = try Unit.filter(Unit.Columns.kind == UnitKind.federation.rawValue).fetchOne(db) {
+            if let existing = try UnitStore.federation(db) {
                 failures.add(.federationExists, field: "kind", value: .plain("federation"), subject: subject,
                              ["existing": existing.code])
             }
@@ -114,7 +114,7 @@ public struct UnitService: Sendable {
         case (let kind, nil):
             failures.add(.unitParentRequired, field: "parent", subject: subject, ["kind": kind.rawValue])
         case (_, let parentCode?):
-            if let parent = try Unit.fetchOne(db, key: parentCode) {
+            if let parent = try UnitStore.unit(db, code: parentCode) {
                 parentPath = parent.path
                 if let failure = try scope.failure(writingTo: parentCode, field: "parent", in: db) {
                     failures.add(failure.about(subject))
@@ -124,7 +124,7 @@ public struct UnitService: Sendable {
                              ["parent": parentCode])
             }
         }
-        if let officeCode = draft.officeCode, try !Office.exists(db, key: officeCode) {
+        if let officeCode = draft.officeCode, try !UnitStore.officeExists(db, code: officeCode) {
             failures.add(.officeUnknown, field: "office", value: .plain(officeCode), subject: subject, ["code": officeCode])
         }
         try failures.throwIfAny()
@@ -132,7 +132,7 @@ public struct UnitService: Sendable {
         let unit = Unit(code: draft.code, name: draft.name, kind: draft.kind, parentCode: draft.parentCode,
                         officeCode: draft.officeCode, path: parentPath + draft.code + "/")
         try db.inSavepoint {
-            try unit.insert(db)
+            try UnitStore.insert(db, unit)
             try AuditLog.record(db, context: context, action: "insert", operation: "createUnit", table: "unit",
                                 rowKey: unit.code, summary: [
                                     "name": .text(unit.name), "kind": .text(unit.kind.rawValue),
@@ -166,7 +166,7 @@ public struct UnitService: Sendable {
             failures.add(.federationHasParent, field: "parent", value: .plain(parentCode), subject: subject,
                          ["parent": parentCode])
         }
-        let parent = try Unit.fetchOne(db, key: parentCode)
+        let parent = try UnitStore.unit(db, code: parentCode)
         if let parent {
             if parent.path.hasPrefix(unit.path) {
                 failures.add(.unitCycle, field: "parent", value: .plain(parentCode), subject: subject,
@@ -183,18 +183,13 @@ public struct UnitService: Sendable {
         guard let parent, unit.parentCode != parentCode else { return unit }
 
         let newPath = parent.path + unit.code + "/"
-        let oldRange = UnitRange.subtree(unit.path)
         try db.inSavepoint {
-            try db.execute(literal: """
-                UPDATE unit SET path = \(newPath) || substr(path, \(unit.path.utf8.count + 1))
-                WHERE \(oldRange.pathCondition!)
-                """)
-            try db.execute(literal: "UPDATE unit SET parentCode = \(parentCode) WHERE code = \(code)")
+            try UnitStore.move(db, code: code, oldPath: unit.path, newPath: newPath, parentCode: parentCode)
             try AuditLog.record(db, context: context, action: "update", operation: "moveUnit", table: "unit",
                                 rowKey: code, summary: ["parent": .text(parentCode), "from": .text(unit.parentCode)])
             return .commit
         }
-        return try Unit.fetchOne(db, key: code)!
+        return try UnitStore.unit(db, code: code)!
     }
 
     /// Sets a unit's number of employees for a year (insert or replace).
@@ -224,7 +219,7 @@ public struct UnitService: Sendable {
         try failures.throwIfAny()
         let headcount = UnitHeadcount(unitCode: unitCode, year: year, employees: employees)
         try db.inSavepoint {
-            try headcount.upsert(db)
+            try UnitStore.save(db, headcount)
             try AuditLog.record(db, context: context, action: "insert", operation: "setHeadcount",
                                 table: "unitHeadcount", rowKey: "\(unitCode)/\(year)",
                                 summary: ["employees": .integer(Int64(employees))])
@@ -237,7 +232,7 @@ public struct UnitService: Sendable {
 
     /// The unit with a code, or `nil` if there is none or it is outside the scope.
     public func unit(_ db: Database, code: String) throws -> Unit? {
-        guard let unit = try Unit.fetchOne(db, key: code), try scope.contains(code, in: db) else { return nil }
+        guard let unit = try UnitStore.unit(db, code: code), try scope.contains(code, in: db) else { return nil }
         return unit
     }
 
@@ -254,42 +249,30 @@ public struct UnitService: Sendable {
     /// - Returns: A cursor; use it inside the database access that gave `db`.
     /// - Throws: ``ValidationError`` for an unknown or out-of-scope unit.
     public func units(_ db: Database, _ filter: UnitFilter = UnitFilter()) throws -> RecordCursor<Unit> {
-        try request(db, filter).order(Unit.Columns.path).fetchCursor(db)
+        try UnitStore.units(db, try scope.range(narrowedTo: filter.under, in: db), kind: filter.kind)
     }
 
     /// The number of units matching a filter.
     public func count(_ db: Database, _ filter: UnitFilter = UnitFilter()) throws -> Int {
-        try request(db, filter).fetchCount(db)
+        try UnitStore.count(db, try scope.range(narrowedTo: filter.under, in: db), kind: filter.kind)
     }
 
     /// A unit's number of employees in a year, or `nil` if not recorded
     /// (or the unit is outside the scope).
     public func headcount(_ db: Database, unitCode: String, year: Int) throws -> Int? {
         guard try scope.contains(unitCode, in: db) else { return nil }
-        return try UnitHeadcount.fetchOne(db, key: ["unitCode": unitCode, "year": year])?.employees
+        return try UnitStore.headcount(db, unitCode: unitCode, year: year)
     }
 
     /// The total employees of a unit's subtree in a year (units without a
     /// recorded count add 0).
     public func subtreeHeadcount(_ db: Database, under unitCode: String, year: Int) throws -> Int {
-        let range = try scope.range(narrowedTo: unitCode, in: db)
-        var sql: SQL = "SELECT COALESCE(SUM(employees), 0) FROM unitHeadcount WHERE year = \(year)"
-        if let condition = range.condition(on: "unitCode") { sql = sql + " AND " + condition }
-        return try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
-    }
-
-    func request(_ db: Database, _ filter: UnitFilter) throws -> QueryInterfaceRequest<Unit> {
-        var request = Unit.all()
-        if let condition = try scope.range(narrowedTo: filter.under, in: db).pathCondition {
-            request = request.filter(condition)
-        }
-        if let kind = filter.kind { request = request.filter(Unit.Columns.kind == kind.rawValue) }
-        return request
+        try UnitStore.employees(db, in: try scope.range(narrowedTo: unitCode, in: db), year: year)
     }
 
     /// The unit with a code inside the scope, or a failure (E208 / E250).
     func visibleUnit(_ db: Database, code: String, field: String) throws -> Unit {
-        guard let unit = try Unit.fetchOne(db.cachedStatement(sql: "SELECT * FROM unit WHERE code = ?"), arguments: [code]) else {
+        guard let unit = try UnitStore.unit(db, code: code) else {
             throw ValidationError(ValidationFailure(.unitUnknown, field: field, value: .plain(code), ["code": code]))
         }
         if let failure = try scope.failure(writingTo: code, field: field, in: db) { throw ValidationError(failure) }
