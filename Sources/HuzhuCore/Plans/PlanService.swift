@@ -42,12 +42,12 @@ public struct PlanService: Sendable {
         if plan.exclusiveGroup?.isEmpty == true { plan.exclusiveGroup = nil }
         var failures = FailureCollector()
         failures.add(contentsOf: PlanValidation.failures(of: plan))
-        if CodeRules.isValidCode(plan.code), try Plan.exists(db, key: plan.code) {
+        if CodeRules.isValidCode(plan.code), try PlanStore.exists(db, code: plan.code) {
             failures.add(.planCodeTaken, field: "code", value: .plain(plan.code), subject: .plan(plan.code), ["code": plan.code])
         }
         try failures.throwIfAny()
         try db.inSavepoint {
-            try plan.insert(db)
+            try PlanStore.insert(db, plan)
             try AuditLog.record(db, context: context, action: "insert", operation: "createPlan", table: "plan",
                                 rowKey: plan.code, summary: [
                                     "name": .text(plan.name), "kind": .text(plan.kind.rawValue),
@@ -101,15 +101,14 @@ public struct PlanService: Sendable {
         }
         var failures = FailureCollector()
         let subject = ValidationFailure.Subject.plan(planCode)
-        if try !Plan.exists(db, key: planCode) {
+        if try !PlanStore.exists(db, code: planCode) {
             failures.add(.planUnknown, field: "plan", value: .plain(planCode), ["code": planCode])
         }
         let labelLength = CodeRules.nameLength(label, maximum: 20)
         if !labelLength.ok {
             failures.add(.termLabelInvalid, field: "label", value: .plain(label), subject: subject,
                          ["count": String(labelLength.count)])
-        } else if try PlanTerm.filter(PlanTerm.Columns.planCode == planCode && PlanTerm.Columns.label == label)
-            .fetchCount(db) > 0 {
+        } else if try PlanStore.term(db, planCode: planCode, label: label) != nil {
             failures.add(.termLabelTaken, field: "label", value: .plain(label), subject: subject,
                          ["plan": planCode, "term": label])
         }
@@ -125,7 +124,7 @@ public struct PlanService: Sendable {
         }
         try failures.throwIfAny()
         try db.inSavepoint {
-            try term.insert(db)
+            try PlanStore.insert(db, &term)
             try AuditLog.record(db, context: context, action: "insert", operation: "addPlanTerm", table: "planTerm",
                                 rowKey: String(term.id!), summary: [
                                     "plan": .text(planCode), "label": .text(label),
@@ -140,28 +139,27 @@ public struct PlanService: Sendable {
 
     /// The plan with a code, or `nil`.
     public func plan(_ db: Database, code: String) throws -> Plan? {
-        try Plan.fetchOne(db.cachedStatement(sql: "SELECT * FROM plan WHERE code = ?"), arguments: [code])
+        try PlanStore.plan(db, code: code)
     }
 
     /// All plans, by code.
     public func plans(_ db: Database) throws -> [Plan] {
-        try Plan.order(Plan.Columns.code).fetchAll(db)
+        try PlanStore.plans(db)
     }
 
     /// A plan's terms, earliest first.
     public func terms(_ db: Database, planCode: String) throws -> [PlanTerm] {
-        try PlanTerm.filter(PlanTerm.Columns.planCode == planCode).order(PlanTerm.Columns.startDate).fetchAll(db)
+        try PlanStore.terms(db, planCode: planCode)
     }
 
     /// The term of a plan with a label, or `nil`.
     public func term(_ db: Database, planCode: String, label: String) throws -> PlanTerm? {
-        try PlanTerm.fetchOne(db.cachedStatement(sql: "SELECT * FROM planTerm WHERE planCode = ? AND label = ?"),
-                              arguments: [planCode, label])
+        try PlanStore.term(db, planCode: planCode, label: label)
     }
 
     /// The term with a row id, or `nil`.
     public func term(_ db: Database, id: Int64) throws -> PlanTerm? {
-        try PlanTerm.fetchOne(db, key: id)
+        try PlanStore.term(db, id: id)
     }
 
     /// The term open for enrollment on a day: the one covering it, else
@@ -173,9 +171,6 @@ public struct PlanService: Sendable {
     ///   - date: The enrollment day.
     /// - Returns: The term, or `nil` if every term ended before `date`.
     public func openTerm(_ db: Database, planCode: String, on date: CivilDate) throws -> PlanTerm? {
-        try PlanTerm
-            .filter(PlanTerm.Columns.planCode == planCode && PlanTerm.Columns.endDate >= date)
-            .order(PlanTerm.Columns.startDate)
-            .fetchOne(db)
+        try PlanStore.firstTerm(db, planCode: planCode, endingOnOrAfter: date)
     }
 }

@@ -32,32 +32,22 @@ public struct DecisionService: Sendable {
 
     /// The decisions about one subject, oldest first.
     public func decisions(_ db: Database, subjectTable: String, subjectID: Int64) throws -> [Decision] {
-        try Decision.fetchAll(db, sql: "SELECT * FROM decision WHERE subjectTable = ? AND subjectID = ? ORDER BY id",
-                              arguments: [subjectTable, subjectID])
+        try RuleStore.decisions(db, subjectTable: subjectTable, subjectID: subjectID)
     }
 
     /// Money moved by the policies a run wrote (id above `after`), for a dry run's summary.
     public func policyTotals(_ db: Database, afterPolicyID after: Int64) throws -> (count: Int, contribution: Money, administration: Money, union: Money, member: Money) {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT COUNT(*) AS n, COALESCE(SUM(contribution), 0) AS c, COALESCE(SUM(splitAdministration), 0) AS a,
-                   COALESCE(SUM(splitUnion), 0) AS u, COALESCE(SUM(splitMember), 0) AS m
-            FROM policy WHERE id > ?
-            """, arguments: [after])!
-        return (row["n"], Money(fen: row["c"]), Money(fen: row["a"]), Money(fen: row["u"]), Money(fen: row["m"]))
+        try RuleStore.policyTotals(db, afterPolicyID: after)
     }
 
-    /// The highest policy id so far (0 when none).
     /// The policies of a programme year whose split a subsidy rule version decided, in id order
     /// (what `huzhu rules replay` decides again with a candidate rule).
     public func policiesDecidedBySubsidyRule(_ db: Database, year: Int) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
-            SELECT DISTINCT d.subjectID FROM decision d JOIN policy p ON p.id = d.subjectID
-            WHERE d.kind = 'subsidy' AND d.subjectTable = 'policy' AND d.ruleVersionID IS NOT NULL AND p.year = ?
-            ORDER BY d.subjectID
-            """, arguments: [year])
+        try RuleStore.policiesDecidedBySubsidyRule(db, year: year)
     }
 
+    /// The highest policy id so far (0 when none).
     public func lastPolicyID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM policy") ?? 0
+        try RuleStore.lastPolicyID(db)
     }
 }

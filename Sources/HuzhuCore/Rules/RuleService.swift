@@ -30,14 +30,12 @@ public struct RuleService: Sendable {
         guard name.range(of: "^[a-z][a-z0-9_]{0,39}$", options: .regularExpression) != nil else {
             throw ValidationError(ValidationFailure(.ruleName, field: "name", value: .plain(name), ["name": name]))
         }
-        if let same = try RuleVersion
-            .filter(RuleVersion.Columns.name == name && Column("sha256") == sha256 && RuleVersion.Columns.effectiveFrom == effectiveFrom.description)
-            .fetchOne(db) {
+        if let same = try RuleStore.version(db, name: name, sha256: sha256, effectiveFrom: effectiveFrom) {
             return same
         }
         var version = RuleVersion(id: nil, name: name, sha256: sha256, text: text, effectiveFrom: effectiveFrom,
                                   operatorName: context.operatorName, registeredAt: AuditLog.timestamp(context.clock()))
-        try version.insert(db)
+        try RuleStore.insert(db, &version)
         try AuditLog.record(db, context: context, action: "insert", operation: "activateRule", table: "ruleVersion",
                             rowKey: String(version.id!), summary: ["name": .text(name), "sha256": .text(sha256),
                                                                 "effectiveFrom": .text(effectiveFrom.description)])
@@ -46,25 +44,21 @@ public struct RuleService: Sendable {
 
     /// The version of `name` in force on `date`, or nil if none had started.
     public func version(_ db: Database, name: String, on date: CivilDate) throws -> RuleVersion? {
-        try RuleVersion
-            .filter(RuleVersion.Columns.name == name && RuleVersion.Columns.effectiveFrom <= date.description)
-            .order(RuleVersion.Columns.effectiveFrom.desc, RuleVersion.Columns.id.desc)
-            .fetchOne(db)
+        try RuleStore.version(db, name: name, on: date)
     }
 
     /// Every version of `name`, oldest first.
     public func versions(_ db: Database, name: String) throws -> [RuleVersion] {
-        try RuleVersion.filter(RuleVersion.Columns.name == name)
-            .order(RuleVersion.Columns.effectiveFrom, RuleVersion.Columns.id).fetchAll(db)
+        try RuleStore.versions(db, name: name)
     }
 
     /// A version by id.
     public func version(_ db: Database, id: Int64) throws -> RuleVersion? {
-        try RuleVersion.fetchOne(db, key: id)
+        try RuleStore.version(db, id: id)
     }
 
     /// The names of all registered rules.
     public func names(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT name FROM ruleVersion ORDER BY name")
+        try RuleStore.names(db)
     }
 }

@@ -31,12 +31,12 @@ public struct TargetService: Sendable {
     public func set(_ db: Database, _ target: Target, context: WriteContext) throws -> Target {
         var failures = FailureCollector()
         let subject = ValidationFailure.Subject.unit(target.unitCode)
-        if try Unit.fetchOne(db, key: target.unitCode) == nil {
+        if try UnitStore.unit(db, code: target.unitCode) == nil {
             failures.add(.unitUnknown, field: "unit", value: .plain(target.unitCode), subject: subject, ["code": target.unitCode])
         } else if let failure = try scope.failure(setting: "setTarget", for: target.unitCode, field: "unit", in: db) {
             failures.add(failure)
         }
-        if let plan = target.planCode, try Plan.fetchOne(db, key: plan) == nil {
+        if let plan = target.planCode, try PlanStore.plan(db, code: plan) == nil {
             failures.add(.planUnknown, field: "plan", value: .plain(plan), subject: subject, ["code": plan])
         }
         if !(1900...9999).contains(target.year) {
@@ -58,7 +58,7 @@ public struct TargetService: Sendable {
         stored.setOn = context.today
         let existing = try self.target(db, unitCode: target.unitCode, year: target.year, planCode: target.planCode)
         stored.id = existing?.id
-        try stored.save(db)
+        try TargetStore.save(db, &stored)
         let key = [target.unitCode, String(target.year), target.planCode].compactMap { $0 }.joined(separator: "/")
         try AuditLog.record(db, context: context, action: existing == nil ? "insert" : "update", operation: "setTarget",
                             table: "target", rowKey: key,
@@ -70,20 +70,13 @@ public struct TargetService: Sendable {
     /// A unit's target for a year (and plan), or `nil` if none is set or the unit is outside the scope.
     public func target(_ db: Database, unitCode: String, year: Int, planCode: String? = nil) throws -> Target? {
         guard try scope.contains(unitCode, in: db) else { return nil }
-        return try Target.fetchOne(db, sql: """
-            SELECT * FROM target WHERE unitCode = ? AND year = ? AND IFNULL(planCode, '') = ?
-            """, arguments: [unitCode, year, planCode ?? ""])
+        return try TargetStore.target(db, unitCode: unitCode, year: year, planCode: planCode)
     }
 
     /// The targets of a year in the scope, in unit path order (a parent before
     /// its children), each unit's all-plans target before its plans'.
     public func targets(_ db: Database, year: Int, unitCode: String? = nil) throws -> [Target] {
-        var sql: SQL = "SELECT * FROM target WHERE year = \(year)"
-        if let condition = try scope.range(narrowedTo: unitCode, in: db).condition(on: "unitCode") {
-            sql = sql + " AND " + condition
-        }
-        sql = sql + " ORDER BY (SELECT path FROM unit WHERE code = target.unitCode), planCode IS NOT NULL, planCode"
-        return try Target.fetchAll(db, SQLRequest<Target>(literal: sql))
+        try TargetStore.targets(db, year: year, in: try scope.range(narrowedTo: unitCode, in: db))
     }
 
     /// Progress toward a unit's target on a date (the target of `asOf`'s year).
@@ -129,19 +122,7 @@ public struct TargetService: Sendable {
     /// of the days is the reading of an earlier date) and the contributions.
     private func dailyEnrollments(_ db: Database, target: Target, range: UnitRange,
                                   asOf: CivilDate) throws -> [(day: CivilDate, members: Int, fen: Int64)] {
-        let first = CivilDate(year: asOf.year, month: 1, day: 1)!
-        var filter: SQL = "status <> 'cancelled' AND enrolledOn >= \(first) AND enrolledOn <= \(asOf)"
-        if let plan = target.planCode { filter = filter + " AND planCode = \(plan)" }
-        if let condition = range.condition(on: "unitCode") { filter = filter + " AND " + condition }
-        // Per day: members enrolled for the first time this year, and contributions.
-        let daily = try Row.fetchAll(db, SQLRequest<Row>(literal: """
-            SELECT day, SUM(newMembers) AS members, SUM(fen) AS fen FROM (
-              SELECT enrolledOn AS day, 0 AS newMembers, contribution AS fen FROM policy WHERE \(filter)
-              UNION ALL
-              SELECT MIN(enrolledOn), 1, 0 FROM policy WHERE \(filter) GROUP BY memberID
-            ) GROUP BY day ORDER BY day
-            """))
-        return daily.map { (day: $0["day"], members: $0["members"], fen: $0["fen"]) }
+        try TargetStore.dailyEnrollments(db, planCode: target.planCode, in: range, asOf: asOf)
     }
 
     /// Folds the daily figures up to `asOf` into the progress on that day.
