@@ -32,7 +32,7 @@ public enum AuditLog {
             action: action, operation: operation, tableName: table, rowKey: rowKey,
             summary: AuditValue.jsonObject(summary),
             scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
-        try entry.insert(db)
+        try AuditStore.insert(db, &entry)
         return entry
     }
 
@@ -55,7 +55,7 @@ public enum AuditLog {
     ///
     /// Keep it before a run; ``changes(_:after:)`` then tells what the run wrote.
     public static func lastID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0
+        try AuditStore.lastID(db)
     }
 
     /// Rows written per table and action after an audit id.
@@ -70,14 +70,9 @@ public enum AuditLog {
     /// ledger entries) and an import with `firstID`…`lastID` in its summary.
     public static func changes(_ db: Database, after id: Int64) throws -> [TableChange] {
         var counts: [String: [String: Int]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT tableName, action, rowKey, json_extract(summary, '$.firstID'), json_extract(summary, '$.lastID')
-            FROM audit WHERE id > ?
-            """, arguments: [id])
-        while let row = try rows.next() {
-            let table: String = row[0], action: String = row[1], key: String = row[2]
+        try AuditStore.changedRows(db, after: id) { table, action, key, firstID, lastID in
             counts[table, default: [:]][action, default: 0] += rowsCovered(table: table, action: action, key: key,
-                                                                            firstID: row[3], lastID: row[4])
+                                                                            firstID: firstID, lastID: lastID)
         }
         return counts.keys.sorted().flatMap { table in
             counts[table]!.keys.sorted().map { TableChange(tableName: table, action: $0, count: counts[table]![$0]!) }
@@ -98,7 +93,7 @@ public enum AuditLog {
 
     /// The audit rows after an id, oldest first.
     public static func entries(_ db: Database, after id: Int64 = 0) throws -> [AuditEntry] {
-        try AuditEntry.filter(AuditEntry.Columns.id > id).order(AuditEntry.Columns.id).fetchAll(db)
+        try AuditStore.entries(db, after: id)
     }
 }
 

@@ -41,7 +41,8 @@ public struct MemberExporter: Sendable {
     ///   (E250) filter unit; a database or write error.
     @discardableResult
     public func export(_ db: Database, _ filter: MemberFilter = MemberFilter(), to writer: CSVWriter) throws -> Int {
-        let cursor = try MemberService(scope: scope).request(db, filter).order(Member.Columns.id).fetchCursor(db)
+        let cursor = try MemberStore.members(db, try MemberService(scope: scope).range(db, filter), status: filter.status,
+                                             hardship: filter.hardship, orderedByID: true)
         try writer.writeRow(Self.columns)
         var count = 0
         while let member = try cursor.next() {

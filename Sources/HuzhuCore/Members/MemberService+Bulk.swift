@@ -62,8 +62,8 @@ extension MemberService {
     public func registerInBulk<Drafts: Sequence>(_ db: Database, _ drafts: Drafts, context: WriteContext,
                                                  maximumFailures: Int = 100) throws -> BulkRegistration
     where Drafts.Element == MemberDraft {
-        let checkDatabase = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)") ?? true
-        let exists = try RawStatement(db, sql: "SELECT 1 FROM member WHERE residentID = ?")
+        let checkDatabase = try MemberStore.any(db)
+        let exists = try MemberStore.registeredCheck(db)
         var unitFailures: [String: ValidationFailure?] = [:]
         var failures: [ValidationFailure] = []
         /// The first 17 digits of the resident IDs of the valid drafts so far.

@@ -45,7 +45,7 @@ public struct MemberService: Sendable {
     @discardableResult
     public func register(_ db: Database, _ draft: MemberDraft, context: WriteContext) throws -> Member {
         let checked = try check(draft, today: context.today, isRegistered: { residentID in
-            try Member.filter(Member.Columns.residentID == residentID.value).fetchCount(db) > 0
+            try MemberStore.isRegistered(db, residentID: residentID.value)
         }, unitFailure: { unitCode in
             try unitFailure(db, unitCode)
         })
@@ -55,7 +55,7 @@ public struct MemberService: Sendable {
         var member = Member(residentID: residentID!, name: draft.name, unitCode: draft.unitCode, phone: phone,
                             hardship: draft.hardship, joinedOn: joinedOn)
         try db.inSavepoint {
-            try member.insert(db)
+            try MemberStore.insert(db, &member)
             try AuditLog.record(db, context: context, action: "insert", operation: "registerMember", table: "member",
                                 rowKey: String(member.id!), summary: [
                                     "unit": .text(member.unitCode), "status": .text(member.status.rawValue),
@@ -103,7 +103,7 @@ public struct MemberService: Sendable {
         }
         try failures.throwIfAny()
         try db.inSavepoint {
-            try member.update(db)
+            try MemberStore.update(db, member)
             try AuditLog.record(db, context: context, action: "update", operation: "updateMember", table: "member",
                                 rowKey: String(member.id!), summary: summary)
             return .commit
@@ -148,7 +148,7 @@ public struct MemberService: Sendable {
         }
         member.status = status
         try db.inSavepoint {
-            try member.update(db)
+            try MemberStore.update(db, member)
             try AuditLog.record(db, context: context, action: "update", operation: "setMemberStatus", table: "member",
                                 rowKey: String(member.id!),
                                 summary: ["status": .text(status.rawValue), "on": .text(date.description)])
@@ -164,14 +164,14 @@ public struct MemberService: Sendable {
     /// number finds the same member.
     public func member(_ db: Database, residentID: String) throws -> Member? {
         guard let key = MemberService.key(residentID),
-              let member = try Member.filter(Member.Columns.residentID == key).fetchOne(db),
+              let member = try MemberStore.member(db, residentID: key),
               try scope.contains(member.unitCode, in: db) else { return nil }
         return member
     }
 
     /// The member with a row id, or `nil` (also outside the scope).
     public func member(_ db: Database, id: Int64) throws -> Member? {
-        guard let member = try Member.fetchOne(db, key: id), try scope.contains(member.unitCode, in: db) else { return nil }
+        guard let member = try MemberStore.member(db, id: id), try scope.contains(member.unitCode, in: db) else { return nil }
         return member
     }
 
@@ -188,23 +188,17 @@ public struct MemberService: Sendable {
     /// - Returns: A cursor, valid inside the database access that gave `db`.
     /// - Throws: ``ValidationError`` for an unknown (E208) or out-of-scope (E250) filter unit.
     public func members(_ db: Database, _ filter: MemberFilter = MemberFilter()) throws -> RecordCursor<Member> {
-        try request(db, filter).fetchCursor(db)
+        try MemberStore.members(db, try range(db, filter), status: filter.status, hardship: filter.hardship)
     }
 
     /// The number of members matching a filter.
     public func count(_ db: Database, _ filter: MemberFilter = MemberFilter()) throws -> Int {
-        try request(db, filter).fetchCount(db)
+        try MemberStore.count(db, try range(db, filter), status: filter.status, hardship: filter.hardship)
     }
 
-    /// The request for a filter, with the scope applied.
-    func request(_ db: Database, _ filter: MemberFilter) throws -> QueryInterfaceRequest<Member> {
-        var request = Member.all()
-        if let condition = try scope.range(narrowedTo: filter.unit, in: db).condition(on: "unitCode") {
-            request = request.filter(condition)
-        }
-        if let status = filter.status { request = request.filter(Member.Columns.status == status.rawValue) }
-        if let hardship = filter.hardship { request = request.filter(Member.Columns.hardship == hardship) }
-        return request
+    /// The units a filter covers, with the scope applied (E208, E250).
+    func range(_ db: Database, _ filter: MemberFilter) throws -> UnitRange {
+        try scope.range(narrowedTo: filter.unit, in: db)
     }
 
     // MARK: - Helpers
@@ -212,8 +206,7 @@ public struct MemberService: Sendable {
     /// The member with a resident ID inside the scope, or a failure (E305 / E250).
     func visibleMember(_ db: Database, residentID: String, field: String) throws -> Member {
         guard let key = MemberService.key(residentID),
-              let member = try Member.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE residentID = ?"),
-                                               arguments: [key]) else {
+              let member = try MemberStore.member(db, residentID: key) else {
             throw ValidationError(ValidationFailure(.memberUnknown, field: field, subject: .member(residentID)))
         }
         if let failure = try scope.failure(writingTo: member.unitCode, field: field, in: db) {
@@ -289,7 +282,7 @@ public struct MemberService: Sendable {
 
     /// Why members cannot be put in a unit: unknown (E208) or outside the scope (E250); `nil` if they can.
     func unitFailure(_ db: Database, _ unitCode: String) throws -> ValidationFailure? {
-        if try !Unit.exists(db, key: unitCode) {
+        if try !UnitStore.exists(db, code: unitCode) {
             return ValidationFailure(.unitUnknown, field: "unit", value: .plain(unitCode), ["code": unitCode])
         }
         return try scope.failure(writingTo: unitCode, field: "unit", in: db)

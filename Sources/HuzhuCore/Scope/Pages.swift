@@ -16,9 +16,8 @@ import GRDB
 extension MemberService {
     /// Up to `limit` members matching `filter` with a row id above `after`, in id order.
     public func page(_ db: Database, _ filter: MemberFilter, after: Int64?, limit: Int) throws -> [Member] {
-        var request = try self.request(db, filter)
-        if let after { request = request.filter(Member.Columns.id > after) }
-        return try request.order(Member.Columns.id).limit(limit).fetchAll(db)
+        try MemberStore.page(db, try range(db, filter), status: filter.status, hardship: filter.hardship,
+                             after: after, limit: limit)
     }
 }
 
