@@ -43,7 +43,7 @@ public struct AppraisalService: Sendable {
             throw ValidationError(ValidationFailure(.appraisalNoUnits, field: "level", ["level": level.rawValue]))
         }
         var byCode: [String: Unit] = [:]
-        for unit in try Unit.filter(Unit.Columns.kind == level.rawValue).fetchAll(db) { byCode[unit.code] = unit }
+        for unit in try AppraisalStore.units(db, kind: level) { byCode[unit.code] = unit }
         var units: [Unit] = []
         var scores: [AppraisalScore] = []
         var fields: [IndicatorValue] = []
@@ -78,7 +78,7 @@ public struct AppraisalService: Sendable {
                        context: WriteContext) throws -> AppraisalOutcome {
         let previous = try current(db, level: level, period: period, year: year)
         if let previous {
-            try db.execute(sql: "UPDATE appraisalRun SET status = 'superseded' WHERE id = ?", arguments: [previous.id])
+            try AppraisalStore.supersede(db, runID: previous.id!)
             try AuditLog.record(db, context: context, action: "update", operation: "supersedeAppraisal",
                                 table: "appraisalRun", rowKey: String(previous.id!), summary: ["status": .text("superseded")])
         }
@@ -87,27 +87,23 @@ public struct AppraisalService: Sendable {
                                status: confirm ? "confirmed" : "current", ranOn: context.today,
                                ranAt: AuditLog.timestamp(context.clock()), operatorName: context.operatorName,
                                confirmedOn: confirm ? context.today : nil, confirmedBy: confirm ? context.operatorName : nil)
-        try run.insert(db)
+        try AppraisalStore.insert(db, &run)
         try AuditLog.record(db, context: context, action: "insert", operation: confirm ? "confirmAppraisal" : "runAppraisal",
                             table: "appraisalRun", rowKey: String(run.id!),
                             summary: ["level": .text(level.rawValue), "period": .text(period.rawValue),
                                       "year": .integer(Int64(year)), "units": .integer(Int64(results.count))])
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO appraisalResult (runID, unitCode, rank, score, breakdown, reward, indicators, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for result in results {
             let breakdown = IndicatorValue.fields(result.score.breakdown.mapValues { .number($0) }).jsonText
             let notes = IndicatorValue.jsonArray(result.score.notes)
-            try insert.execute(arguments: [run.id, result.unit.code, result.rank, result.score.total, breakdown,
-                                           result.reward, result.indicators.jsonText, notes])
+            try AppraisalStore.insertResult(db, runID: run.id!, AppraisalStore.StoredResult(
+                unitCode: result.unit.code, rank: result.rank, score: result.score.total, breakdown: breakdown,
+                reward: result.reward, indicators: result.indicators.jsonText, notes: notes))
             if confirm, result.reward.fen > 0 {
-                try db.execute(sql: """
-                    INSERT INTO reward (runID, unitCode, year, amount, rank, recordedOn, operator) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [run.id, result.unit.code, year, result.reward, result.rank, context.today,
-                                     context.operatorName])
+                let rewardID = try AppraisalStore.insertReward(db, runID: run.id!, unitCode: result.unit.code, year: year,
+                                                               amount: result.reward, rank: result.rank,
+                                                               recordedOn: context.today, operatorName: context.operatorName)
                 try AuditLog.record(db, context: context, action: "insert", operation: "registerReward", table: "reward",
-                                    rowKey: String(db.lastInsertedRowID),
+                                    rowKey: String(rewardID),
                                     summary: ["unit": .text(result.unit.code), "amount": .integer(result.reward.fen)])
             }
         }
@@ -118,55 +114,38 @@ public struct AppraisalService: Sendable {
 
     /// The run in force (current or confirmed) for a level, period and year.
     public func current(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> AppraisalRun? {
-        try AppraisalRun.fetchOne(db, sql: """
-            SELECT * FROM appraisalRun WHERE level = ? AND period = ? AND year = ? AND status IN ('current', 'confirmed')
-            ORDER BY id DESC LIMIT 1
-            """, arguments: [level.rawValue, period.rawValue, year])
+        try AppraisalStore.run(db, level: level, period: period, year: year, status: ["current", "confirmed"])
     }
 
     /// The confirmed (final, locked) run, if any.
     public func confirmed(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> AppraisalRun? {
-        try AppraisalRun.fetchOne(db, sql: """
-            SELECT * FROM appraisalRun WHERE level = ? AND period = ? AND year = ? AND status = 'confirmed'
-            """, arguments: [level.rawValue, period.rawValue, year])
+        try AppraisalStore.run(db, level: level, period: period, year: year, status: ["confirmed"])
     }
 
     /// Every run of a level, period and year, newest first.
     public func history(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> [AppraisalRun] {
-        try AppraisalRun.fetchAll(db, sql: """
-            SELECT * FROM appraisalRun WHERE level = ? AND period = ? AND year = ? ORDER BY id DESC
-            """, arguments: [level.rawValue, period.rawValue, year])
+        try AppraisalStore.history(db, level: level, period: period, year: year)
     }
 
     /// A run's results in rank order (then path order), within the scope.
     public func results(_ db: Database, runID: Int64) throws -> [AppraisalResult] {
-        let range = try scope.range(in: db)
-        var sql: SQL = """
-            SELECT r.*, unit.code AS ucode FROM appraisalResult r JOIN unit ON unit.code = r.unitCode
-            WHERE r.runID = \(runID)
-            """
-        if let condition = range.pathCondition { sql = sql + " AND unit." + condition }
-        sql = sql + " ORDER BY r.rank, unit.path"
-        return try Row.fetchAll(db, SQLRequest<Row>(literal: sql)).map { row in
-            let unit = try Unit.fetchOne(db, key: row["unitCode"] as String)!
-            let breakdown = try IndicatorValue(jsonText: row["breakdown"])
-            let notes = try JSONDecoder().decode([String].self, from: Data((row["notes"] as String).utf8))
+        try AppraisalStore.results(db, runID: runID, in: try scope.range(in: db)).map { row in
+            let unit = try UnitStore.unit(db, code: row.unitCode)!
+            let breakdown = try IndicatorValue(jsonText: row.breakdown)
+            let notes = try JSONDecoder().decode([String].self, from: Data(row.notes.utf8))
             var points: [String: Double] = [:]
             if case .fields(let fields) = breakdown {
                 for (name, value) in fields { points[name] = value.number }
             }
-            let score = AppraisalScore(total: row["score"], breakdown: points, notes: notes)
-            return AppraisalResult(unit: unit, rank: row["rank"], score: score, reward: row["reward"],
-                                   indicators: try IndicatorValue(jsonText: row["indicators"]))
+            let score = AppraisalScore(total: row.score, breakdown: points, notes: notes)
+            return AppraisalResult(unit: unit, rank: row.rank, score: score, reward: row.reward,
+                                   indicators: try IndicatorValue(jsonText: row.indicators))
         }
     }
 
     /// The rewards registered for a year (confirmed appraisals), by unit path.
     /// Within the scope: a scoped caller sees the rewards of its subtree's units only.
     public func rewards(_ db: Database, year: Int) throws -> [(unit: String, amount: Money, rank: Int, runID: Int64)] {
-        var sql: SQL = "SELECT reward.* FROM reward JOIN unit ON unit.code = reward.unitCode WHERE year = \(year)"
-        if let condition = try scope.range(in: db).pathCondition { sql = sql + " AND unit." + condition }
-        sql = sql + " ORDER BY reward.runID, unit.path"
-        return try Row.fetchAll(db, SQLRequest<Row>(literal: sql)).map { ($0["unitCode"], $0["amount"], $0["rank"], $0["runID"]) }
+        try AppraisalStore.rewards(db, year: year, in: try scope.range(in: db))
     }
 }
