@@ -19,16 +19,7 @@ extension LedgerService {
     public func balances(_ db: Database, asOf: CivilDate? = nil) throws -> [AccountBalance] {
         var conditions = try scopeConditions(db, unit: nil)
         if let asOf { conditions.append("e.entryDate <= \(asOf)") }
-        var sql: SQL = """
-            SELECT l.account, COALESCE(SUM(l.debit), 0), COALESCE(SUM(l.credit), 0)
-            FROM ledgerLine l JOIN ledgerEntry e ON e.id = l.entryID
-            """
-        if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
-        sql = sql + " GROUP BY l.account"
-        var totals: [String: (Int64, Int64)] = [:]
-        for row in try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) {
-            totals[row[0]] = (row[1], row[2])
-        }
+        let totals = try LedgerStore.totals(db, where: conditions)
         return LedgerAccount.allCases.map { account in
             let (debits, credits) = totals[account.rawValue] ?? (0, 0)
             return AccountBalance(account: account, debits: Money(fen: debits), credits: Money(fen: credits))
@@ -42,7 +33,7 @@ extension LedgerService {
     /// - Returns: A cursor, valid inside the database access that gave `db`.
     /// - Throws: ``ValidationError`` E208 / E250 for a bad filter unit.
     public func journal(_ db: Database, _ filter: LedgerFilter = LedgerFilter()) throws -> RecordCursor<LedgerEntry> {
-        try LedgerEntry.fetchCursor(db, request(try conditions(db, filter), suffix: "ORDER BY e.id"))
+        try LedgerStore.entries(db, where: try conditions(db, filter))
     }
 
     /// Up to `limit` entries matching a filter with an id above `after`,
@@ -51,19 +42,19 @@ extension LedgerService {
                      limit: Int) throws -> [LedgerEntryDetail] {
         var conditions = try conditions(db, filter)
         if let after { conditions.append("e.id > \(after)") }
-        let entries = try LedgerEntry.fetchAll(db, request(conditions, suffix: "ORDER BY e.id LIMIT \(limit)"))
+        let entries = try LedgerStore.entries(db, where: conditions, limit: limit)
         return try entries.map { LedgerEntryDetail(entry: $0, lines: try lines(db, entryID: $0.id!)) }
     }
 
     /// The entry with a row id and its lines, or `nil` if none or outside the scope.
     public func entry(_ db: Database, id: Int64) throws -> LedgerEntryDetail? {
-        guard let entry = try LedgerEntry.fetchOne(db, key: id), try scope.contains(entry.unitCode, in: db) else { return nil }
+        guard let entry = try LedgerStore.entry(db, id: id), try scope.contains(entry.unitCode, in: db) else { return nil }
         return LedgerEntryDetail(entry: entry, lines: try lines(db, entryID: id))
     }
 
     /// An entry's lines, in posting order.
     public func lines(_ db: Database, entryID: Int64) throws -> [LedgerLine] {
-        try LedgerLine.filter(LedgerLine.Columns.entryID == entryID).order(LedgerLine.Columns.id).fetchAll(db)
+        try LedgerStore.lines(db, entryID: entryID)
     }
 
     // MARK: - SQL
@@ -86,9 +77,4 @@ extension LedgerService {
         return conditions
     }
 
-    private func request(_ conditions: [SQL], suffix: SQL) -> SQLRequest<LedgerEntry> {
-        var sql: SQL = "SELECT e.* FROM ledgerEntry e"
-        if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
-        return SQLRequest(literal: sql + " " + suffix)
-    }
 }

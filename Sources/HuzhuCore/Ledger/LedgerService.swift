@@ -92,9 +92,7 @@ public struct LedgerService: Sendable {
             throw ValidationError(ValidationFailure(.refundNeedsCancelledPolicy, field: "policy", subject: .policy(policyID),
                                                     ["policy": String(policyID), "status": policy.status.rawValue]))
         }
-        guard let original = try LedgerEntry
-            .filter(LedgerEntry.Columns.policyID == policyID && LedgerEntry.Columns.kind == LedgerEntryKind.contribution.rawValue)
-            .order(LedgerEntry.Columns.id.desc).fetchOne(db) else {
+        guard let original = try LedgerStore.lastContribution(db, policyID: policyID) else {
             throw ValidationError(ValidationFailure(.contributionNotPosted, field: "policy", subject: .policy(policyID),
                                                     ["policy": String(policyID)]))
         }
@@ -118,7 +116,7 @@ public struct LedgerService: Sendable {
     ///   E909 (not a contribution), E906 (already reversed).
     @discardableResult
     public func reverse(_ db: Database, entryID: Int64, memo: String, context: WriteContext) throws -> LedgerEntryDetail {
-        guard let original = try LedgerEntry.fetchOne(db, key: entryID), try scope.contains(original.unitCode, in: db) else {
+        guard let original = try LedgerStore.entry(db, id: entryID), try scope.contains(original.unitCode, in: db) else {
             throw ValidationError(ValidationFailure(.entryUnknown, field: "entry", value: .plain(String(entryID)),
                                                     ["id": String(entryID)]))
         }
@@ -155,12 +153,7 @@ public struct LedgerService: Sendable {
         var entry = entry
         var stored: [LedgerLine] = []
         try db.inSavepoint {
-            try entry.insert(db)
-            for var line in lines {
-                line.entryID = entry.id!
-                try line.insert(db)
-                stored.append(line)
-            }
+            stored = try LedgerStore.insert(db, &entry, lines: lines)
             try AuditLog.record(db, context: context, action: "insert", operation: operation, table: "ledgerEntry",
                                 rowKey: String(entry.id!), summary: [
                                     "kind": .text(entry.kind.rawValue), "date": .text(entry.entryDate.description),
@@ -183,7 +176,7 @@ public struct LedgerService: Sendable {
             throw ValidationError(ValidationFailure(.entryNotReversible, field: "entry", value: .plain(String(id)),
                                                     ["id": String(id), "kind": original.kind.rawValue]))
         }
-        if let by = try LedgerEntry.filter(LedgerEntry.Columns.reversesEntryID == id).fetchOne(db) {
+        if let by = try LedgerStore.reversal(db, of: id) {
             throw ValidationError(ValidationFailure(.entryAlreadyReversed, field: "entry", value: .plain(String(id)),
                                                     ["id": String(id), "by": String(by.id!)]))
         }
@@ -197,11 +190,7 @@ public struct LedgerService: Sendable {
 
     /// The policy's contribution entry that has not been reversed, if any.
     func liveContribution(_ db: Database, policyID: Int64) throws -> LedgerEntry? {
-        try LedgerEntry.fetchOne(db, sql: """
-            SELECT * FROM ledgerEntry e
-            WHERE e.policyID = ? AND e.kind = 'contribution'
-              AND NOT EXISTS (SELECT 1 FROM ledgerEntry r WHERE r.reversesEntryID = e.id)
-            """, arguments: [policyID])
+        try LedgerStore.liveContribution(db, policyID: policyID)
     }
 
     private func visiblePolicy(_ db: Database, id: Int64) throws -> Policy {
