@@ -124,7 +124,7 @@ extension ClaimService {
         return try ClaimApproval.amount(
             for: claim, missingDocuments: missing, breakdown: try BenefitCalculator.benefit(db, claim: claim),
             amount: amount, topUp: topUp,
-            termLabel: { try String.fetchOne(db, sql: "SELECT label FROM planTerm WHERE id = ?", arguments: [claim.planTermID]) ?? "" },
+            termLabel: { try ClaimStore.termLabel(db, termID: claim.planTermID) ?? "" },
             into: &review)
     }
 
@@ -155,8 +155,7 @@ extension ClaimService {
     private func openReview(_ db: Database, _ claim: inout Claim, note: String?, on date: CivilDate,
                             context: WriteContext) throws {
         let id = claim.id!
-        let round = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(round), 0) FROM claimReview WHERE claimID = ?",
-                                      arguments: [id]) ?? 0) + 1
+        let round = try ClaimStore.lastRound(db, claimID: id) + 1
         var review = ClaimReview(id: nil, claimID: id, round: round, openedOn: date, openedBy: context.operatorName,
                                  openNote: note)
         try review.insert(db)
@@ -169,7 +168,7 @@ extension ClaimService {
     }
 
     func currentReview(_ db: Database, claimID: Int64) throws -> ClaimReview? {
-        try ClaimReview.filter(ClaimReview.Columns.claimID == claimID).order(ClaimReview.Columns.round.desc).fetchOne(db)
+        try ClaimStore.currentReview(db, claimID: claimID)
     }
 
     /// Changes a claim's status, stores it and records the event.

@@ -130,12 +130,7 @@ public struct ClaimService: Sendable {
             throw ValidationError(ClaimAction.recordDocuments.refusal(from: claim.status, claimID: claimID))
         }
         try db.inSavepoint {
-            for document in Set(provided) {
-                try db.execute(sql: """
-                    INSERT INTO claimDocument (claimID, document, required, provided) VALUES (?, ?, 0, 1)
-                    ON CONFLICT (claimID, document) DO UPDATE SET provided = 1
-                    """, arguments: [claimID, document.rawValue])
-            }
+            try ClaimStore.provide(db, claimID: claimID, Set(provided))
             try AuditLog.record(db, context: context, action: "update", operation: "recordClaimDocuments",
                                 table: "claimDocument", rowKey: String(claimID), summary: [
                                     "provided": .text(provided.map(\.rawValue).sorted().joined(separator: ",")),
@@ -161,16 +156,12 @@ public struct ClaimService: Sendable {
                 try MemberService(scope: scope).visibleMember(db, residentID: residentID, field: "residentID")
             }
             let planCode = report.planCode ?? ""
-            let plan = try Plan.fetchOne(db, key: planCode)
+            let plan = try PlanStore.plan(db, code: planCode)
             if plan == nil {
                 failures.add(.planUnknown, field: "plan", value: .plain(planCode), ["code": planCode])
             }
             if let member, plan != nil {
-                policy = try Policy
-                    .filter(Policy.Columns.memberID == member.id! && Policy.Columns.planCode == planCode
-                            && Policy.Columns.startDate <= report.incidentDate && Policy.Columns.endDate >= report.incidentDate)
-                    .order(Policy.Columns.status == PolicyStatus.cancelled.rawValue, Policy.Columns.id.desc)
-                    .fetchOne(db)
+                policy = try ClaimStore.policy(db, memberID: member.id!, planCode: planCode, covering: report.incidentDate)
                 if policy == nil {
                     failures.add(.claimNoPolicy, field: "plan", value: .plain(planCode), subject: .member(member.residentID.value),
                                  ["plan": planCode, "date": report.incidentDate.description])
@@ -182,14 +173,11 @@ public struct ClaimService: Sendable {
             failures.add(failure.about(.policy(policy.id!)))
             return nil
         }
-        guard let plan = try Plan.fetchOne(db, key: policy.planCode) else { preconditionFailure("foreign key") }
+        guard let plan = try PlanStore.plan(db, code: policy.planCode) else { preconditionFailure("foreign key") }
         return (policy, plan)
     }
 
     private func duplicate(_ db: Database, of report: ClaimReport, policyID: Int64) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
-            SELECT id FROM claim WHERE policyID = ? AND kind = ? AND incidentDate = ? AND status != 'rejected'
-            ORDER BY id LIMIT 1
-            """, arguments: [policyID, report.kind.rawValue, report.incidentDate])
+        try ClaimStore.duplicate(db, policyID: policyID, kind: report.kind, incidentDate: report.incidentDate)
     }
 }

@@ -1,0 +1,97 @@
+import GRDB
+
+/// The SQL of claims, their documents, reviews, events and payments
+/// (``ClaimService`` holds the state machine and the checks).
+enum ClaimStore {
+    // MARK: - Claims
+
+    static func claim(_ db: Database, id: Int64) throws -> Claim? {
+        try Claim.fetchOne(db, key: id)
+    }
+
+    /// The claimant's resident ID and the policy term's label.
+    static func residentIDAndTerm(_ db: Database, memberID: Int64, termID: Int64) throws -> (residentID: ResidentID, term: String) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT member.residentID, planTerm.label FROM member, planTerm WHERE member.id = ? AND planTerm.id = ?
+            """, arguments: [memberID, termID])!
+        return (row[0], row[1])
+    }
+
+    static func termLabel(_ db: Database, termID: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT label FROM planTerm WHERE id = ?", arguments: [termID])
+    }
+
+    /// An earlier claim of the same policy, kind and incident day that was not rejected.
+    static func duplicate(_ db: Database, policyID: Int64, kind: ClaimKind, incidentDate: CivilDate) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT id FROM claim WHERE policyID = ? AND kind = ? AND incidentDate = ? AND status != 'rejected'
+            ORDER BY id LIMIT 1
+            """, arguments: [policyID, kind.rawValue, incidentDate])
+    }
+
+    /// The member's policy of a plan covering a day, the active one before a cancelled one.
+    static func policy(_ db: Database, memberID: Int64, planCode: String, covering date: CivilDate) throws -> Policy? {
+        try Policy
+            .filter(Policy.Columns.memberID == memberID && Policy.Columns.planCode == planCode
+                    && Policy.Columns.startDate <= date && Policy.Columns.endDate >= date)
+            .order(Policy.Columns.status == PolicyStatus.cancelled.rawValue, Policy.Columns.id.desc)
+            .fetchOne(db)
+    }
+
+    /// The claims meeting the conditions (on `claim`), in an order and up to a limit.
+    static func claims(_ db: Database, where conditions: [SQL], suffix: SQL) throws -> [Claim] {
+        try Claim.fetchAll(db, request(conditions, suffix: suffix))
+    }
+
+    static func cursor(_ db: Database, where conditions: [SQL]) throws -> RecordCursor<Claim> {
+        try Claim.fetchCursor(db, request(conditions, suffix: "ORDER BY claim.id"))
+    }
+
+    static func count(_ db: Database, where conditions: [SQL]) throws -> Int {
+        var sql: SQL = "SELECT COUNT(*) FROM claim"
+        if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
+        return try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
+    }
+
+    private static func request(_ conditions: [SQL], suffix: SQL) -> SQLRequest<Claim> {
+        var sql: SQL = "SELECT claim.* FROM claim"
+        if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
+        return SQLRequest(literal: sql + " " + suffix)
+    }
+
+    // MARK: - Documents, reviews, events, payments
+
+    static func documents(_ db: Database, claimID: Int64) throws -> [ClaimDocumentStatus] {
+        try ClaimDocumentStatus.filter(ClaimDocumentStatus.Columns.claimID == claimID).fetchAll(db)
+    }
+
+    /// Marks documents handed in (a document the checklist did not ask for is added as not required).
+    static func provide(_ db: Database, claimID: Int64, _ documents: Set<ClaimDocument>) throws {
+        for document in documents {
+            try db.execute(sql: """
+                INSERT INTO claimDocument (claimID, document, required, provided) VALUES (?, ?, 0, 1)
+                ON CONFLICT (claimID, document) DO UPDATE SET provided = 1
+                """, arguments: [claimID, document.rawValue])
+        }
+    }
+
+    static func reviews(_ db: Database, claimID: Int64) throws -> [ClaimReview] {
+        try ClaimReview.filter(ClaimReview.Columns.claimID == claimID).order(ClaimReview.Columns.round).fetchAll(db)
+    }
+
+    static func currentReview(_ db: Database, claimID: Int64) throws -> ClaimReview? {
+        try ClaimReview.filter(ClaimReview.Columns.claimID == claimID).order(ClaimReview.Columns.round.desc).fetchOne(db)
+    }
+
+    static func lastRound(_ db: Database, claimID: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(round), 0) FROM claimReview WHERE claimID = ?", arguments: [claimID]) ?? 0
+    }
+
+    static func events(_ db: Database, claimID: Int64) throws -> [ClaimEvent] {
+        try ClaimEvent.filter(ClaimEvent.Columns.claimID == claimID).order(ClaimEvent.Columns.id).fetchAll(db)
+    }
+
+    static func payment(_ db: Database, claimID: Int64) throws -> ClaimPayment? {
+        try ClaimPayment.fetchOne(db, key: claimID)
+    }
+}
