@@ -24,9 +24,13 @@ public final class HuzhuDatabase: Sendable {
     /// - Parameters:
     ///   - path: The file path, e.g. `workspace/huzhu.db`.
     ///   - migrate: Whether to bring the schema up to date (default true).
+    ///   - busyTimeout: How long a write waits for another process's write lock
+    ///     (nil: it fails at once with "database is locked").
     /// - Throws: A database error if the file cannot be opened or migrated.
-    public init(path: String, migrate: Bool = true) throws {
-        let pool = try DatabasePool(path: path, configuration: HuzhuDatabase.configuration())
+    public init(path: String, migrate: Bool = true, busyTimeout: TimeInterval? = nil) throws {
+        var configuration = HuzhuDatabase.configuration()
+        if let busyTimeout { configuration.busyMode = .timeout(busyTimeout) }
+        let pool = try DatabasePool(path: path, configuration: configuration)
         self.writer = pool
         if migrate { try Schema.migrator.migrate(pool) }
     }
@@ -114,3 +118,11 @@ public final class HuzhuDatabase: Sendable {
         try writer.read(value)
     }
 }
+
+/// The connection of an open transaction, as the layers above the core hold
+/// it: they receive it from ``HuzhuDatabase/write(_:_:)`` and hand it to the
+/// services and rule hooks, and never import GRDB or query it themselves —
+/// SQL lives in the core's stores. (Services still take the connection; a
+/// handle that carries the scoped services is the next step, see
+/// docs/decisions.md.)
+public typealias DatabaseConnection = Database

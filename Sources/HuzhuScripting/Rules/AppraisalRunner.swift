@@ -1,4 +1,3 @@
-import GRDB
 import HuzhuCore
 import LuaHost
 
@@ -44,7 +43,7 @@ public enum AppraisalRunner {
         }
     }
 
-    static func makeRule(host: LuaHost, state: RunState, db: Database, asOf: CivilDate,
+    static func makeRule(host: LuaHost, state: RunState, db: DatabaseConnection, asOf: CivilDate,
                          candidate: Candidate?) throws -> LuaAppraisalRule {
         if let candidate {
             return try LuaAppraisalRule(host: host, state: state, text: candidate.text,

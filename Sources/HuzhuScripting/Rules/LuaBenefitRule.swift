@@ -1,4 +1,3 @@
-import GRDB
 import HuzhuCore
 import LuaHost
 
@@ -17,7 +16,7 @@ final class LuaBenefitRule {
     }
 
     /// The proposal for a claim, or nil when no `benefit` rule is in force.
-    func proposal(_ db: Database, claim: ClaimDetail, computed: BenefitBreakdown, on date: CivilDate) throws -> TopUpProposal? {
+    func proposal(_ db: DatabaseConnection, claim: ClaimDetail, computed: BenefitBreakdown, on date: CivilDate) throws -> TopUpProposal? {
         guard let version = try RuleService().version(db, name: Self.ruleName, on: date) else { return nil }
         let script = try script(for: version)
         state.notes = []

@@ -1,4 +1,3 @@
-import GRDB
 import HuzhuCore
 import LuaHost
 
@@ -27,7 +26,7 @@ final class LuaSubsidyFormula: SubsidyFormula, @unchecked Sendable {
     /// The batch call of that version, while ``deciding(on:in:_:)`` runs.
     private var batch: SubsidyBatchCall?
 
-    func deciding<T>(on date: CivilDate, in db: Database, _ body: () throws -> T) throws -> T {
+    func deciding<T>(on date: CivilDate, in db: DatabaseConnection, _ body: () throws -> T) throws -> T {
         let outer = (pinned, batch)
         let version = try RuleService().version(db, name: Self.ruleName, on: date)
         pinned = (date, version)
@@ -36,7 +35,7 @@ final class LuaSubsidyFormula: SubsidyFormula, @unchecked Sendable {
         return try body()
     }
 
-    func decide(_ input: SubsidyInput, in db: Database) throws -> SubsidyDecision {
+    func decide(_ input: SubsidyInput, in db: DatabaseConnection) throws -> SubsidyDecision {
         let inForce: RuleVersion?
         if let pinned, pinned.date == input.decidedOn {
             inForce = pinned.version

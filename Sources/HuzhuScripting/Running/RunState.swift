@@ -1,4 +1,3 @@
-import GRDB
 import HuzhuCore
 import LuaHost
 
@@ -13,7 +12,7 @@ final class RunState {
     private(set) var services: Services
     var context: WriteContext
     let databasePath: String?
-    private(set) var database: Database?
+    private(set) var database: DatabaseConnection?
     /// Explanations noted by the rule running now (`huzhu.explain`).
     var notes: [String] = []
     /// > 0 while a rule runs: rules decide, they do not write.
@@ -29,7 +28,7 @@ final class RunState {
     /// The benefit top-up rule (set once the host exists).
     var benefitRule: LuaBenefitRule?
     /// The appraisal rule in force on a date (set once the host exists).
-    var appraisalRule: ((Database, CivilDate) throws -> any AppraisalRule)?
+    var appraisalRule: ((DatabaseConnection, CivilDate) throws -> any AppraisalRule)?
     /// The reports scripts build (`huzhu.report`).
     let reports = ReportSession()
 
@@ -40,12 +39,12 @@ final class RunState {
     }
 
     /// The open transaction, or the error a script sees outside one.
-    func db() throws -> Database {
+    func db() throws -> DatabaseConnection {
         guard let database else { throw ScriptingError("the run has ended; its records and iterators can no longer be used") }
         return database
     }
 
-    func begin(_ db: Database) { database = db }
+    func begin(_ db: DatabaseConnection) { database = db }
 
     func setScope(_ scope: Scope) {
         services = Services(scope: scope, subsidy: subsidy)

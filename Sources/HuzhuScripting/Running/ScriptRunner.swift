@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import HuzhuCore
 import LuaHost
 
@@ -61,7 +60,7 @@ public final class ScriptRunner {
     public var subsidy: any SubsidyFormula { state.subsidy! }
 
     /// Runs `body` with rules able to read through `db` (an import's transaction).
-    public func withRules<T>(in db: Database, _ body: () throws -> T) rethrows -> T {
+    public func withRules<T>(in db: DatabaseConnection, _ body: () throws -> T) rethrows -> T {
         state.begin(db)
         defer {
             state.end()
@@ -103,7 +102,7 @@ public final class ScriptRunner {
     @discardableResult
     public func run(source: String, name: String, arguments: [LuaValue] = [], dryRun: Bool = false,
                     in environment: LuaEnvironment? = nil, audited: (name: String, text: String)? = nil,
-                    beforeCommit: (Database, Outcome) throws -> Void = { _, _ in }) throws -> Outcome {
+                    beforeCommit: (DatabaseConnection, Outcome) throws -> Void = { _, _ in }) throws -> Outcome {
         state.context.scriptName = audited?.name ?? name
         state.context.scriptSHA256 = ScriptRunner.sha256(audited?.text ?? source)
         return try database.write(dryRun ? .dryRun : .commit) { db in

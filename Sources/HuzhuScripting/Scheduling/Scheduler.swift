@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HuzhuCore
 import LuaHost
 
@@ -66,10 +65,8 @@ public final class Scheduler {
     ///   - workspace: The workspace (its `huzhu.toml` is already parsed).
     ///   - operatorName: Who writes; default `operator` of `huzhu.toml`.
     public convenience init(workspace: Workspace, operatorName: String? = nil) throws {
-        var configuration = HuzhuDatabase.configuration()
-        configuration.busyMode = .timeout(Scheduler.busyTimeout)
-        let pool = try DatabasePool(path: workspace.databaseURL.path, configuration: configuration)
-        try self.init(root: workspace.root, config: workspace.config, database: HuzhuDatabase(writer: pool),
+        let database = try HuzhuDatabase(path: workspace.databaseURL.path, busyTimeout: Scheduler.busyTimeout)
+        try self.init(root: workspace.root, config: workspace.config, database: database,
                       databasePath: workspace.databaseURL.path, operatorName: operatorName)
     }
 
