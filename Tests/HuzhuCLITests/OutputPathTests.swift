@@ -45,36 +45,30 @@ struct OutputPathTests {
         #expect(result.stderr.contains("write the output elsewhere"), "\(what): \(result.stderr)")
     }
 
+    /// Runs `command` with each protected spelling as its output path: refused, the workspace intact.
+    static func expectEverySpellingRefused(_ what: String, _ command: (String) -> [String]) throws {
+        let (scratch, root) = try Self.workspace()
+        try scratch.write("members.csv", "resident_id,name,unit\n1,张三,X\n")
+        for path in Self.protectedSpellings(root) {
+            let arguments = command(path).map { $0 == "$INPUT" ? scratch.url.appendingPathComponent("members.csv").path : $0 }
+            Self.expectRefused(try CLI.run(arguments, in: root), "\(what) \(path)")
+            try Self.expectIntact(root, after: "\(what) \(path)")
+        }
+    }
+
     @Test("huzhu report --out refuses every spelling of the workspace's files")
     func reportOut() throws {
-        let (scratch, root) = try Self.workspace()
-        _ = scratch
-        for path in Self.protectedSpellings(root) {
-            Self.expectRefused(try CLI.run(["report", "participation", "--out", path], in: root), "report --out \(path)")
-            try Self.expectIntact(root, after: "report --out \(path)")
-        }
+        try Self.expectEverySpellingRefused("report --out") { ["report", "participation", "--out", $0] }
     }
 
     @Test("huzhu export --out refuses every spelling of the workspace's files")
     func exportOut() throws {
-        let (scratch, root) = try Self.workspace()
-        _ = scratch
-        for path in Self.protectedSpellings(root) {
-            Self.expectRefused(try CLI.run(["export", "members", "--out", path], in: root), "export --out \(path)")
-            try Self.expectIntact(root, after: "export --out \(path)")
-        }
+        try Self.expectEverySpellingRefused("export --out") { ["export", "members", "--out", $0] }
     }
 
     @Test("huzhu import --rejects refuses every spelling of the workspace's files")
     func importRejects() throws {
-        let (scratch, root) = try Self.workspace()
-        try scratch.write("members.csv", "resident_id,name,unit\n1,张三,X\n")
-        let input = scratch.url.appendingPathComponent("members.csv").path
-        for path in Self.protectedSpellings(root) {
-            let result = try CLI.run(["import", "members", input, "--skip-invalid", "--rejects", path], in: root)
-            Self.expectRefused(result, "import --rejects \(path)")
-            try Self.expectIntact(root, after: "import --rejects \(path)")
-        }
+        try Self.expectEverySpellingRefused("import --rejects") { ["import", "members", "$INPUT", "--skip-invalid", "--rejects", $0] }
     }
 
     @Test("a job whose output names a workspace file is refused when huzhu.toml is read")

@@ -114,12 +114,12 @@ public struct AppraisalService: Sendable {
 
     /// The run in force (current or confirmed) for a level, period and year.
     public func current(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> AppraisalRun? {
-        try AppraisalStore.run(db, level: level, period: period, year: year, status: ["current", "confirmed"])
+        try AppraisalStore.run(db, level: level, period: period, year: year, confirmedOnly: false)
     }
 
     /// The confirmed (final, locked) run, if any.
     public func confirmed(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> AppraisalRun? {
-        try AppraisalStore.run(db, level: level, period: period, year: year, status: ["confirmed"])
+        try AppraisalStore.run(db, level: level, period: period, year: year, confirmedOnly: true)
     }
 
     /// Every run of a level, period and year, newest first.

@@ -20,13 +20,14 @@ enum AppraisalStore {
         try UnitStore.request(.all, kind: kind).fetchAll(db)
     }
 
+    /// The latest run of a level, period and year in force (current or confirmed), or confirmed only.
     static func run(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int,
-                    status: [String]) throws -> AppraisalRun? {
+                    confirmedOnly: Bool) throws -> AppraisalRun? {
         try AppraisalRun.fetchOne(db, sql: """
             SELECT * FROM appraisalRun WHERE level = ? AND period = ? AND year = ?
-              AND status IN (SELECT value FROM json_each(?))
+              AND (status = 'confirmed' OR (status = 'current' AND NOT ?))
             ORDER BY id DESC LIMIT 1
-            """, arguments: [level.rawValue, period.rawValue, year, "[" + status.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
+            """, arguments: [level.rawValue, period.rawValue, year, confirmedOnly])
     }
 
     static func history(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> [AppraisalRun] {

@@ -134,7 +134,7 @@ public final class ReadOnlySQL {
     /// once with the authorizer noting every table read). A query SQLite cannot
     /// prepare fills nothing; its real preparation reports the error.
     private func fillTables(readBy sql: String) throws {
-        guard let scopePath, let connection else { return }
+        guard let scopePath, let connection, filled.count < layout.copied.count else { return }   // all filled: nothing to learn
         collected = []
         var statement: OpaquePointer?
         _ = sql.withCString { sqlite3_prepare_v2(connection, $0, -1, &statement, nil) }
