@@ -7,7 +7,9 @@ import PackageDescription
 //   HuzhuValues (Money, CivilDate, ResidentID, Phone, reason codes, CSV and output
 //   files; no GRDB, no TOMLKit) → HuzhuReport (report model and renderers)
 //   HuzhuValues → HuzhuCore (domain, storage; knows nothing of Lua)
+//   HuzhuCore → HuzhuDemo (the demo city and sample files, through the public services)
 //   HuzhuScripting (the `huzhu` Lua module: LuaHost over HuzhuCore) → huzhu
+// GRDB and TOMLKit are dependencies of HuzhuCore only.
 let package = Package(
     name: "Huzhu",
     platforms: [.macOS(.v13)],
@@ -48,6 +50,7 @@ let package = Package(
             ]
         ),
         .target(name: "HuzhuReport", dependencies: ["HuzhuValues"]),
+        .target(name: "HuzhuDemo", dependencies: ["HuzhuCore"]),
         .target(
             name: "HuzhuScripting",
             dependencies: [
@@ -64,6 +67,7 @@ let package = Package(
             dependencies: [
                 "LuaHost",
                 "HuzhuCore",
+                "HuzhuDemo",
                 "HuzhuScripting",
                 "HuzhuReport",
                 "CEditLine",
@@ -73,6 +77,7 @@ let package = Package(
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
         .testTarget(name: "HuzhuValuesTests", dependencies: ["HuzhuValues"]),
         .testTarget(name: "HuzhuCoreTests", dependencies: ["HuzhuCore"]),
+        .testTarget(name: "HuzhuDemoTests", dependencies: ["HuzhuDemo", "HuzhuCore"]),
         // The golden files are read from the source tree by path, not bundled.
         .testTarget(name: "HuzhuReportTests", dependencies: ["HuzhuReport", "HuzhuValues"], exclude: ["Golden"]),
         .testTarget(name: "HuzhuScriptingTests", dependencies: ["HuzhuScripting", "HuzhuTestSupport"]),

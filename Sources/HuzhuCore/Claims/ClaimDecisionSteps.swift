@@ -1,7 +1,7 @@
 /// The steps of deciding and paying a claim that need no database: the
 /// decision written into its review round, and the checks of a payment.
 /// Shared by ``ClaimService`` and the demo's bulk writer
-/// (``BulkClaimWriter``), so both record and refuse alike.
+/// (``ClaimBatch``), so both record and refuse alike.
 enum ClaimDecisionSteps {
     /// Writes `decision` into the claim's current review round (who, when,
     /// which script) and onto the claim; returns the status it moves to.

@@ -39,12 +39,9 @@ extension ClaimService {
             stored.operatorName = context.operatorName
             try stored.insert(db)
             try transition(db, &claim, to: .paid, on: payment.paidOn,
-                           note: "\(payment.method.rawValue) \(payment.reference)", context: context)
+                           note: ClaimRecords.paymentNote(payment), context: context)
             try AuditLog.record(db, context: context, action: "insert", operation: "payClaim", table: "claimPayment",
-                                rowKey: String(claimID), summary: [
-                                    "amount": .integer(payment.amount.fen), "method": .text(payment.method.rawValue),
-                                    "paidOn": .text(payment.paidOn.description), "entry": .integer(entry.entry.id!),
-                                ])
+                                rowKey: String(claimID), summary: ClaimRecords.paid(payment, entryID: entry.entry.id!))
             return .commit
         }
         return claim

@@ -66,12 +66,7 @@ extension ClaimService {
             try review.update(db)
             try transition(db, &claim, to: newStatus, on: context.today, note: review.note, context: context)
             try AuditLog.record(db, context: context, action: "update", operation: "reviewClaim", table: "claim",
-                                rowKey: String(claimID), summary: [
-                                    "status": .text(claim.status.rawValue), "round": .integer(Int64(review.round)),
-                                    "amount": claim.approvedAmount.map { .integer($0.fen) } ?? .null,
-                                    "reason": claim.rejectionReason.map { .integer(Int64($0.rawValue)) } ?? .null,
-                                    "topUpRule": .text(review.topUpRule),
-                                ])
+                                rowKey: String(claimID), summary: ClaimRecords.reviewed(claim, review))
             return .commit
         }
         return claim
@@ -145,9 +140,7 @@ extension ClaimService {
         claim.rejectionReason = .lapsed
         try transition(db, &claim, to: .rejected, on: claim.reportedOn, note: note, context: context)
         try AuditLog.record(db, context: context, action: "update", operation: "rejectLapsedClaim", table: "claim",
-                            rowKey: String(claim.id!), summary: [
-                                "status": "rejected", "reason": .integer(Int64(ClaimRejectionReason.lapsed.rawValue)),
-                            ])
+                            rowKey: String(claim.id!), summary: ClaimRecords.lapsed)
         return claim
     }
 
@@ -161,10 +154,9 @@ extension ClaimService {
         try review.insert(db)
         let reopened = claim.status != .reported
         try transition(db, &claim, to: .underReview, on: date, note: note, context: context)
-        try AuditLog.record(db, context: context, action: "insert", operation: reopened ? "reopenClaim" : "beginClaimReview",
-                            table: "claimReview", rowKey: String(review.id!), summary: [
-                                "claim": .integer(id), "round": .integer(Int64(round)),
-                            ])
+        let (operation, summary) = ClaimRecords.reviewOpened(claimID: id, round: round, reopened: reopened)
+        try AuditLog.record(db, context: context, action: "insert", operation: operation,
+                            table: "claimReview", rowKey: String(review.id!), summary: summary)
     }
 
     func currentReview(_ db: Database, claimID: Int64) throws -> ClaimReview? {

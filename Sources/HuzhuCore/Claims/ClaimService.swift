@@ -99,12 +99,8 @@ public struct ClaimService: Sendable {
             }
             try recordEvent(db, claimID: id, from: nil, to: .reported, on: reportedOn, note: report.note, context: context)
             try AuditLog.record(db, context: context, action: "insert", operation: "reportClaim", table: "claim",
-                                rowKey: String(id), summary: [
-                                    "policy": .integer(policy.id!), "kind": .text(report.kind.rawValue),
-                                    "incident": .text(report.incidentDate.description),
-                                    "reportedOn": .text(reportedOn.description), "late": .boolean(claim.lateReport),
-                                    "total": .integer(report.expenses.total.fen),
-                                ])
+                                rowKey: String(id), summary: ClaimRecords.reported(
+                                    policyID: policy.id!, report, reportedOn: reportedOn, late: claim.lateReport))
             if reportedOn > claim.lapseDate {
                 claim = try rejectLapsed(db, claim, context: context)
             }
@@ -132,9 +128,7 @@ public struct ClaimService: Sendable {
         try db.inSavepoint {
             try ClaimStore.provide(db, claimID: claimID, Set(provided))
             try AuditLog.record(db, context: context, action: "update", operation: "recordClaimDocuments",
-                                table: "claimDocument", rowKey: String(claimID), summary: [
-                                    "provided": .text(provided.map(\.rawValue).sorted().joined(separator: ",")),
-                                ])
+                                table: "claimDocument", rowKey: String(claimID), summary: ClaimRecords.documents(provided))
             return .commit
         }
         return try documents(db, claimID: claimID)

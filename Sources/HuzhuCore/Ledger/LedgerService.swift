@@ -123,21 +123,34 @@ public struct LedgerService: Sendable {
         return try reverse(db, original, kind: .reversal, memo: memo, operation: "reverseEntry", context: context)
     }
 
-    /// Posts a claim's payout: Dr benefits:paid, Cr fund:cash, dated the payment day.
+    /// Posts a claim's payout: Dr benefits:paid, Cr fund:cash, dated the payment day (``ClaimRecords/payout(_:_:context:)``).
     /// Only ``ClaimService/pay(_:claimID:_:context:)`` calls it, in the same transaction.
     func postPayout(_ db: Database, claim: Claim, payment: ClaimPayment, context: WriteContext) throws -> LedgerEntryDetail {
-        let entry = makeEntry(kind: .payout, date: payment.paidOn,
-                              memo: "benefit of claim \(claim.id!) (policy \(claim.policyID)), \(payment.method.rawValue) \(payment.reference)",
-                              policyID: claim.policyID, claimID: claim.id, reverses: nil, unitCode: claim.unitCode,
-                              context: context)
-        return try post(db, entry, lines: [.debit(.benefitsPaid, payment.amount), .credit(.fundCash, payment.amount)],
-                        operation: "postPayout", context: context)
+        let (entry, lines) = ClaimRecords.payout(claim, payment, context: context)
+        return try post(db, entry, lines: lines, operation: "postPayout", context: context)
     }
 
     /// Checks and stores an entry with its lines: every line more than 0
     /// (E903), debits equal to credits (E901).
     func post(_ db: Database, _ entry: LedgerEntry, lines: [LedgerLine], operation: String,
               context: WriteContext) throws -> LedgerEntryDetail {
+        let amount = try Self.checked(lines)
+        var entry = entry
+        var stored: [LedgerLine] = []
+        try db.inSavepoint {
+            stored = try LedgerStore.insert(db, &entry, lines: lines)
+            try AuditLog.record(db, context: context, action: "insert", operation: operation, table: "ledgerEntry",
+                                rowKey: String(entry.id!), summary: Self.postedSummary(entry, amount: amount))
+            return .commit
+        }
+        return LedgerEntryDetail(entry: entry, lines: stored)
+    }
+
+    /// Checks an entry's lines: every line more than 0 (E903), debits equal to credits (E901).
+    ///
+    /// - Returns: The entry's amount (its debits).
+    /// - Throws: ``ValidationError`` with every failure.
+    static func checked(_ lines: [LedgerLine]) throws -> Money {
         var failures = FailureCollector()
         for line in lines where line.debit.fen + line.credit.fen <= 0 || (line.debit.fen > 0 && line.credit.fen > 0)
             || line.debit.isNegative || line.credit.isNegative {
@@ -150,21 +163,16 @@ public struct LedgerService: Sendable {
                          ["debits": Money(fen: debits).description, "credits": Money(fen: credits).description])
         }
         try failures.throwIfAny()
-        var entry = entry
-        var stored: [LedgerLine] = []
-        try db.inSavepoint {
-            stored = try LedgerStore.insert(db, &entry, lines: lines)
-            try AuditLog.record(db, context: context, action: "insert", operation: operation, table: "ledgerEntry",
-                                rowKey: String(entry.id!), summary: [
-                                    "kind": .text(entry.kind.rawValue), "date": .text(entry.entryDate.description),
-                                    "policy": entry.policyID.map { .integer($0) } ?? .null,
-                                    "claim": entry.claimID.map { .integer($0) } ?? .null,
-                                    "reverses": entry.reversesEntryID.map { .integer($0) } ?? .null,
-                                    "amount": .integer(debits),
-                                ])
-            return .commit
-        }
-        return LedgerEntryDetail(entry: entry, lines: stored)
+        return Money(fen: debits)
+    }
+
+    /// The audit summary of an entry posted.
+    static func postedSummary(_ entry: LedgerEntry, amount: Money) -> [String: AuditValue] {
+        ["kind": .text(entry.kind.rawValue), "date": .text(entry.entryDate.description),
+         "policy": entry.policyID.map { .integer($0) } ?? .null,
+         "claim": entry.claimID.map { .integer($0) } ?? .null,
+         "reverses": entry.reversesEntryID.map { .integer($0) } ?? .null,
+         "amount": .integer(amount.fen)]
     }
 
     // MARK: - Helpers

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuzhuCore
+import HuzhuDemo
 import HuzhuReport
 import HuzhuScripting
 import LuaHost

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HuzhuCore
+import HuzhuDemo
 
 /// `huzhu export members|policies`: writes CSV for Excel (UTF-8 with a byte
 /// order mark), resident IDs and phones masked unless --unmasked.

@@ -1,3 +1,5 @@
+import HuzhuCore
+
 // MARK: - Members
 
 extension DemoCity {

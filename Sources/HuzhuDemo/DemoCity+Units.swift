@@ -1,3 +1,5 @@
+import HuzhuCore
+
 // MARK: - The unit tree
 
 extension DemoCity {

@@ -1,4 +1,4 @@
-import GRDB
+import HuzhuCore
 
 // MARK: - Annual targets
 
@@ -21,7 +21,7 @@ extension DemoCity {
     ///   - random: The targets' own stream.
     ///   - context: The context of the day the targets are set.
     /// - Returns: The number of targets set.
-    static func setTargets(_ db: Database, enrolled: [Enrolled], random: inout SplitMix64,
+    static func setTargets(_ db: DatabaseConnection, enrolled: [Enrolled], random: inout SplitMix64,
                            context: WriteContext) throws -> Int {
         let targets = TargetService()
         var city = Enrolled()

@@ -1,6 +1,7 @@
 import GRDB
 import Testing
 @testable import HuzhuCore
+@testable import HuzhuDemo
 
 @Suite("Demo claims in bulk: the same rows as the claim service, step by step")
 struct DemoClaimsBulkTests {
@@ -149,9 +150,9 @@ struct DemoClaimsBulkTests {
         }
         try bulk.write { db in
             let policies = try Int64.fetchAll(db, sql: "SELECT id FROM policy")
-            var taker = DemoCity.BulkClaimSteps(writer: try BulkClaimWriter(db, policyIDs: policies))
+            var taker = DemoCity.BatchClaimSteps(writer: try ClaimService().batch(db, policyIDs: policies))
             outcomes.append(DemoClaimsBulkTests.run(db, steps, with: &taker))
-            try taker.writer.write(db)
+            try ClaimService().write(db, taker.writer)
         }
         let (serviceOutcomes, bulkOutcomes) = (outcomes[0], outcomes[1])
         for (index, (got, expected)) in zip(bulkOutcomes, serviceOutcomes).enumerated() {

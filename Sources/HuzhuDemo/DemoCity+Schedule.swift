@@ -1,3 +1,5 @@
+import HuzhuCore
+
 // MARK: - When the units enroll
 
 extension DemoCity {

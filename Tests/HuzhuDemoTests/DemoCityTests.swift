@@ -1,6 +1,7 @@
 import GRDB
 import Testing
 @testable import HuzhuCore
+@testable import HuzhuDemo
 
 @Suite("Demo city: deterministic, valid, shaped like the seed's city")
 struct DemoCityTests {

@@ -1,8 +1,6 @@
-import GRDB
-
-/// The rows a step of ``BulkClaimWriter`` adds in memory: review rounds, transitions, events, audit;
+/// The rows a step of ``ClaimBatch`` adds in memory: review rounds, transitions, events, audit;
 /// and the approval decision, shared with the service (``ClaimApproval``).
-extension BulkClaimWriter {
+extension ClaimBatch {
     // MARK: - Helpers
 
     func stateIndex(_ claimID: Int64) throws -> Int {
@@ -49,9 +47,7 @@ extension BulkClaimWriter {
         reviews[row].scriptSHA256 = context.scriptSHA256
         states[index].claim.rejectionReason = .lapsed
         transition(index: index, to: .rejected, on: claim.reportedOn, note: note, at: at, context: context)
-        audit("update", "rejectLapsedClaim", "claim", String(claim.id!), [
-            "status": "rejected", "reason": .integer(Int64(ClaimRejectionReason.lapsed.rawValue)),
-        ], at: at, context: context)
+        audit("update", "rejectLapsedClaim", "claim", String(claim.id!), ClaimRecords.lapsed, at: at, context: context)
     }
 
     /// Moves a claim under review and opens the next review round.
@@ -64,9 +60,8 @@ extension BulkClaimWriter {
                                    openedBy: context.operatorName, openNote: note))
         let reopened = states[index].claim.status != .reported
         transition(index: index, to: .underReview, on: date, note: note, at: at, context: context)
-        audit("insert", reopened ? "reopenClaim" : "beginClaimReview", "claimReview", String(reviewID), [
-            "claim": .integer(id), "round": .integer(Int64(round)),
-        ], at: at, context: context)
+        let (operation, summary) = ClaimRecords.reviewOpened(claimID: id, round: round, reopened: reopened)
+        audit("insert", operation, "claimReview", String(reviewID), summary, at: at, context: context)
     }
 
     /// Changes a claim's status and records the event; keeps the term's usage and the open claims up to date.

@@ -1,3 +1,5 @@
+import HuzhuCore
+
 /// The word pools the demo city draws names from: people, places and units
 /// of Hefei (合肥). Plain data; ``DemoCity`` does the drawing.
 enum DemoNames {

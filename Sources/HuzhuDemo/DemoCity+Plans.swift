@@ -1,3 +1,5 @@
+import HuzhuCore
+
 // MARK: - The four plans
 
 extension DemoCity {

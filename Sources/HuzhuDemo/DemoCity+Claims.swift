@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import HuzhuCore
 
 // MARK: - Claims
 
@@ -265,16 +265,17 @@ extension DemoCity {
     /// context of its day and the handling office as operator: the claim
     /// ids follow the report days, and every rule of the service holds.
     ///
-    /// In bulk (the default), the steps are taken by a ``BulkClaimWriter``,
-    /// which keeps the service's rules in memory and writes the same rows
-    /// once at the end; otherwise by ``ClaimService`` itself, a write per
+    /// In bulk (the default), the steps are taken by the service's batch
+    /// (``ClaimService/batch(_:policyIDs:)``), which keeps the rules in
+    /// memory and writes the same rows once at the end; otherwise by ``ClaimService`` itself, a write per
     /// step (the reference the bulk path is tested against).
-    static func makeClaims(_ db: Database, _ scripts: [ClaimScript], inBulk: Bool = true,
+    static func makeClaims(_ db: DatabaseConnection, _ scripts: [ClaimScript], inBulk: Bool = true,
                            clock: @escaping @Sendable () -> Date) throws -> ClaimTotals {
         if inBulk {
-            var steps = BulkClaimSteps(writer: try BulkClaimWriter(db, policyIDs: scripts.lazy.compactMap(\.report.policyID)))
+            let service = ClaimService()
+            var steps = BatchClaimSteps(writer: try service.batch(db, policyIDs: scripts.lazy.compactMap(\.report.policyID)))
             let totals = try makeClaims(db, scripts, steps: &steps, clock: clock)
-            try steps.writer.write(db)
+            try service.write(db, steps.writer)
             return totals
         }
         var steps = ServiceClaimSteps()
@@ -282,7 +283,7 @@ extension DemoCity {
     }
 
     /// Takes the scripts' steps in business-day order through `steps`.
-    static func makeClaims(_ db: Database, _ scripts: [ClaimScript], steps taker: inout some ClaimSteps,
+    static func makeClaims(_ db: DatabaseConnection, _ scripts: [ClaimScript], steps taker: inout some ClaimSteps,
                            clock: @escaping @Sendable () -> Date) throws -> ClaimTotals {
         // One sortable key per step: day, step, claim.
         var steps: [UInt64] = []

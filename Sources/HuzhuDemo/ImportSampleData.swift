@@ -1,4 +1,5 @@
 import Foundation
+import HuzhuCore
 
 /// Deterministic sample files for the import benchmark (B2 in issue 7) and
 /// for trying imports by hand: a units file and a members file whose rows

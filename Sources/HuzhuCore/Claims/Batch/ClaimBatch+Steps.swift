@@ -1,7 +1,5 @@
-import GRDB
-
-/// The steps of ``BulkClaimWriter``: report to payout, in memory, with the service's checks.
-extension BulkClaimWriter {
+/// The steps of ``ClaimBatch``: report to payout, in memory, with the service's checks.
+extension ClaimBatch {
     // MARK: - Steps
 
     /// Records a reported claim, as ``ClaimService/report(_:_:context:)`` does.
@@ -9,7 +7,7 @@ extension BulkClaimWriter {
     /// - Returns: The claim (rejected if it lapsed).
     /// - Throws: ``ValidationError``, the service's failures.
     @discardableResult
-    mutating func report(_ report: ClaimReport, context: WriteContext) throws -> Claim {
+    public mutating func report(_ report: ClaimReport, context: WriteContext) throws -> Claim {
         guard let policyID = report.policyID else {
             preconditionFailure("a bulk report names its policy")
         }
@@ -55,12 +53,9 @@ extension BulkClaimWriter {
         open[IncidentKey(policyID: policyID, kind: report.kind, incidentDate: report.incidentDate), default: []].append(id)
         let at = AuditLog.timestamp(context.clock())
         event(id, from: nil, to: .reported, on: reportedOn, note: report.note, at: at, context: context)
-        audit("insert", "reportClaim", "claim", String(id), [
-            "policy": .integer(policyID), "kind": .text(report.kind.rawValue),
-            "incident": .text(report.incidentDate.description),
-            "reportedOn": .text(reportedOn.description), "late": .boolean(claim.lateReport),
-            "total": .integer(report.expenses.total.fen),
-        ], at: at, context: context)
+        audit("insert", "reportClaim", "claim", String(id),
+              ClaimRecords.reported(policyID: policyID, report, reportedOn: reportedOn, late: claim.lateReport),
+              at: at, context: context)
         if reportedOn > claim.lapseDate {
             rejectLapsed(index: states.count - 1, at: at, context: context)
         }
@@ -71,7 +66,7 @@ extension BulkClaimWriter {
     ///
     /// - Throws: ``ValidationError`` E601, E602.
     @discardableResult
-    mutating func beginReview(claimID: Int64, note: String? = nil, context: WriteContext) throws -> Claim {
+    public mutating func beginReview(claimID: Int64, note: String? = nil, context: WriteContext) throws -> Claim {
         let index = try stateIndex(claimID)
         let status = states[index].claim.status
         guard ClaimAction.beginReview.from.contains(status) else {
@@ -85,7 +80,7 @@ extension BulkClaimWriter {
     /// (extras join the checklist in ``ClaimDocument`` order).
     ///
     /// - Throws: ``ValidationError`` E601, E602.
-    mutating func recordDocuments(claimID: Int64, provided: [ClaimDocument], context: WriteContext) throws {
+    public mutating func recordDocuments(claimID: Int64, provided: [ClaimDocument], context: WriteContext) throws {
         let index = try stateIndex(claimID)
         let status = states[index].claim.status
         guard ClaimAction.recordDocuments.from.contains(status) else {
@@ -100,9 +95,8 @@ extension BulkClaimWriter {
                 documents.append(ClaimDocumentStatus(claimID: claimID, document: document, required: false, provided: true))
             }
         }
-        audit("update", "recordClaimDocuments", "claimDocument", String(claimID), [
-            "provided": .text(provided.map(\.rawValue).sorted().joined(separator: ",")),
-        ], at: AuditLog.timestamp(context.clock()), context: context)
+        audit("update", "recordClaimDocuments", "claimDocument", String(claimID), ClaimRecords.documents(provided),
+              at: AuditLog.timestamp(context.clock()), context: context)
     }
 
     /// Decides a claim under review, as ``ClaimService/review(_:claimID:_:context:)`` does.
@@ -110,7 +104,7 @@ extension BulkClaimWriter {
     /// - Returns: The claim, approved or rejected.
     /// - Throws: ``ValidationError``, the service's failures.
     @discardableResult
-    mutating func review(claimID: Int64, _ decision: ClaimDecision, context: WriteContext) throws -> Claim {
+    public mutating func review(claimID: Int64, _ decision: ClaimDecision, context: WriteContext) throws -> Claim {
         let index = try stateIndex(claimID)
         var claim = states[index].claim
         let action: ClaimAction
@@ -128,12 +122,7 @@ extension BulkClaimWriter {
         let at = AuditLog.timestamp(context.clock())
         transition(index: index, to: newStatus, on: context.today, note: review.note, at: at, context: context)
         claim = states[index].claim
-        audit("update", "reviewClaim", "claim", String(claimID), [
-            "status": .text(claim.status.rawValue), "round": .integer(Int64(review.round)),
-            "amount": claim.approvedAmount.map { .integer($0.fen) } ?? .null,
-            "reason": claim.rejectionReason.map { .integer(Int64($0.rawValue)) } ?? .null,
-            "topUpRule": .text(review.topUpRule),
-        ], at: at, context: context)
+        audit("update", "reviewClaim", "claim", String(claimID), ClaimRecords.reviewed(claim, review), at: at, context: context)
         return claim
     }
 
@@ -142,7 +131,7 @@ extension BulkClaimWriter {
     /// - Returns: The claim, paid.
     /// - Throws: ``ValidationError``, the service's failures.
     @discardableResult
-    mutating func pay(claimID: Int64, _ payment: ClaimPayment, context: WriteContext) throws -> Claim {
+    public mutating func pay(claimID: Int64, _ payment: ClaimPayment, context: WriteContext) throws -> Claim {
         let index = try stateIndex(claimID)
         let claim = states[index].claim
         let approved = try ClaimDecisionSteps.payable(claim, claimID: claimID) {
@@ -151,37 +140,29 @@ extension BulkClaimWriter {
         var failures = FailureCollector()
         ClaimDecisionSteps.check(payment, claimID: claimID, claim: claim, approved: approved, today: context.today,
                                  into: &failures)
-        if payment.amount.fen <= 0 {   // the ledger's check of its lines (E903)
-            failures.add(.lineAmountInvalid, field: "lines", value: .plain(payment.amount.description),
-                         ["amount": payment.amount.description])
-        }
         try failures.throwIfAny()
-        let at = AuditLog.timestamp(context.clock())
         // The ledger entry, as LedgerService.postPayout posts it.
+        var (entry, entryLines) = ClaimRecords.payout(claim, payment, context: context)
+        let amount = try LedgerService.checked(entryLines)
+        let at = entry.at
         let entryID = firstEntryID + Int64(entries.count)
-        entries.append(LedgerEntry(
-            id: entryID, entryDate: payment.paidOn, kind: .payout,
-            memo: "benefit of claim \(claimID) (policy \(claim.policyID)), \(payment.method.rawValue) \(payment.reference)",
-            policyID: claim.policyID, claimID: claimID, reversesEntryID: nil, unitCode: claim.unitCode, at: at,
-            operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256))
-        lines.append(LedgerLine(id: nil, entryID: entryID, account: .benefitsPaid, debit: payment.amount, credit: .zero))
-        lines.append(LedgerLine(id: nil, entryID: entryID, account: .fundCash, debit: .zero, credit: payment.amount))
-        audit("insert", "postPayout", "ledgerEntry", String(entryID), [
-            "kind": .text(LedgerEntryKind.payout.rawValue), "date": .text(payment.paidOn.description),
-            "policy": .integer(claim.policyID), "claim": .integer(claimID), "reverses": .null,
-            "amount": .integer(payment.amount.fen),
-        ], at: at, context: context)
+        entry.id = entryID
+        entries.append(entry)
+        for var line in entryLines {
+            line.entryID = entryID
+            lines.append(line)
+        }
+        audit("insert", "postPayout", "ledgerEntry", String(entryID), LedgerService.postedSummary(entry, amount: amount),
+              at: at, context: context)
         var stored = payment
         stored.claimID = claimID
         stored.ledgerEntryID = entryID
         stored.operatorName = context.operatorName
         payments.append(stored)
-        transition(index: index, to: .paid, on: payment.paidOn, note: "\(payment.method.rawValue) \(payment.reference)",
+        transition(index: index, to: .paid, on: payment.paidOn, note: ClaimRecords.paymentNote(payment),
                    at: at, context: context)
-        audit("insert", "payClaim", "claimPayment", String(claimID), [
-            "amount": .integer(payment.amount.fen), "method": .text(payment.method.rawValue),
-            "paidOn": .text(payment.paidOn.description), "entry": .integer(entryID),
-        ], at: at, context: context)
+        audit("insert", "payClaim", "claimPayment", String(claimID), ClaimRecords.paid(payment, entryID: entryID),
+              at: at, context: context)
         return states[index].claim
     }
 }

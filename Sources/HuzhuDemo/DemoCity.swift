@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import HuzhuCore
 
 /// The demo city: a Hefei-style (合肥) federation of trade unions with its
 /// units, members, plans, this year's group enrollments, targets and
@@ -35,7 +35,7 @@ import GRDB
 /// - claims of about 5% of the members, from cover start (after the waiting
 ///   period) to ``today``, taken day by day by the office serving the unit
 ///   through the claim state machine with ``ClaimService``'s rules (in bulk,
-///   ``BulkClaimWriter``: the rows the service would write, one statement
+///   ``ClaimService/batch(_:policyIDs:)``: the rows the service would write, one statement
 ///   per table): most paid (3–40 days after the report, at a
 ///   pace that differs between the unions), some rejected with coded
 ///   reasons, some under review, approved and unpaid, or just reported, a
@@ -57,7 +57,7 @@ public struct DemoCity: Sendable {
     public var seed: UInt64
     /// The number of members to register (retired and gone included).
     public var members: Int
-    /// Whether the claims are written in bulk (``BulkClaimWriter``, the
+    /// Whether the claims are written in bulk (``ClaimService/batch(_:policyIDs:)``, the
     /// default) or step by step through ``ClaimService``: the same rows either way.
     var claimsInBulk = true
 
@@ -72,8 +72,6 @@ public struct DemoCity: Sendable {
     public static let today = CivilDate(year: 2026, month: 12, day: 20)!
     /// The operator recorded for the demo's writes.
     public static let operatorName = "市总保险办"
-    /// The page cache of a build, in KiB (128 MiB).
-    static let cacheKiB = 128 << 10
     /// The earliest join date drawn.
     static let earliestJoin = CivilDate(year: 1985, month: 1, day: 1)!
     /// The earliest retirement drawn.
@@ -147,15 +145,9 @@ public struct DemoCity: Sendable {
     ///   - clock: The clock for the audit trail's timestamps.
     /// - Returns: What was built.
     /// - Throws: ``ValidationError`` or a database error.
-    public func build(_ db: Database, subsidy: (any SubsidyFormula)? = nil,
+    public func build(_ db: DatabaseConnection, subsidy: (any SubsidyFormula)? = nil,
                       clock: @escaping @Sendable () -> Date = { Date() }) throws -> Summary {
         let services = Services(subsidy: subsidy)
-        // A page cache of ``cacheKiB`` for the whole build instead of the
-        // connection's 2 MiB: each enrollment reads its unit's members, who
-        // are scattered over the member table (ids follow the resident IDs).
-        let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
-        try db.execute(sql: "PRAGMA cache_size = -\(DemoCity.cacheKiB)")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
         let registration = WriteContext(operator: DemoCity.operatorName, today: DemoCity.registrationDay, clock: clock)
         var summary = Summary()
         let random = SplitMix64(seed: seed)
@@ -215,19 +207,17 @@ public struct DemoCity: Sendable {
         }
         try services.members.registerInBulk(db, cityPersons.lazy.joined().map(\.draft), context: registration)
 
-        // Statuses, headcounts, enrollments on each unit's day, and the claims
-        // drawn from its policies (made at the end, in business-day order).
-        // Indexes the enrollments do not read are built once, after them.
-        var deferred = try DroppedIndexes(db, named: DemoCity.indexesBuiltAfterEnrollment)
+        // Statuses and headcounts, then every unit's group enrolments on its
+        // day in one call (``EnrollmentService/enrollUnits(_:_:)``), then the
+        // claims drawn from their policies (made at the end, in business-day order).
         var scheduleRandom = random.stream(2)
         let dates = DemoCity.enrollmentDates(for: grassroots, sizes: sizes, random: &scheduleRandom)
         var payoutRandom = random.stream(4)
         let payoutDays = DemoCity.payoutDays(random: &payoutRandom)
         let plans = Dictionary(uniqueKeysWithValues: DemoCity.planOffers.map { ($0.plan.code, $0.plan) })
         let offices = Dictionary(uniqueKeysWithValues: DemoCity.offices.map { ($0.code, $0.name) })
-        var enrolled = [Enrolled](repeating: Enrolled(), count: DemoCity.topUnits.count)
-        var enrollmentDays = Set<CivilDate>()
-        var claims: [ClaimScript] = []
+        var requests: [EnrollmentService.UnitEnrollment] = []
+        var requestUnits: [(index: Int, codes: Int)] = []
         for (index, unit) in grassroots.enumerated() {
             let persons = cityPersons[index]
             for person in persons {
@@ -250,20 +240,32 @@ public struct DemoCity: Sendable {
             if unit.femaleDisease, persons.contains(where: { $0.status == .active && $0.female }) { codes.append("FEM") }
             if unit.criticalIllness { codes.append("CI") }
             let enrollment = WriteContext(operator: DemoCity.operatorName, today: date, clock: clock)
+            for code in codes {
+                requests.append(.init(GroupEnrollmentRequest(unitCode: unit.code, planCode: code,
+                                                             termLabel: String(DemoCity.programmeYear)),
+                                      context: enrollment))
+            }
+            requestUnits.append((index, codes.count))
+        }
+        let results = try services.enrollment.enrollUnits(db, requests)
+
+        var enrolled = [Enrolled](repeating: Enrolled(), count: DemoCity.topUnits.count)
+        var enrollmentDays = Set<CivilDate>()
+        var claims: [ClaimScript] = []
+        var next = 0
+        for (index, count) in requestUnits {
+            let unit = grassroots[index]
+            let date = dates[index]!
             let parent = DemoCity.topUnits[unit.top]
             var claimRandom = random.stream(2_000_000 + UInt64(index))
             var unitMembers = 0
-            for code in codes {
-                let result = try services.enrollment.enrollUnit(
-                    db, GroupEnrollmentRequest(unitCode: unit.code, planCode: code,
-                                               termLabel: String(DemoCity.programmeYear)),
-                    context: enrollment)
+            for (request, result) in zip(requests[next..<next + count], results[next..<next + count]) {
                 summary.batches += 1
                 summary.policies += result.batch.enrolled
                 for failure in result.skipped { summary.skipped[failure.reason, default: 0] += 1 }
                 // Accident takes every active member (all are 18–59), so its batch is the unit's distinct members.
                 unitMembers = max(unitMembers, result.batch.enrolled)
-                let plan = plans[code]!
+                let plan = plans[request.request.planCode]!
                 enrolled[unit.top].contributions += Int64(result.batch.enrolled) * plan.pricePerShare.fen
                 guard let first = result.policies.first?.id, let last = result.policies.last?.id else { continue }
                 let ids = first...last
@@ -271,11 +273,11 @@ public struct DemoCity: Sendable {
                                           office: offices[parent.officeCode]!, payoutDays: payoutDays[unit.top],
                                           random: &claimRandom)
             }
+            next += count
             enrolled[unit.top].members += unitMembers
             enrollmentDays.insert(date)
             if date > DemoCity.termStart { summary.lateUnits += 1 }
         }
-        try deferred.rebuild(db)
         summary.firstEnrollment = enrollmentDays.min()
         summary.lastEnrollment = enrollmentDays.max()
         summary.enrollmentDays = enrollmentDays.count

@@ -1,0 +1,59 @@
+/// What each step of a claim records besides the claim itself — the audit
+/// summaries, the payment's event note, the payout's ledger entry — built in
+/// one place for ``ClaimService`` (a write per step) and ``ClaimBatch``
+/// (many new claims in memory, written at once), so both write the same rows.
+enum ClaimRecords {
+    /// The audit summary of a report.
+    static func reported(policyID: Int64, _ report: ClaimReport, reportedOn: CivilDate, late: Bool) -> [String: AuditValue] {
+        ["policy": .integer(policyID), "kind": .text(report.kind.rawValue),
+         "incident": .text(report.incidentDate.description),
+         "reportedOn": .text(reportedOn.description), "late": .boolean(late),
+         "total": .integer(report.expenses.total.fen)]
+    }
+
+    /// The audit summary of documents handed in.
+    static func documents(_ provided: [ClaimDocument]) -> [String: AuditValue] {
+        ["provided": .text(provided.map(\.rawValue).sorted().joined(separator: ","))]
+    }
+
+    /// The audit summary of a decision.
+    static func reviewed(_ claim: Claim, _ review: ClaimReview) -> [String: AuditValue] {
+        ["status": .text(claim.status.rawValue), "round": .integer(Int64(review.round)),
+         "amount": claim.approvedAmount.map { .integer($0.fen) } ?? .null,
+         "reason": claim.rejectionReason.map { .integer(Int64($0.rawValue)) } ?? .null,
+         "topUpRule": .text(review.topUpRule)]
+    }
+
+    /// The audit summary of a claim rejected at once because it lapsed (E654).
+    static let lapsed: [String: AuditValue] = [
+        "status": "rejected", "reason": .integer(Int64(ClaimRejectionReason.lapsed.rawValue)),
+    ]
+
+    /// The audit operation and summary of a review round opened.
+    static func reviewOpened(claimID: Int64, round: Int, reopened: Bool) -> (operation: String, summary: [String: AuditValue]) {
+        (reopened ? "reopenClaim" : "beginClaimReview", ["claim": .integer(claimID), "round": .integer(Int64(round))])
+    }
+
+    /// The audit summary of a payment.
+    static func paid(_ payment: ClaimPayment, entryID: Int64) -> [String: AuditValue] {
+        ["amount": .integer(payment.amount.fen), "method": .text(payment.method.rawValue),
+         "paidOn": .text(payment.paidOn.description), "entry": .integer(entryID)]
+    }
+
+    /// The note of the event of a payment.
+    static func paymentNote(_ payment: ClaimPayment) -> String {
+        "\(payment.method.rawValue) \(payment.reference)"
+    }
+
+    /// The payout's ledger entry (not yet stored) and its lines: Dr benefits paid, Cr the fund's cash.
+    static func payout(_ claim: Claim, _ payment: ClaimPayment, context: WriteContext)
+        -> (entry: LedgerEntry, lines: [LedgerLine]) {
+        let entry = LedgerEntry(
+            id: nil, entryDate: payment.paidOn, kind: .payout,
+            memo: "benefit of claim \(claim.id!) (policy \(claim.policyID)), \(payment.method.rawValue) \(payment.reference)",
+            policyID: claim.policyID, claimID: claim.id, reversesEntryID: nil, unitCode: claim.unitCode,
+            at: AuditLog.timestamp(context.clock()), operatorName: context.operatorName,
+            scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        return (entry, [.debit(.benefitsPaid, payment.amount), .credit(.fundCash, payment.amount)])
+    }
+}
