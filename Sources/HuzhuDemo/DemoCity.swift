@@ -130,7 +130,7 @@ public struct DemoCity: Sendable {
     @discardableResult
     public func build(into database: HuzhuDatabase, subsidy: (any SubsidyFormula)? = nil,
                       clock: @escaping @Sendable () -> Date = { Date() }) throws -> Summary {
-        try database.write { db in try build(db, subsidy: subsidy, clock: clock) }
+        try database.write(.commit) { session in try build(session.connection, subsidy: subsidy, clock: clock) }
     }
 
     /// The day the subsidy rule the demo enrols with comes into force: the start of the programme year.

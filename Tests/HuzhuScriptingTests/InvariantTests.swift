@@ -174,22 +174,14 @@ struct InvariantWorld {
         case "enroll":
             let request = EnrollmentRequest(residentID: random.pick(residentIDs), planCode: random.pick(["ACC", "FEM", "INP", "XYZ"]),
                                             shares: random.int(in: 0...3))
-            try fixture.database.write { db in
-                try runner.withRules(in: db) {
-                    _ = try EnrollmentService(subsidy: runner.subsidy).enroll(db, request, context: enrollment)
-                }
+            try fixture.database.write(.commit, hooks: runner) { session in
+                _ = try session.services.enrollment.enroll(session.connection, request, context: enrollment)
             }
         case "enrollUnit":
             let request = GroupEnrollmentRequest(unitCode: random.pick(["BH001", "LY001", "BH"]), planCode: random.pick(["ACC", "INP", "FEM"]))
             let withRule = random.chance(perMille: 500)
-            try fixture.database.write { db in
-                if withRule {
-                    try runner.withRules(in: db) {
-                        _ = try EnrollmentService(subsidy: runner.subsidy).enrollUnit(db, request, context: enrollment)
-                    }
-                } else {
-                    _ = try EnrollmentService().enrollUnit(db, request, context: enrollment)
-                }
+            try fixture.database.write(.commit, hooks: withRule ? runner : nil) { session in
+                _ = try session.services.enrollment.enrollUnit(session.connection, request, context: enrollment)
             }
         case "cancel":
             let refund = random.chance(perMille: 500)

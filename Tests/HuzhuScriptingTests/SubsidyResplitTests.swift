@@ -17,10 +17,8 @@ extension ScriptFixture {
     func resplit(scope: Scope = .everything, year: Int = 2026) throws -> SubsidyResplitSummary {
         let runner = try self.runner(scope: scope, limits: LuaLimits(instructions: 0))
         let context = TinyCity.context(operator: "tester")
-        return try database.write { db in
-            try runner.withRules(in: db) {
-                try SubsidyResplit(scope: scope, formula: runner.subsidy).apply(db, year: year, context: context)
-            }
+        return try database.write(.commit, scope: scope, hooks: runner) { session in
+            try SubsidyResplit(scope: scope, formula: runner.subsidy).apply(session.connection, year: year, context: context)
         }
     }
 

@@ -21,6 +21,11 @@ enum RuleStore {
             .fetchOne(db)
     }
 
+    /// Every version of every rule.
+    static func all(_ db: Database) throws -> [RuleVersion] {
+        try RuleVersion.fetchAll(db)
+    }
+
     static func versions(_ db: Database, name: String) throws -> [RuleVersion] {
         try RuleVersion.filter(RuleVersion.Columns.name == name)
             .order(RuleVersion.Columns.effectiveFrom, RuleVersion.Columns.id).fetchAll(db)

@@ -6,18 +6,20 @@ import GRDB
 /// On disk it is a `DatabasePool` in WAL mode, so readers never block the
 /// writer; for tests ``inMemory()`` gives a private in-memory database.
 /// Foreign keys are enforced. All SQL of the programme lives in
-/// `HuzhuCore`; callers go through the services.
+/// `HuzhuCore`'s stores; callers go through the door
+/// (``write(_:scope:hooks:_:)``), which hands them a ``Session``.
 ///
 /// ```swift
 /// let database = try HuzhuDatabase(path: "huzhu.db")
-/// try database.writer.write { db in
+/// try database.write(.commit, scope: .unit("BH")) { session in
 ///     // one transaction: everything below commits together or not at all
-///     try services.members.register(db, draft, context: context)
+///     try session.services.members.register(session.connection, draft, context: context)
 /// }
 /// ```
 public final class HuzhuDatabase: Sendable {
-    /// The connection (pool or queue) that writes; it reads too.
-    public let writer: any DatabaseWriter
+    /// The connection (pool or queue) that writes; it reads too. Inside the
+    /// core only: callers go through the door (``write(_:scope:hooks:_:)``).
+    let writer: any DatabaseWriter
 
     /// Opens (creating if needed) and migrates a database file.
     ///
@@ -39,7 +41,7 @@ public final class HuzhuDatabase: Sendable {
     ///
     /// - Parameter writer: A pool or queue configured by the caller.
     /// - Throws: A database error.
-    public init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter) throws {
         self.writer = writer
         try Schema.migrator.migrate(writer)
     }
@@ -84,18 +86,12 @@ public final class HuzhuDatabase: Sendable {
         case dryRun
     }
 
-    /// The one door into a write: an immediate transaction (the write lock
-    /// taken at the start, so a run never fails halfway for want of it) that
-    /// commits, or rolls back for a dry run; a thrown error rolls it all back.
-    /// Script runs, appraisals, `rules apply` and every service write go
-    /// through it; only migrations and bulk imports open transactions of
-    /// their own, inside `Storage/` and the importers.
-    ///
-    /// ```swift
-    /// let summary = try database.write(dryRun ? .dryRun : .commit) { db in
-    ///     try SubsidyResplit(formula: formula).apply(db, year: 2026, context: context)
-    /// }
-    /// ```
+    /// The transaction under the door (``write(_:scope:hooks:_:)``): an
+    /// immediate transaction (the write lock taken at the start, so a run
+    /// never fails halfway for want of it) that commits, or rolls back for a
+    /// dry run; a thrown error rolls it all back. Used bare only where no
+    /// service is involved: the scheduler's run log (which must outlive a
+    /// rolled-back job) and tests that set up rows.
     ///
     /// - Parameters:
     ///   - mode: Commit, or roll back after running.

@@ -30,8 +30,8 @@ public enum AppraisalRunner {
     public static func run(runner: ScriptRunner, database: HuzhuDatabase, level: UnitKind, period: AppraisalPeriod,
                            year: Int, confirm: Bool = false, dryRun: Bool = false, candidate: Candidate? = nil,
                            overdueDays: Int = 30) throws -> AppraisalOutcome {
-        try database.write(dryRun || candidate != nil ? .dryRun : .commit) { db in
-            try runner.withRules(in: db) {
+        try database.write(dryRun || candidate != nil ? .dryRun : .commit, scope: runner.scope, hooks: runner) { session in
+                    let db = session.connection
                     let rule = try makeRule(host: runner.host, state: runner.state, db: db, asOf: period.asOf(year),
                                             candidate: candidate)
                     var context = runner.state.context
@@ -39,7 +39,6 @@ public enum AppraisalRunner {
                     context.scriptSHA256 = rule.sha256
                     return try runner.state.services.appraisals.run(db, level: level, period: period, year: year, rule: rule,
                                                                     confirm: confirm, overdueDays: overdueDays, context: context)
-            }
         }
     }
 
@@ -49,7 +48,7 @@ public enum AppraisalRunner {
             return try LuaAppraisalRule(host: host, state: state, text: candidate.text,
                                         chunkName: candidate.name, versionID: nil)
         }
-        guard let version = try RuleService().version(db, name: LuaAppraisalRule.name, on: asOf) else {
+        guard let version = try state.ruleVersion(LuaAppraisalRule.name, on: asOf) else {
             throw ValidationError(ValidationFailure(.ruleNotInForce, field: "rule",
                                                     ["name": LuaAppraisalRule.name, "date": asOf.description]))
         }

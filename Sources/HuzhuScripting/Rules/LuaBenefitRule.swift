@@ -17,7 +17,7 @@ final class LuaBenefitRule {
 
     /// The proposal for a claim, or nil when no `benefit` rule is in force.
     func proposal(_ db: DatabaseConnection, claim: ClaimDetail, computed: BenefitBreakdown, on date: CivilDate) throws -> TopUpProposal? {
-        guard let version = try RuleService().version(db, name: Self.ruleName, on: date) else { return nil }
+        guard let version = try state.ruleVersion(Self.ruleName, on: date) else { return nil }
         let script = try script(for: version)
         state.notes = []
         state.ruleDepth += 1

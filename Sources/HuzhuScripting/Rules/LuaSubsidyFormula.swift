@@ -28,7 +28,7 @@ final class LuaSubsidyFormula: SubsidyFormula, @unchecked Sendable {
 
     func deciding<T>(on date: CivilDate, in db: DatabaseConnection, _ body: () throws -> T) throws -> T {
         let outer = (pinned, batch)
-        let version = try RuleService().version(db, name: Self.ruleName, on: date)
+        let version = try state.ruleVersion(Self.ruleName, on: date)
         pinned = (date, version)
         batch = try version.map { try batchCall(for: $0) }
         defer { (pinned, batch) = outer }
@@ -40,7 +40,7 @@ final class LuaSubsidyFormula: SubsidyFormula, @unchecked Sendable {
         if let pinned, pinned.date == input.decidedOn {
             inForce = pinned.version
         } else {
-            inForce = try RuleService().version(db, name: Self.ruleName, on: input.decidedOn)
+            inForce = try state.ruleVersion(Self.ruleName, on: input.decidedOn)
         }
         guard let version = inForce else {
             return SubsidyDecision(split: .memberPays(input.contribution),

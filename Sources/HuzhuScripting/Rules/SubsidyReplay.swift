@@ -33,14 +33,14 @@ public enum SubsidyReplay {
     /// The rule sees the policy, the member and the plan as they are stored
     /// now; budgets are not replayed (`e.budget` is nil).
     public static func run(runner: ScriptRunner, database: HuzhuDatabase, candidate: String, name: String, year: Int) throws -> Report {
-        try database.read { db in
-            try runner.withRules(in: db) {
+        try database.read(scope: runner.scope, hooks: runner) { session in
+            let db = session.connection
                 let script = try runner.host.compile(candidate, name: name, in: try runner.host.makeEnvironment())
                 try script.run()
                 guard script.defines(function: "subsidy") else { throw ScriptingError("\(name) does not define function subsidy(e)") }
                 let ids = try DecisionService().policiesDecidedBySubsidyRule(db, year: year)
                 var report = Report(year: year, decisions: ids.count, changes: [], administration: 0, union: 0, member: 0)
-                let services = Services()
+                let services = session.services
                 for id in ids {
                     guard let detail = try services.enrollment.policy(db, id: id),
                           let member = try services.members.member(db, id: detail.policy.memberID),
@@ -62,7 +62,6 @@ public enum SubsidyReplay {
                     }
                 }
                 return report
-            }
         }
     }
 }

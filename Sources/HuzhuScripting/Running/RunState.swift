@@ -13,6 +13,10 @@ final class RunState {
     var context: WriteContext
     let databasePath: String?
     private(set) var database: DatabaseConnection?
+    /// The rule versions in force, read once when the run's transaction opened.
+    private(set) var rules: RulesInForce?
+    /// The subtree the next run may see and change.
+    private(set) var scope: Scope
     /// Explanations noted by the rule running now (`huzhu.explain`).
     var notes: [String] = []
     /// > 0 while a rule runs: rules decide, they do not write.
@@ -34,6 +38,7 @@ final class RunState {
 
     init(services: Services, context: WriteContext, databasePath: String?) {
         self.services = services
+        self.scope = services.scope
         self.context = context
         self.databasePath = databasePath
     }
@@ -44,13 +49,29 @@ final class RunState {
         return database
     }
 
-    func begin(_ db: DatabaseConnection) { database = db }
+    /// The version of a rule in force on a date, as read when the run's transaction opened.
+    func ruleVersion(_ name: String, on date: CivilDate) throws -> RuleVersion? {
+        guard let rules else { throw ScriptingError("the run has ended; its records and iterators can no longer be used") }
+        return rules.version(name, on: date)
+    }
+
+    /// The door opened the run's transaction: its connection, services and rule versions.
+    func begin(_ session: Session) {
+        database = session.connection
+        rules = session.rules
+        services = session.services
+    }
 
     func setScope(_ scope: Scope) {
+        self.scope = scope
         services = Services(scope: scope, subsidy: subsidy)
         cachedSQL = nil
     }
-    func end() { database = nil }
+
+    func end() {
+        database = nil
+        rules = nil
+    }
 
     private var cachedSQL: ReadOnlySQL?
 

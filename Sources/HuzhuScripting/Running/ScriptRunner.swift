@@ -55,20 +55,10 @@ public final class ScriptRunner {
     }
 
     /// The union's subsidy formula (the `subsidy` rule in force), for enrollments
-    /// made outside a script run, such as a policy import; use them inside
-    /// ``withRules(in:_:)`` so that the rule can read the data.
+    /// made outside a script run, such as a policy import: pass the runner as
+    /// the door's hooks (``HuzhuDatabase/write(_:scope:hooks:_:)``) so that the
+    /// rule reads the session's data and versions.
     public var subsidy: any SubsidyFormula { state.subsidy! }
-
-    /// Runs `body` with rules able to read through `db` (an import's transaction).
-    public func withRules<T>(in db: DatabaseConnection, _ body: () throws -> T) rethrows -> T {
-        state.begin(db)
-        defer {
-            state.end()
-            host.closeObjects()
-        }
-        host.beginRun()
-        return try body()
-    }
 
     /// Changes the unit subtree later runs may see and change.
     public func setScope(_ scope: Scope) {
@@ -76,7 +66,7 @@ public final class ScriptRunner {
     }
 
     /// The scope of the next run.
-    public var scope: Scope { state.services.scope }
+    public var scope: Scope { state.scope }
 
     /// The lower-case hex SHA-256 of a script's text.
     public static func sha256(_ text: String) -> String {
@@ -105,12 +95,8 @@ public final class ScriptRunner {
                     beforeCommit: (DatabaseConnection, Outcome) throws -> Void = { _, _ in }) throws -> Outcome {
         state.context.scriptName = audited?.name ?? name
         state.context.scriptSHA256 = ScriptRunner.sha256(audited?.text ?? source)
-        return try database.write(dryRun ? .dryRun : .commit) { db in
-                state.begin(db)
-                defer {
-                    state.end()
-                    host.closeObjects()
-                }
+        return try database.write(dryRun ? .dryRun : .commit, scope: state.scope, hooks: self) { session in
+                let db = session.connection
                 let before = try AuditLog.lastID(db)
                 let decisions = DecisionService()
                 let lastPolicy = try decisions.lastPolicyID(db)
@@ -122,5 +108,21 @@ public final class ScriptRunner {
                 if !dryRun { try beforeCommit(db, done) }
                 return done
         }
+    }
+}
+
+/// The runner's Lua rules are the door's hooks: a session opened with it
+/// gives the `huzhu` module its connection, services and rule versions.
+extension ScriptRunner: RuleHooks {
+    public var subsidyFormula: (any SubsidyFormula)? { state.subsidy }
+
+    public func begin(_ session: Session) {
+        state.begin(session)
+        host.beginRun()
+    }
+
+    public func end() {
+        state.end()
+        host.closeObjects()
     }
 }

@@ -72,12 +72,13 @@ struct DemoCommand: ParsableCommand {
         let context = WriteContext(operator: DemoCity.operatorName, today: DemoCity.registrationDay)
         let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,
                                       limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
-        return try database.write { db in
-            try RuleService().activate(db, name: "subsidy", text: text, sha256: ScriptRunner.sha256(text),
-                                       effectiveFrom: DemoCity.subsidyFrom, context: context)
-            return try runner.withRules(in: db) {
-                try DemoCity(seed: seed, members: members).build(db, subsidy: runner.subsidy)
-            }
+        _ = try database.write(.commit) { session in
+            try session.services.rules.activate(session.connection, name: "subsidy", text: text,
+                                                sha256: ScriptRunner.sha256(text), effectiveFrom: DemoCity.subsidyFrom,
+                                                context: context)
+        }
+        return try database.write(.commit, hooks: runner) { session in
+            try DemoCity(seed: seed, members: members).build(session.connection, subsidy: runner.subsidy)
         }
     }
 

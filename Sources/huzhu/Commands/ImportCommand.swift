@@ -90,8 +90,8 @@ struct ImportCommand: ParsableCommand {
                 let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,
                                               limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
                 let importer = PolicyImporter(options: options, subsidy: runner.subsidy)
-                report = try database.writer.writeWithoutTransaction { db in
-                    try runner.withRules(in: db) { try importer.importFile(url, into: db, context: context, progress: progress) }
+                report = try database.write(.commit, hooks: runner) { session in
+                    try importer.importFile(url, into: session.connection, context: context, progress: progress)
                 }
             }
             bar?.finish()

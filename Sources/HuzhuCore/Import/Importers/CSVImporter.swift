@@ -33,8 +33,8 @@ extension CSVImporter {
     @discardableResult
     public func importFile(_ url: URL, into database: HuzhuDatabase, context: WriteContext,
                            progress: ((CSVProgress) -> Void)? = nil) throws -> ImportReport {
-        try database.writer.writeWithoutTransaction { db in
-            try importFile(url, into: db, context: context, progress: progress)
+        try database.write(.commit) { session in
+            try importFile(url, into: session.connection, context: context, progress: progress)
         }
     }
 }

@@ -36,16 +36,15 @@ extension RulesCommand {
             let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path,
                                           context: workspaceOptions.context(in: workspace), scope: scope,
                                           limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
-            // The version in force is read in the transaction that applies it, so the policies'
-            // script hash and the decisions' version cannot disagree.
-            let (version, summary) = try database.write(dryRun ? .dryRun : .commit) { db in
-                guard let version = try RuleService().version(db, name: name, on: today) else {
+            // The versions in force are read once, when the door opens the transaction that
+            // applies them, so the policies' script hash and the decisions' version cannot disagree.
+            let (version, summary) = try database.write(dryRun ? .dryRun : .commit, scope: scope, hooks: runner) { session in
+                guard let version = session.rules.version(name, on: today) else {
                     throw ValidationError("rule \(name) has no version in force on \(today); activate one with `huzhu rules activate`")
                 }
                 let context = workspaceOptions.context(in: workspace, script: "rules/\(name).lua", scriptSHA256: version.sha256)
-                let summary = try runner.withRules(in: db) {
-                    try SubsidyResplit(scope: scope, formula: runner.subsidy).apply(db, year: year, context: context)
-                }
+                let summary = try SubsidyResplit(scope: scope, formula: runner.subsidy)
+                    .apply(session.connection, year: year, context: context)
                 return (version, summary)
             }
             func signed(_ fen: Int64) -> String { (fen > 0 ? "+" : "") + Money(fen: fen).description }

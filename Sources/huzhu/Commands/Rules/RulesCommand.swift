@@ -86,9 +86,10 @@ struct RulesCommand: ParsableCommand {
                 throw ValidationError("\(file) does not compile: \(error.message)")
             }
             let hash = ScriptRunner.sha256(text)
-            let version = try workspace.openDatabase().write { db in
-                try RuleService().activate(db, name: name, text: text, sha256: hash, effectiveFrom: try CivilDate(parsing: from),
-                                           context: workspaceOptions.context(in: workspace))
+            let version = try workspace.openDatabase().write(.commit) { session in
+                try session.services.rules.activate(session.connection, name: name, text: text, sha256: hash,
+                                                    effectiveFrom: try CivilDate(parsing: from),
+                                                    context: workspaceOptions.context(in: workspace))
             }
             print("rule \(version.name) version \(version.shortHash) in force from \(version.effectiveFrom)")
         }
