@@ -16,6 +16,11 @@ enum UnitStore {
         try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM unit WHERE code = ?"), arguments: [code])
     }
 
+    /// The code of the unit with a materialized path, if any.
+    static func code(_ db: Database, path: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT code FROM unit WHERE path = ?", arguments: [path])
+    }
+
     static func exists(_ db: Database, code: String) throws -> Bool {
         try Unit.exists(db, key: code)
     }
