@@ -21,6 +21,12 @@ enum UnitStore {
         try String.fetchOne(db, sql: "SELECT code FROM unit WHERE path = ?", arguments: [path])
     }
 
+    /// Every unit's code and path, streamed (in no particular order).
+    static func codesAndPaths(_ db: Database, _ each: (_ code: String, _ path: String) -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT code, path FROM unit")
+        while let row = try rows.next() { each(row[0], row[1]) }
+    }
+
     static func exists(_ db: Database, code: String) throws -> Bool {
         try Unit.exists(db, key: code)
     }
