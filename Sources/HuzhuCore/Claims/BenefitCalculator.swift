@@ -123,8 +123,8 @@ public enum BenefitCalculator {
     /// - Returns: The breakdown.
     /// - Throws: As ``compute(_:)``, or a database error.
     public static func benefit(_ db: Database, claim: Claim) throws -> BenefitBreakdown {
-        guard let plan = try Plan.fetchOne(db, key: claim.planCode),
-              let policy = try Policy.fetchOne(db, key: claim.policyID) else {
+        guard let plan = try PlanStore.plan(db, code: claim.planCode),
+              let policy = try PolicyStore.policy(db, id: claim.policyID) else {
             preconditionFailure("a stored claim has its plan and policy (foreign keys)")
         }
         let input = BenefitInput(plan: plan, shares: policy.shares, benefitItemCode: claim.benefitItemCode,
@@ -139,13 +139,7 @@ public enum BenefitCalculator {
     /// the policy's start, carried back over earlier non-cancelled policies
     /// of the same plan that end the day before.
     public static func coverStart(_ db: Database, policy: Policy) throws -> CivilDate {
-        // `+planCode` keeps SQLite on the member's index: without statistics it would otherwise
-        // pick policy_on_planCode_year and read every policy of the plan (600,000 in the 1M demo).
-        let earlier = try Policy.fetchAll(db, sql: """
-            SELECT * FROM policy
-            WHERE memberID = ? AND +planCode = ? AND status <> ? AND startDate < ?
-            ORDER BY startDate DESC
-            """, arguments: [policy.memberID, policy.planCode, PolicyStatus.cancelled.rawValue, policy.startDate])
+        let earlier = try ClaimStore.earlierPolicies(db, of: policy)
         var start = policy.startDate
         for previous in earlier where previous.endDate.adding(days: 1) == start {
             start = previous.startDate
@@ -155,11 +149,7 @@ public enum BenefitCalculator {
 
     /// What the member's approved and paid claims in a plan term take, apart from one claim.
     public static func usedInTerm(_ db: Database, memberID: Int64, planTermID: Int64, excluding claimID: Int64?) throws -> Money {
-        let fen = try Int64.fetchOne(db, sql: """
-            SELECT COALESCE(SUM(approvedAmount), 0) FROM claim
-            WHERE memberID = ? AND planTermID = ? AND status IN ('approved', 'paid') AND id IS NOT ?
-            """, arguments: [memberID, planTermID, claimID]) ?? 0
-        return Money(fen: fen)
+        Money(fen: try ClaimStore.approvedInTerm(db, memberID: memberID, planTermID: planTermID, excluding: claimID))
     }
 }
 

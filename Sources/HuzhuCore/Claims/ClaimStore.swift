@@ -38,6 +38,26 @@ enum ClaimStore {
             .fetchOne(db)
     }
 
+    /// The member's policies of the same plan starting before a policy, not
+    /// cancelled, latest first (for the continuous cover a benefit counts from).
+    static func earlierPolicies(_ db: Database, of policy: Policy) throws -> [Policy] {
+        // `+planCode` keeps SQLite on the member's index: without statistics it would otherwise
+        // pick policy_on_planCode_year and read every policy of the plan (600,000 in the 1M demo).
+        try Policy.fetchAll(db, sql: """
+            SELECT * FROM policy
+            WHERE memberID = ? AND +planCode = ? AND status <> ? AND startDate < ?
+            ORDER BY startDate DESC
+            """, arguments: [policy.memberID, policy.planCode, PolicyStatus.cancelled.rawValue, policy.startDate])
+    }
+
+    /// The fen of a member's approved and paid claims in a plan term, apart from one claim.
+    static func approvedInTerm(_ db: Database, memberID: Int64, planTermID: Int64, excluding claimID: Int64?) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(approvedAmount), 0) FROM claim
+            WHERE memberID = ? AND planTermID = ? AND status IN ('approved', 'paid') AND id IS NOT ?
+            """, arguments: [memberID, planTermID, claimID]) ?? 0
+    }
+
     /// The claims meeting the conditions (on `claim`), in an order and up to a limit.
     static func claims(_ db: Database, where conditions: [SQL], suffix: SQL) throws -> [Claim] {
         try Claim.fetchAll(db, request(conditions, suffix: suffix))

@@ -8,22 +8,16 @@ struct AppraisalRuleCheck: DoctorCheck {
     let summary = "every appraisal run's rule version exists"
 
     func run(_ db: Database, _ environment: DoctorEnvironment, into findings: inout DoctorFindings) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT r.id, r.ruleVersionID, r.ruleName, r.ruleSHA256, v.id, v.name, v.sha256
-            FROM appraisalRun r LEFT JOIN ruleVersion v ON v.id = r.ruleVersionID
-            WHERE r.ruleVersionID IS NOT NULL AND (v.id IS NULL OR v.name != r.ruleName OR v.sha256 != r.ruleSHA256)
-            ORDER BY r.id
-            """)
-        while let row = try rows.next() {
-            let id: Int64 = row[0], versionID: Int64 = row[1], ruleName: String = row[2]
-            let subject = "appraisalRun \(id)"
-            if (row[4] as Int64?) == nil {
+        try DoctorStore.appraisalsWithoutTheirVersion(db) { run in
+            let versionID = run.ruleVersionID, ruleName = run.ruleName
+            let subject = "appraisalRun \(run.id)"
+            if run.foundID == nil {
                 findings.add("\(subject): ruleVersionID \(versionID) has no row in ruleVersion")
-            } else if (row[5] as String) != ruleName {
-                findings.add("\(subject): rule '\(ruleName)' but ruleVersion \(versionID) is of '\(row[5] as String)'")
+            } else if let foundName = run.foundName, foundName != ruleName {
+                findings.add("\(subject): rule '\(ruleName)' but ruleVersion \(versionID) is of '\(foundName)'")
             } else {
-                findings.add("\(subject): ruleSHA256 \((row[3] as String).prefix(12))… but ruleVersion \(versionID) "
-                             + "has \((row[6] as String).prefix(12))…")
+                findings.add("\(subject): ruleSHA256 \(run.ruleSHA256.prefix(12))… but ruleVersion \(versionID) "
+                             + "has \((run.foundSHA256 ?? "").prefix(12))…")
             }
         }
     }

@@ -39,12 +39,7 @@ struct AuditCompletenessCheck: DoctorCheck {
     }
 
     private func checkCodes(_ db: Database, table: String, into findings: inout DoctorFindings) throws {
-        let missing = try String.fetchCursor(db, sql: """
-            SELECT code FROM \(table) t
-            WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tableName = ? AND a.rowKey = t.code AND a.action = 'insert')
-            ORDER BY code
-            """, arguments: [table])
-        while let code = try missing.next() {
+        try DoctorStore.codesWithoutInsertAudit(db, table: table) { code in
             findings.add("\(table) \(code): no audit row of its insert")
         }
     }
@@ -52,14 +47,9 @@ struct AuditCompletenessCheck: DoctorCheck {
     private func checkIDs(_ db: Database, table: String, key: String, into findings: inout DoctorFindings) throws {
         // The covered ranges, sorted and merged.
         var ranges: [ClosedRange<Int64>] = []
-        let audits = try Row.fetchCursor(db, sql: """
-            SELECT action, rowKey, json_extract(summary, '$.firstID'), json_extract(summary, '$.lastID')
-            FROM audit WHERE tableName = ? AND action IN ('insert', 'import')
-            """, arguments: [table])
-        while let row = try audits.next() {
-            let action: String = row[0], rowKey: String = row[1]
+        try DoctorStore.insertAudits(db, table: table) { action, rowKey, firstID, lastID in
             if action == "import" {
-                if let first: Int64 = row[2], let last: Int64 = row[3], first <= last { ranges.append(first...last) }
+                if let first = firstID, let last = lastID, first <= last { ranges.append(first...last) }
             } else if let id = Int64(rowKey) {
                 ranges.append(id...id)
             } else {
@@ -89,10 +79,9 @@ struct AuditCompletenessCheck: DoctorCheck {
                 findings.add("\(table) \(run.lowerBound)-\(run.upperBound): no audit row of their insert (\(run.count) rows)")
             }
         }
-        let ids = try Int64.fetchCursor(db, sql: "SELECT \(key) FROM \(table) ORDER BY \(key)")
-        while let id = try ids.next() {
+        try DoctorStore.keys(db, table: table, key: key) { id in
             while index < merged.count, merged[index].upperBound < id { index += 1 }
-            if index < merged.count, merged[index].contains(id) { continue }
+            if index < merged.count, merged[index].contains(id) { return }
             if let open = gap, open.upperBound &+ 1 == id {
                 gap = open.lowerBound...id
             } else {

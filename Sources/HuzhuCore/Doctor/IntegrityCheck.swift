@@ -7,7 +7,7 @@ struct IntegrityCheck: DoctorCheck {
     let summary = "PRAGMA integrity_check"
 
     func run(_ db: Database, _ environment: DoctorEnvironment, into findings: inout DoctorFindings) throws {
-        let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check(\(max(environment.detailLimit, 1) + 1))")
+        let lines = try DoctorStore.integrityCheck(db, limit: max(environment.detailLimit, 1) + 1)
         guard lines != ["ok"] else { return }
         for line in lines { findings.add(line) }
     }

@@ -7,16 +7,10 @@ struct SplitCheck: DoctorCheck {
     let summary = "every policy's split adds up to its contribution"
 
     func run(_ db: Database, _ environment: DoctorEnvironment, into findings: inout DoctorFindings) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, contribution, splitAdministration, splitUnion, splitMember FROM policy
-            WHERE splitAdministration + splitUnion + splitMember != contribution
-               OR splitAdministration < 0 OR splitUnion < 0 OR splitMember < 0
-            ORDER BY id
-            """)
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let contribution = Money(fen: row[1])
-            let parts = [("administration", Money(fen: row[2])), ("union", Money(fen: row[3])), ("member", Money(fen: row[4]))]
+        try DoctorStore.badSplits(db) { id, contributionFen, administration, union, member in
+            let contribution = Money(fen: contributionFen)
+            let parts = [("administration", Money(fen: administration)), ("union", Money(fen: union)),
+                         ("member", Money(fen: member))]
             let sum = Money(fen: parts.reduce(0) { $0 + $1.1.fen })
             var what: [String] = []
             if sum != contribution {

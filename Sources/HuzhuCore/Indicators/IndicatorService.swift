@@ -42,122 +42,68 @@ public struct IndicatorService: Sendable {
             throw ValidationError(ValidationFailure(.periodInvalid, field: "to", value: .plain(to.description),
                                                     ["from": from.description, "to": to.description]))
         }
-        let (with, codes, policies) = try groups.table(db, scope: scope)
+        let (table, codes) = try groups.table(db, scope: scope)
         var figures: [String: Indicators] = [:]
         for code in codes { figures[code] = Indicators(unitCode: code, from: from, to: to, overdueDays: overdueDays) }
-        func each(_ sql: SQL, _ body: (inout Indicators, Row) -> Void) throws {
-            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: with + sql))
-            while let row = try rows.next() {
-                let code: String = row["groupCode"]
-                if figures[code] != nil { body(&figures[code]!, row) }
-            }
-        }
 
-        try each("""
-            SELECT groupCode, SUM(employees) AS n FROM grp CROSS JOIN unitHeadcount ON unitHeadcount.unitCode = grp.unitCode
-            WHERE year = \(to.year) GROUP BY groupCode
-            """) { $0.employees = $1["n"] }
+        try IndicatorStore.employees(db, table, year: to.year) { code, employees in
+            figures[code]?.employees = employees
+        }
         // One pass over the policies enrolled by `to`: members covered in the
         // period (in all and per plan), the period's enrollments and money,
         // and (for targets) the year's enrollments so far. With many plans
         // the coverage per plan takes a pass of its own.
-        let first = CivilDate(year: to.year, month: 1, day: 1)!
         let targets = try self.targets(db, codes: codes, year: to.year)
-        // Enrolled (参保) in the programme year of `to`: a policy of a term starting that year.
-        let covered: SQL = "year = \(to.year)"
-        let yearToDate: SQL = targets.isEmpty ? "0, 0" : """
-            COUNT(DISTINCT CASE WHEN enrolledOn >= \(first) THEN memberID END),
-            SUM(CASE WHEN enrolledOn >= \(first) THEN contribution ELSE 0 END)
-            """
-        let plans = try String.fetchAll(db, sql: "SELECT code FROM plan ORDER BY code")
+        let plans = try PlanStore.codes(db)
         let perPlanInPass = plans.count <= plansCountedInOnePass
-        var planColumns: SQL = ""
-        if perPlanInPass {
-            for plan in plans {
-                planColumns = planColumns + ", COUNT(DISTINCT CASE WHEN planCode = \(plan) AND \(covered) THEN memberID END)"
+        try IndicatorStore.policies(db, table, from: from, to: to, yearToDate: !targets.isEmpty,
+                                    plans: perPlanInPass ? plans : []) { code, pass in
+            guard figures[code] != nil else { return }
+            figures[code]!.enrolledMembers = pass.covered
+            figures[code]!.policies = pass.policies
+            figures[code]!.contributions = pass.contributions
+            figures[code]!.split = pass.split
+            if let target = targets[code] {
+                figures[code]!.target = TargetProgress(target: target, asOf: to, enrolledMembers: pass.yearToDateMembers,
+                                                       contributions: Money(fen: pass.yearToDateFen), reachedOn: nil)
             }
-        }
-        try each("""
-            SELECT groupCode,
-                   COUNT(DISTINCT CASE WHEN \(covered) THEN memberID END) AS covered,
-                   SUM(enrolledOn >= \(from)) AS n,
-                   SUM(CASE WHEN enrolledOn >= \(from) THEN contribution ELSE 0 END) AS total,
-                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitAdministration ELSE 0 END) AS a,
-                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitUnion ELSE 0 END) AS u,
-                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitMember ELSE 0 END) AS m,
-                   \(yearToDate) AS ytdMembers_ytdFen \(planColumns)
-            FROM \(policies)
-            WHERE status <> 'cancelled' AND enrolledOn <= \(to)
-            GROUP BY groupCode
-            """) { figures, row in
-            figures.enrolledMembers = row["covered"]
-            figures.policies = row["n"]
-            figures.contributions = row["total"]
-            figures.split = ContributionSplit(administration: row["a"], union: row["u"], member: row["m"])
-            if let target = targets[figures.unitCode] {
-                figures.target = TargetProgress(target: target, asOf: to, enrolledMembers: row[7],
-                                                contributions: Money(fen: row[8]), reachedOn: nil)
-            }
-            if perPlanInPass {
-                for (index, plan) in plans.enumerated() {
-                    let members: Int = row[9 + index]
-                    if members > 0 { figures.coverage[plan] = members }
-                }
+            for (plan, members) in zip(plans, pass.coverage) where members > 0 {
+                figures[code]!.coverage[plan] = members
             }
         }
         for (code, target) in targets where figures[code]!.target == nil {
             figures[code]!.target = TargetProgress(target: target, asOf: to, enrolledMembers: 0, contributions: .zero, reachedOn: nil)
         }
         if !perPlanInPass {
-            try each("""
-                SELECT groupCode, planCode, COUNT(DISTINCT memberID) AS n
-                FROM \(policies)
-                WHERE status <> 'cancelled' AND enrolledOn <= \(to) AND \(covered)
-                GROUP BY groupCode, planCode
-                """) {
-                $0.coverage[$1["planCode"]] = $1["n"]
+            try IndicatorStore.coverage(db, table, to: to) { code, plan, members in
+                figures[code]?.coverage[plan] = members
             }
         }
-        let days = try claims(each, from: from, to: to, overdueDays: overdueDays)
+        let days = try claims(db, table, into: &figures, from: from, to: to, overdueDays: overdueDays)
         for (code, list) in days { Self.setDaysToPay(&figures[code]!, list) }
         return codes.map { figures[$0]! }
     }
 
     /// Claims reported, rejected and paid in the period and overdue claims
     /// on `to`; returns the days from report to payout per group.
-    private func claims(_ each: (SQL, (inout Indicators, Row) -> Void) throws -> Void,
+    private func claims(_ db: Database, _ groups: IndicatorStore.Groups, into figures: inout [String: Indicators],
                         from: CivilDate, to: CivilDate, overdueDays: Int) throws -> [String: [Int]] {
-        try each("""
-            SELECT groupCode, COUNT(*) AS n FROM grp CROSS JOIN claim ON claim.unitCode = grp.unitCode
-            WHERE reportedOn >= \(from) AND reportedOn <= \(to) GROUP BY groupCode
-            """) { $0.claimsReported = $1["n"] }
-        try each("""
-            SELECT groupCode, COUNT(DISTINCT claim.id) AS n
-            FROM grp CROSS JOIN claim ON claim.unitCode = grp.unitCode CROSS JOIN claimEvent ON claimEvent.claimID = claim.id
-            WHERE claimEvent.toStatus = 'rejected' AND claimEvent."on" >= \(from) AND claimEvent."on" <= \(to)
-            GROUP BY groupCode
-            """) { $0.claimsRejected = $1["n"] }
-        var days: [String: [Int]] = [:]
-        try each("""
-            SELECT groupCode, claimPayment.amount AS amount,
-                   CAST(julianday(claimPayment.paidOn) - julianday(claim.reportedOn) AS INTEGER) AS days
-            FROM grp CROSS JOIN claim ON claim.unitCode = grp.unitCode CROSS JOIN claimPayment ON claimPayment.claimID = claim.id
-            WHERE claimPayment.paidOn >= \(from) AND claimPayment.paidOn <= \(to)
-            """) {
-            $0.claimsPaid += 1
-            $0.amountPaid = Money(fen: $0.amountPaid.fen + ($1["amount"] as Int64))
-            days[$0.unitCode, default: []].append($1["days"])
+        try IndicatorStore.claimsReported(db, groups, from: from, to: to) { code, claims in
+            figures[code]?.claimsReported = claims
         }
-        let limit = to.adding(days: -overdueDays)
-        // Each claim's status on `to` is its last event by then.
-        try each("""
-            SELECT groupCode, COUNT(*) AS n
-            FROM grp CROSS JOIN claim ON claim.unitCode = grp.unitCode
-            CROSS JOIN claimEvent AS last
-              ON last.id = (SELECT MAX(id) FROM claimEvent WHERE claimID = claim.id AND "on" <= \(to))
-            WHERE claim.reportedOn <= \(to) AND last.toStatus IN ('reported', 'underReview', 'approved') AND last."on" < \(limit)
-            GROUP BY groupCode
-            """) { $0.overdueClaims = $1["n"] }
+        try IndicatorStore.claimsRejected(db, groups, from: from, to: to) { code, claims in
+            figures[code]?.claimsRejected = claims
+        }
+        var days: [String: [Int]] = [:]
+        try IndicatorStore.payments(db, groups, from: from, to: to) { code, fen, waited in
+            guard figures[code] != nil else { return }
+            figures[code]!.claimsPaid += 1
+            figures[code]!.amountPaid = Money(fen: figures[code]!.amountPaid.fen + fen)
+            days[code, default: []].append(waited)
+        }
+        try IndicatorStore.overdueClaims(db, groups, to: to, limit: to.adding(days: -overdueDays)) { code, claims in
+            figures[code]?.overdueClaims = claims
+        }
         return days
     }
 
@@ -174,8 +120,7 @@ public struct IndicatorService: Sendable {
     private func targets(_ db: Database, codes: [String], year: Int) throws -> [String: Target] {
         let wanted = Set(codes)
         var targets: [String: Target] = [:]
-        for target in try Target.fetchAll(db, sql: "SELECT * FROM target WHERE year = ? AND planCode IS NULL", arguments: [year])
-        where wanted.contains(target.unitCode) {
+        for target in try TargetStore.allPlansTargets(db, year: year) where wanted.contains(target.unitCode) {
             targets[target.unitCode] = target
         }
         return targets

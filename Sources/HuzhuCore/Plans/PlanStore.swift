@@ -15,6 +15,11 @@ enum PlanStore {
         try Plan.order(Plan.Columns.code).fetchAll(db)
     }
 
+    /// The codes of all plans, in order.
+    static func codes(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT code FROM plan ORDER BY code")
+    }
+
     static func insert(_ db: Database, _ plan: Plan) throws {
         try plan.insert(db)
     }

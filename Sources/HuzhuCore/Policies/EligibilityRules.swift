@@ -14,16 +14,10 @@ enum EligibilityRules {
     ///     group enrollment checks shares once for the batch).
     static func failures(_ db: Database, member: Member, plan: Plan, term: PlanTerm,
                          shares: Int?) throws -> [ValidationFailure] {
-        var standing = Standing(holdsTerm: try holds(db, memberID: member.id!, termID: term.id!))
-        if let group = plan.exclusiveGroup, let other = try Row.fetchOne(db, sql: """
-            SELECT policy.planCode, planTerm.label FROM policy
-            JOIN planTerm ON planTerm.id = policy.planTermID
-            JOIN plan ON plan.code = policy.planCode
-            WHERE policy.memberID = ? AND policy.status = 'active' AND plan.exclusiveGroup = ?
-              AND policy.planCode <> ? AND planTerm.startDate <= ? AND planTerm.endDate >= ?
-            ORDER BY planTerm.startDate LIMIT 1
-            """, arguments: [member.id!, group, plan.code, term.endDate, term.startDate]) {
-            standing.exclusive = (plan: other[0], term: other[1])
+        var standing = Standing(holdsTerm: try PolicyStore.holds(db, memberID: member.id!, termID: term.id!))
+        if let group = plan.exclusiveGroup {
+            standing.exclusive = try PolicyStore.exclusivePolicy(db, memberID: member.id!, group: group,
+                                                                 otherThan: plan.code, overlapping: term)
         }
         return failures(member: member, plan: plan, term: term, shares: shares, standing: standing)
     }
@@ -75,12 +69,6 @@ enum EligibilityRules {
     /// Whether the plan admits a gender.
     static func genderFits(_ gender: Gender, plan: Plan) -> Bool {
         plan.gender.map { $0 == gender } ?? true
-    }
-
-    /// Whether a member holds an active policy in a term.
-    static func holds(_ db: Database, memberID: Int64, termID: Int64) throws -> Bool {
-        try Policy.filter(Policy.Columns.memberID == memberID && Policy.Columns.planTermID == termID
-                          && Policy.Columns.status == PolicyStatus.active.rawValue).fetchCount(db) > 0
     }
 
     /// E502 for shares outside 1…maximum.

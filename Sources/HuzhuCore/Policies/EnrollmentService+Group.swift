@@ -56,9 +56,7 @@ extension EnrollmentService {
         guard let plan, let term, let termID = term.id else { preconditionFailure("checked above") }
 
         let (toEnroll, alreadyEnrolled, skipped) = try candidates(db, unitCode: request.unitCode, plan: plan, term: term)
-        let employees = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT employees FROM unitHeadcount WHERE unitCode = ? AND year = ?
-            """), arguments: [request.unitCode, term.year])
+        let employees = try PolicyStore.employees(db, unitCode: request.unitCode, year: term.year)
         if let rule = plan.groupRule {
             try check(rule, employees: employees, enrolled: alreadyEnrolled + toEnroll.count, plan: plan, term: term,
                       subject: subject)
@@ -78,9 +76,9 @@ extension EnrollmentService {
             operatorName: context.operatorName, scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
         var ids: ClosedRange<Int64>?
         try db.inSavepoint {
-            try batch.insert(db)
+            try PolicyStore.insert(db, &batch)
             for index in policies.indices { policies[index].batchID = batch.id }
-            ids = try insertPolicies(db, policies)
+            ids = try PolicyStore.insertPolicies(db, policies)
             if let ids {
                 for (index, id) in ids.enumerated() { policies[index].id = id }
             }
@@ -118,31 +116,15 @@ extension EnrollmentService {
     /// read with set queries, then ``EligibilityRules`` for each.
     private func candidates(_ db: Database, unitCode: String, plan: Plan, term: PlanTerm) throws
         -> (enroll: [Member], alreadyEnrolled: Int, skipped: [ValidationFailure]) {
-        // CROSS JOIN keeps the unit's members as the outer loop (SQLite does not reorder it):
-        // without statistics the planner would otherwise scan every policy of the term, once per unit.
-        // Cached statements: a city's enrollment makes thousands of batches in one transaction.
-        let holders = Set(try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT policy.memberID FROM member CROSS JOIN policy ON policy.memberID = member.id
-            WHERE member.unitCode = ? AND policy.planTermID = ? AND policy.status = 'active'
-            """), arguments: [unitCode, term.id]))
+        let holders = try PolicyStore.holders(db, unitCode: unitCode, termID: term.id!)
         var exclusive: [Int64: (plan: String, term: String)] = [:]
         if let group = plan.exclusiveGroup {
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT policy.memberID, policy.planCode, planTerm.label FROM member
-                CROSS JOIN policy ON policy.memberID = member.id
-                JOIN planTerm ON planTerm.id = policy.planTermID
-                JOIN plan ON plan.code = policy.planCode
-                WHERE member.unitCode = ? AND policy.status = 'active' AND plan.exclusiveGroup = ?
-                  AND policy.planCode <> ? AND planTerm.startDate <= ? AND planTerm.endDate >= ?
-                ORDER BY planTerm.startDate DESC
-                """), arguments: [unitCode, group, plan.code, term.endDate, term.startDate])
-            while let row = try rows.next() { exclusive[row[0]] = (plan: row[1], term: row[2]) }   // the earliest wins
+            exclusive = try PolicyStore.exclusivePolicies(db, unitCode: unitCode, group: group, otherThan: plan.code,
+                                                          overlapping: term)
         }
         var enroll: [Member] = [], skipped: [ValidationFailure] = []
         var alreadyEnrolled = 0
-        let members = try Member.fetchCursor(db.cachedStatement(sql: """
-            SELECT * FROM member WHERE unitCode = ? AND status = 'active' ORDER BY id
-            """), arguments: [unitCode])
+        let members = try PolicyStore.activeMembers(db, unitCode: unitCode)
         while let member = try members.next() {
             if holders.contains(member.id!) {
                 alreadyEnrolled += 1
@@ -176,37 +158,6 @@ extension EnrollmentService {
                 decisions.append(decision)
             }
             return decisions
-        }
-    }
-
-    /// Inserts a batch's policies, 64 rows per statement; returns their ids (consecutive).
-    private func insertPolicies(_ db: Database, _ policies: [Policy]) throws -> ClosedRange<Int64>? {
-        let insert = try BatchInsert(db, table: "policy", columns: [
-            "memberID", "planTermID", "planCode", "year", "unitCode", "shares", "startDate", "endDate",
-            "contribution", "splitAdministration", "splitUnion", "splitMember", "batchID", "status",
-            "enrolledOn", "operator", "scriptName", "scriptSHA256",
-        ], cached: true)
-        let status = PolicyStatus.active.rawValue
-        return try insert.insert(count: policies.count) { statement, index, _, offset in
-            let policy = policies[index]
-            statement.bind(policy.memberID, at: offset + 1)
-            statement.bind(policy.planTermID, at: offset + 2)
-            statement.bind(policy.planCode, at: offset + 3)
-            statement.bind(Int64(policy.year), at: offset + 4)
-            statement.bind(policy.unitCode, at: offset + 5)
-            statement.bind(Int64(policy.shares), at: offset + 6)
-            statement.bind(policy.startDate.description, at: offset + 7)
-            statement.bind(policy.endDate.description, at: offset + 8)
-            statement.bind(policy.contribution.fen, at: offset + 9)
-            statement.bind(policy.split.administration.fen, at: offset + 10)
-            statement.bind(policy.split.union.fen, at: offset + 11)
-            statement.bind(policy.split.member.fen, at: offset + 12)
-            statement.bind(policy.batchID!, at: offset + 13)
-            statement.bind(status, at: offset + 14)
-            statement.bind(policy.enrolledOn.description, at: offset + 15)
-            statement.bind(policy.provenance.operatorName, at: offset + 16)
-            statement.bindOptional(policy.provenance.scriptName, at: offset + 17)
-            statement.bindOptional(policy.provenance.scriptSHA256, at: offset + 18)
         }
     }
 }

@@ -147,7 +147,7 @@ public struct EnrollmentService: Sendable {
         var policy = try activePolicy(db, id: policyID)
         policy.status = .cancelled
         try db.inSavepoint {
-            try policy.update(db)
+            try PolicyStore.update(db, policy)
             try AuditLog.record(db, context: context, action: "update", operation: "cancelPolicy", table: "policy",
                                 rowKey: String(policyID), summary: ["status": "cancelled"])
             return .commit
@@ -175,7 +175,7 @@ public struct EnrollmentService: Sendable {
         policy.split = split
         policy.provenance = Provenance(context)
         try db.inSavepoint {
-            try policy.update(db)
+            try PolicyStore.update(db, policy)
             try AuditLog.record(db, context: context, action: "update", operation: "setSplit", table: "policy",
                                 rowKey: String(policyID), summary: [
                                     "administration": .integer(split.administration.fen),
@@ -196,12 +196,10 @@ public struct EnrollmentService: Sendable {
     /// - Throws: A database error.
     @discardableResult
     public func expire(_ db: Database, context: WriteContext) throws -> Int {
-        var sql: SQL = "SELECT id FROM policy WHERE status = 'active' AND endDate < \(context.today)"
-        if let condition = try scope.range(in: db).condition(on: "unitCode") { sql = sql + " AND " + condition }
-        let ids = try Int64.fetchAll(db, SQLRequest<Int64>(literal: sql))
+        let ids = try PolicyStore.expiredIDs(db, try scope.range(in: db), before: context.today)
         try db.inSavepoint {
             for id in ids {
-                try db.execute(literal: "UPDATE policy SET status = 'expired' WHERE id = \(id)")
+                try PolicyStore.expire(db, id: id)
                 try AuditLog.record(db, context: context, action: "update", operation: "expirePolicy", table: "policy",
                                     rowKey: String(id), summary: ["status": "expired"])
             }
@@ -214,7 +212,7 @@ public struct EnrollmentService: Sendable {
 
     /// The policy with a row id, or `nil` if none or outside the scope.
     public func policy(_ db: Database, id: Int64) throws -> PolicyDetail? {
-        guard let detail = try PolicyDetail.fetchOne(db, detailRequest(conditions: ["policy.id = \(id)"])),
+        guard let detail = try PolicyStore.detail(db, id: id),
               try scope.contains(detail.policy.unitCode, in: db) else { return nil }
         return detail
     }
@@ -232,43 +230,19 @@ public struct EnrollmentService: Sendable {
     /// - Returns: A cursor, valid inside the database access that gave `db`.
     /// - Throws: ``ValidationError`` for an unknown (E208) or out-of-scope (E250) filter unit.
     public func policies(_ db: Database, _ filter: PolicyFilter = PolicyFilter()) throws -> RecordCursor<PolicyDetail> {
-        try PolicyDetail.fetchCursor(db, detailRequest(conditions: try conditions(db, filter)))
+        try PolicyStore.details(db, where: try conditions(db, filter))
     }
 
     /// The number of policies matching a filter.
     public func count(_ db: Database, _ filter: PolicyFilter = PolicyFilter()) throws -> Int {
-        var sql: SQL = "SELECT COUNT(*) FROM policy"
-        let conditions = try conditions(db, filter)
-        if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
-        return try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
+        try PolicyStore.count(db, where: try conditions(db, filter))
     }
 
     /// The SQL conditions of a filter on `policy`, scope applied.
     func conditions(_ db: Database, _ filter: PolicyFilter) throws -> [SQL] {
-        var conditions: [SQL] = []
-        if let condition = try scope.range(narrowedTo: filter.unit, in: db).condition(on: "policy.unitCode") {
-            conditions.append(condition)
-        }
-        if let planCode = filter.planCode { conditions.append("policy.planCode = \(planCode)") }
-        if let year = filter.year { conditions.append("policy.year = \(year)") }
-        if let status = filter.status { conditions.append("policy.status = \(status.rawValue)") }
-        if let residentID = filter.residentID {
-            let key = MemberService.key(residentID) ?? residentID
-            conditions.append("policy.memberID = (SELECT id FROM member WHERE residentID = \(key))")
-        }
-        return conditions
-    }
-
-    func detailRequest(conditions: [SQL], suffix: SQL? = nil) -> SQLRequest<PolicyDetail> {
-        var sql: SQL = """
-            SELECT policy.*, member.residentID AS residentID, planTerm.label AS termLabel
-            FROM policy
-            JOIN member ON member.id = policy.memberID
-            JOIN planTerm ON planTerm.id = policy.planTermID
-            """
-        if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
-        if let suffix { sql = sql + " " + suffix }
-        return SQLRequest(literal: sql)
+        PolicyStore.conditions(try scope.range(narrowedTo: filter.unit, in: db), planCode: filter.planCode,
+                               year: filter.year, status: filter.status,
+                               residentID: filter.residentID.map { MemberService.key($0) ?? $0 })
     }
 
     // MARK: - Helpers
@@ -313,7 +287,7 @@ public struct EnrollmentService: Sendable {
 
     private func insert(_ db: Database, _ policy: inout Policy, termLabel: String, operation: String,
                         context: WriteContext) throws {
-        try policy.insert(db)
+        try PolicyStore.insert(db, &policy)
         try AuditLog.record(db, context: context, action: "insert", operation: operation, table: "policy",
                             rowKey: String(policy.id!), summary: [
                                 "member": .integer(policy.memberID), "plan": .text(policy.planCode),
@@ -334,7 +308,7 @@ public struct EnrollmentService: Sendable {
 
     private func activePolicy(_ db: Database, id: Int64) throws -> Policy {
         let subject = ValidationFailure.Subject(kind: "policy", key: .plain(String(id)))
-        guard let policy = try Policy.fetchOne(db, key: id) else {
+        guard let policy = try PolicyStore.policy(db, id: id) else {
             throw ValidationError(ValidationFailure(.policyUnknown, field: "policy", subject: subject, ["id": String(id)]))
         }
         if let failure = try scope.failure(writingTo: policy.unitCode, field: "policy", in: db) {

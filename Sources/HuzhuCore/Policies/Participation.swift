@@ -68,18 +68,10 @@ extension EnrollmentService {
     public func participation(_ db: Database, under unitCode: String? = nil, year: Int,
                               planCode: String? = nil) throws -> Participation {
         let range = try scope.range(narrowedTo: unitCode, in: db)
-        var headcount: SQL = "SELECT COALESCE(SUM(employees), 0) FROM unitHeadcount WHERE year = \(year)"
-        if let condition = range.condition(on: "unitCode") { headcount = headcount + " AND " + condition }
-        let employees = try Int.fetchOne(db, SQLRequest<Int>(literal: headcount)) ?? 0
-
-        var sql: SQL = """
-            SELECT COUNT(DISTINCT memberID), COUNT(*), COALESCE(SUM(contribution), 0) FROM policy
-            WHERE year = \(year) AND status <> \(PolicyStatus.cancelled.rawValue)
-            """
-        if let planCode { sql = sql + " AND planCode = \(planCode)" }
-        if let condition = range.condition(on: "unitCode") { sql = sql + " AND " + condition }
-        let row = try Row.fetchOne(db, SQLRequest<Row>(literal: sql))!
+        let employees = try UnitStore.employees(db, in: range, year: year)
+        let figures = try PolicyStore.participation(db, range, year: year, planCode: planCode)
         return Participation(unitCode: unitCode, year: year, planCode: planCode, employees: employees,
-                             enrolledMembers: row[0], policies: row[1], contributions: Money(fen: row[2]))
+                             enrolledMembers: figures.members, policies: figures.policies,
+                             contributions: figures.contributions)
     }
 }

@@ -24,9 +24,7 @@ extension MemberService {
 extension EnrollmentService {
     /// Up to `limit` policies matching `filter` with a row id above `after`, in id order.
     public func page(_ db: Database, _ filter: PolicyFilter, after: Int64?, limit: Int) throws -> [PolicyDetail] {
-        var conditions = try self.conditions(db, filter)
-        if let after { conditions.append("policy.id > \(after)") }
-        return try PolicyDetail.fetchAll(db, detailRequest(conditions: conditions, suffix: "ORDER BY policy.id LIMIT \(limit)"))
+        try PolicyStore.page(db, where: try conditions(db, filter), after: after, limit: limit)
     }
 }
 

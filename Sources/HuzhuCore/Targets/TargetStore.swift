@@ -10,6 +10,11 @@ enum TargetStore {
             """, arguments: [unitCode, year, planCode ?? ""])
     }
 
+    /// The all-plans targets of a year (no plan code), in no particular order.
+    static func allPlansTargets(_ db: Database, year: Int) throws -> [Target] {
+        try Target.fetchAll(db, sql: "SELECT * FROM target WHERE year = ? AND planCode IS NULL", arguments: [year])
+    }
+
     /// The targets of a year in a range of units, in unit path order, each unit's all-plans target first.
     static func targets(_ db: Database, year: Int, in range: UnitRange) throws -> [Target] {
         var sql: SQL = "SELECT * FROM target WHERE year = \(year)"

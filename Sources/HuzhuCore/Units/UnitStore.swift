@@ -16,6 +16,17 @@ enum UnitStore {
         try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM unit WHERE code = ?"), arguments: [code])
     }
 
+    /// The code of the unit with a materialized path, if any.
+    static func code(_ db: Database, path: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT code FROM unit WHERE path = ?", arguments: [path])
+    }
+
+    /// Every unit's code and path, streamed (in no particular order).
+    static func codesAndPaths(_ db: Database, _ each: (_ code: String, _ path: String) -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT code, path FROM unit")
+        while let row = try rows.next() { each(row[0], row[1]) }
+    }
+
     static func exists(_ db: Database, code: String) throws -> Bool {
         try Unit.exists(db, key: code)
     }

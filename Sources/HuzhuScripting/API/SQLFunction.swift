@@ -3,8 +3,11 @@ import LuaHost
 
 /// `huzhu.sql`: read-only ad-hoc SQL.
 enum SQLFunction {
+    /// The function's name in the `huzhu` module.
+    static let name = "sql"
+
     static func add(to m: inout LuaModule, _ state: RunState) {
-        m.function("sql", doc: LuaDoc(
+        m.function(name, doc: LuaDoc(
             "Runs one read-only SQL statement and returns its rows as tables keyed by column name. SQLite itself refuses writes; a scoped run sees only its subtree. It reads the last committed data.",
             params: [.init("query", "string"), .init("params", "any[]?", "values for the ? placeholders")],
             returns: [.init("table[]")])) { call in
@@ -13,7 +16,7 @@ enum SQLFunction {
             if !call.isNil(2) {
                 guard case .array(let items) = try call.value(2) else {
                     if case .table(let t) = try call.value(2), t.isEmpty { return try run(call, state, query, []) }
-                    throw LuaArgumentError(position: 2, function: "sql", problem: "array of values expected")
+                    throw LuaArgumentError(position: 2, function: name, problem: "array of values expected")
                 }
                 arguments = try items.enumerated().map { i, item in
                     switch item {
@@ -22,7 +25,7 @@ enum SQLFunction {
                     case .integer(let v): return .integer(v)
                     case .number(let v): return .real(v)
                     case .string(let s): return .text(s)
-                    default: throw LuaArgumentError(position: 2, function: "sql", problem: "value #\(i + 1) is a \(item.typeName)")
+                    default: throw LuaArgumentError(position: 2, function: name, problem: "value #\(i + 1) is a \(item.typeName)")
                     }
                 }
             }
@@ -33,7 +36,7 @@ enum SQLFunction {
     static func run(_ call: LuaCall, _ state: RunState, _ query: String, _ arguments: [ReadOnlySQL.Value]) throws -> Int32 {
         let result: ReadOnlySQL.Result
         do { result = try state.readOnlySQL().query(query, arguments) } catch let error as ReadOnlySQL.QueryError {
-            throw ScriptingError("huzhu.sql: \(error.message)")
+            throw ScriptingError("huzhu.\(name): \(error.message)")
         }
         let rows: [LuaValue] = result.rows.map { row in
             var fields: [String: LuaValue] = [:]

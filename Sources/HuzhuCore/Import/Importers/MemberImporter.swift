@@ -94,8 +94,8 @@ private struct MemberRows {
         self.db = db
         today = context.today
         units = try UnitDirectory(db, scope: scope)
-        checkDatabase = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)") ?? true
-        exists = try RawStatement(db, sql: "SELECT 1 FROM member WHERE residentID = ?")
+        checkDatabase = try MemberStore.any(db)
+        exists = try MemberStore.registeredCheck(db)
         let header = session.header
         indexes = (header.index(of: "resident_id")!, header.index(of: "name")!, header.index(of: "unit")!,
                    header.index(of: "phone"), header.index(of: "hardship"), header.index(of: "joined_on"))

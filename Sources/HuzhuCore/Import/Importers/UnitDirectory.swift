@@ -14,11 +14,11 @@ struct UnitDirectory {
         let range = try scope.range(in: db)
         var scopePath: String?
         if case .subtree(let path) = range { scopePath = path }
-        let rows = try Row.fetchCursor(db, sql: "SELECT code, path FROM unit")
-        while let row = try rows.next() {
-            let code: String = row[0], path: String = row[1]
+        var inScope: [String: Bool] = [:]
+        try UnitStore.codesAndPaths(db) { code, path in
             inScope[code] = scopePath.map { path.hasPrefix($0) } ?? true
         }
+        self.inScope = inScope
     }
 
     /// The failure for a unit code, or `nil` when it exists inside the scope

@@ -13,7 +13,7 @@ extension EnrollmentService {
 
     /// A unit's chain up to the federation (nearest first) and the subsidy budget that applies to it in a year.
     func subsidyStanding(_ db: Database, unitCode: String, year: Int) throws -> ([String], SubsidyBudgetStatus?) {
-        let unit = try Unit.fetchOne(db, key: unitCode)
+        let unit = try UnitStore.unit(db, code: unitCode)
         let chain = (unit?.path ?? "").split(separator: "/").map(String.init).reversed()
         return (Array(chain), try SubsidyBudgetService().status(db, forUnit: unitCode, year: year))
     }
@@ -50,12 +50,8 @@ extension EnrollmentService {
             "administration": .integer(decision.split.administration.fen),
             "union": .integer(decision.split.union.fen), "member": .integer(decision.split.member.fen),
         ]
-        // Cached: a group enrolment records one decision per policy.
-        try db.cachedStatement(sql: """
-            INSERT INTO decision (kind, ruleName, ruleVersionID, subjectTable, subjectID, decidedOn, inputs, outputs, notes, operator)
-            VALUES ('subsidy', ?, ?, 'policy', ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [decision.ruleName, decision.ruleVersionID, policy.id, context.today.description,
-                                     AuditValue.jsonObject(inputs), AuditValue.jsonObject(outputs),
-                                     JSONText.array(decision.notes), context.operatorName])
+        try SubsidyStore.insertDecision(db, decision, policyID: policy.id, decidedOn: context.today,
+                                        inputs: AuditValue.jsonObject(inputs), outputs: AuditValue.jsonObject(outputs),
+                                        operatorName: context.operatorName)
     }
 }

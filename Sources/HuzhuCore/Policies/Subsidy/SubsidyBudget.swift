@@ -38,7 +38,7 @@ public struct SubsidyBudgetService: Sendable {
     /// - Throws: ``ValidationError``: E208 unknown unit, E250 outside the scope,
     ///   E252 the scope's own unit or one above it, E508 a negative amount.
     public func set(_ db: Database, unitCode: String, year: Int, amount: Money, context: WriteContext) throws {
-        guard try Unit.fetchOne(db, key: unitCode) != nil else {
+        guard try UnitStore.unit(db, code: unitCode) != nil else {
             throw ValidationError(ValidationFailure(.unitUnknown, field: "unit", value: .plain(unitCode), ["code": unitCode]))
         }
         if let refused = try scope.failure(setting: "setSubsidyBudget", for: unitCode, field: "unit", in: db) {
@@ -48,7 +48,7 @@ public struct SubsidyBudgetService: Sendable {
             throw ValidationError(ValidationFailure(.splitNegative, field: "amount", value: .plain(amount.description),
                                                     ["part": "budget", "amount": amount.description]))
         }
-        try SubsidyBudget(unitCode: unitCode, year: year, amount: amount).save(db)
+        try SubsidyStore.save(db, SubsidyBudget(unitCode: unitCode, year: year, amount: amount))
         try AuditLog.record(db, context: context, action: "insert", operation: "setSubsidyBudget", table: "subsidyBudget",
                             rowKey: "\(unitCode)/\(year)", summary: ["amount": .integer(amount.fen)])
     }
@@ -59,7 +59,7 @@ public struct SubsidyBudgetService: Sendable {
     /// unit both lie inside the scope: a budget set above the scope (its use
     /// sums units outside it) reads as none, like every other row outside.
     public func status(_ db: Database, forUnit unitCode: String, year: Int) throws -> SubsidyBudgetStatus? {
-        guard let unit = try Unit.fetchOne(db, key: unitCode) else { return nil }
+        guard let unit = try UnitStore.unit(db, code: unitCode) else { return nil }
         if scope.unitCode != nil {
             guard let status = try SubsidyBudgetService().status(db, forUnit: unitCode, year: year),
                   try scope.contains(unit.code, in: db), try scope.contains(status.unitCode, in: db)
@@ -68,14 +68,10 @@ public struct SubsidyBudgetService: Sendable {
         }
         let chain = unit.path.split(separator: "/").map(String.init).reversed()
         for code in chain {
-            guard let budget = try SubsidyBudget.fetchOne(db, key: ["unitCode": code, "year": year]),
-                  let path = try String.fetchOne(db, sql: "SELECT path FROM unit WHERE code = ?", arguments: [code])
+            guard let budget = try SubsidyStore.budget(db, unitCode: code, year: year),
+                  let path = try UnitStore.path(db, code: code)
             else { continue }
-            let upper = String(path.dropLast()) + "0"
-            let used = try Int64.fetchOne(db, sql: """
-                SELECT COALESCE(SUM(splitUnion), 0) FROM policy
-                WHERE status = 'active' AND year = ? AND unitCode IN (SELECT code FROM unit WHERE path >= ? AND path < ?)
-                """, arguments: [year, path, upper]) ?? 0
+            let used = try SubsidyStore.unionShares(db, year: year, under: path)
             return SubsidyBudgetStatus(unitCode: code, year: year, amount: budget.amount, used: Money(fen: used))
         }
         return nil

@@ -85,17 +85,12 @@ public struct SubsidyResplit {
     public func apply(_ db: Database, year: Int, context: WriteContext) throws -> SubsidyResplitSummary {
         var summary = SubsidyResplitSummary(year: year)
         try db.inSavepoint {
-            try db.execute(sql: "DROP TABLE IF EXISTS temp.subsidyResplit")
-            try db.execute(sql: """
-                CREATE TEMP TABLE subsidyResplit (
-                    policyID INTEGER PRIMARY KEY, administration INTEGER NOT NULL, "union" INTEGER NOT NULL,
-                    member INTEGER NOT NULL, age INTEGER NOT NULL, notes TEXT NOT NULL)
-                """)
+            try SubsidyResplitStore.createTable(db)
             try formula.deciding(on: context.today, in: db) {
                 try decideAll(db, year: year, context: context, into: &summary)
             }
             if summary.changed > 0 { try write(db, summary, context: context) }
-            try db.execute(sql: "DROP TABLE temp.subsidyResplit")
+            try SubsidyResplitStore.dropTable(db)
             return .commit
         }
         return summary
@@ -106,38 +101,25 @@ public struct SubsidyResplit {
     /// Streams the policies through the formula; changes go to `temp.subsidyResplit`.
     private func decideAll(_ db: Database, year: Int, context: WriteContext,
                            into summary: inout SubsidyResplitSummary) throws {
-        var sql: SQL = """
-            SELECT p.id, p.planTermID, p.shares, p.contribution, p.startDate, p.endDate, p.unitCode,
-                   p.splitAdministration, p.splitUnion, p.splitMember,
-                   m.id, m.residentID, m.name, m.unitCode, m.hardship, m.status, m.joinedOn, m.gender, m.birthDate
-            FROM policy p JOIN member m ON m.id = p.memberID
-            WHERE p.year = \(year) AND p.status = 'active'
-            """
-        if let condition = try scope.range(in: db).condition(on: "p.unitCode") { sql = sql + " AND " + condition }
-        sql = sql + " ORDER BY p.id"
-        let (text, arguments) = try sql.build(db)
-        let cursor = try Row.fetchCursor(db.makeStatement(sql: text), arguments: arguments)
-        let record = try RawStatement(db, sql: """
-            INSERT INTO temp.subsidyResplit (policyID, administration, "union", member, age, notes) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        let policies = try SubsidyResplitStore.Policies(db, year: year, in: try scope.range(in: db))
+        let recorder = try SubsidyResplitStore.Recorder(db)
         var terms = TermCache()
         var units = UnitCache()
         var budgets = try BudgetLedger(db, year: year)
 
-        while let row = try cursor.next() {
-            let policyID: Int64 = row[0]
-            let (plan, term) = try terms.planAndTerm(db, id: row[1])
-            let contribution = Money(fen: row[3])
-            let start: CivilDate = row[4], end: CivilDate = row[5]
-            let policyUnit: String = row[6]
-            let before = ContributionSplit(administration: Money(fen: row[7]), union: Money(fen: row[8]), member: Money(fen: row[9]))
-            let memberUnit: String = row[13]
-            let member = Member(stored: row[10], residentID: row[11], name: row[12], gender: row[17], birthDate: row[18],
-                                unitCode: memberUnit, hardship: row[14], status: row[15], joinedOn: row[16])
+        while let policy = try policies.next() {
+            let policyID = policy.id
+            let (plan, term) = try terms.planAndTerm(db, id: policy.planTermID)
+            let contribution = policy.contribution
+            let start = policy.start, end = policy.end
+            let policyUnit = policy.unitCode
+            let before = policy.split
+            let member = policy.member
+            let memberUnit = member.unitCode
             let age = member.age(on: start)
             let budgetUnit = try units.budgetUnit(db, of: policyUnit, budgets: budgets)
             let budget = budgetUnit.map { budgets.status($0, givingBack: before.union.fen) }
-            let input = SubsidyInput(plan: plan, term: term, shares: row[2], contribution: contribution, start: start, end: end,
+            let input = SubsidyInput(plan: plan, term: term, shares: policy.shares, contribution: contribution, start: start, end: end,
                                      member: member, ageAtStart: age, unitChain: try units.chain(db, of: memberUnit),
                                      budget: budget, decidedOn: context.today)
             let decision = try formula.decide(input, in: db)
@@ -166,13 +148,7 @@ public struct SubsidyResplit {
             summary.administration += after.administration.fen - before.administration.fen
             summary.union += after.union.fen - before.union.fen
             summary.member += after.member.fen - before.member.fen
-            record.bind(policyID, at: 1)
-            record.bind(after.administration.fen, at: 2)
-            record.bind(after.union.fen, at: 3)
-            record.bind(after.member.fen, at: 4)
-            record.bind(Int64(age), at: 5)
-            record.bind(JSONText.array(decision.notes), at: 6)
-            try record.execute()
+            try recorder.record(policyID: policyID, after, age: age, notes: decision.notes)
         }
     }
 }
@@ -185,7 +161,7 @@ private struct TermCache {
 
     mutating func planAndTerm(_ db: Database, id: Int64) throws -> (Plan, PlanTerm) {
         if let found = known[id] { return found }
-        guard let term = try PlanTerm.fetchOne(db, key: id), let plan = try Plan.fetchOne(db, key: term.planCode) else {
+        guard let term = try PlanStore.term(db, id: id), let plan = try PlanStore.plan(db, code: term.planCode) else {
             throw ValidationError(ValidationFailure(.termUnknown, field: "term", value: .plain(String(id)),
                                                     ["plan": "?", "term": String(id)]))
         }
@@ -201,7 +177,7 @@ private struct UnitCache {
 
     mutating func chain(_ db: Database, of code: String) throws -> [String] {
         if let chain = chains[code] { return chain }
-        let path = try String.fetchOne(db, sql: "SELECT path FROM unit WHERE code = ?", arguments: [code]) ?? ""
+        let path = try UnitStore.path(db, code: code) ?? ""
         let chain = Array(path.split(separator: "/").map(String.init).reversed())
         chains[code] = chain
         return chain
@@ -224,17 +200,10 @@ private struct BudgetLedger {
 
     init(_ db: Database, year: Int) throws {
         self.year = year
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT b.unitCode, b.amount, u.path FROM subsidyBudget b JOIN unit u ON u.code = b.unitCode WHERE b.year = ?
-            """, arguments: [year])
-        for row in rows {
-            let code: String = row[0], path: String = row[2]
-            amounts[code] = row[1]
+        for (code, amount, path) in try SubsidyStore.budgets(db, year: year) {
+            amounts[code] = amount
             // What SubsidyBudgetService.status counts: the union shares of the year's active policies in the subtree.
-            used[code] = try Int64.fetchOne(db, sql: """
-                SELECT COALESCE(SUM(splitUnion), 0) FROM policy
-                WHERE status = 'active' AND year = ? AND unitCode IN (SELECT code FROM unit WHERE path >= ? AND path < ?)
-                """, arguments: [year, path, String(path.dropLast()) + "0"]) ?? 0
+            used[code] = try SubsidyStore.unionShares(db, year: year, under: path)
         }
     }
 
@@ -248,26 +217,5 @@ private struct BudgetLedger {
 
     mutating func use(_ code: String, _ change: Int64) {
         used[code]! += change
-    }
-}
-
-extension Member {
-    /// A member as stored, for a formula's input: gender and birth date as
-    /// the row holds them (not derived from the resident ID again, which
-    /// costs more than the formula); phone and leaving dates left out.
-    fileprivate init(stored id: Int64, residentID: String, name: String, gender: Gender, birthDate: CivilDate,
-                     unitCode: String, hardship: Bool, status: MemberStatus, joinedOn: CivilDate) {
-        self.id = id
-        self.residentID = ResidentID(trusted: residentID)
-        self.name = name
-        self.gender = gender
-        self.birthDate = birthDate
-        self.unitCode = unitCode
-        self.phone = nil
-        self.hardship = hardship
-        self.status = status
-        self.joinedOn = joinedOn
-        self.retiredOn = nil
-        self.leftOn = nil
     }
 }
