@@ -6,7 +6,8 @@ import PackageDescription
 //   → LuaHost (domain-free Swift wrapper) → huzhu (CLI)
 //   HuzhuValues (Money, CivilDate, ResidentID, Phone, reason codes, CSV and output
 //   files; no GRDB, no TOMLKit) → HuzhuReport (report model and renderers)
-//   HuzhuValues → HuzhuCore (domain, storage; knows nothing of Lua)
+//   HuzhuValues → HuzhuCore (domain: services hold the rules, stores the SQL; the one
+//   door into a transaction, HuzhuDatabase.write(_:scope:hooks:_:); knows nothing of Lua)
 //   HuzhuCore → HuzhuDemo (the demo city and sample files, through the public services)
 //   HuzhuScripting (the `huzhu` Lua module: LuaHost over HuzhuCore) → huzhu
 // GRDB and TOMLKit are dependencies of HuzhuCore only.
