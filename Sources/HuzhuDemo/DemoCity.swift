@@ -217,7 +217,8 @@ public struct DemoCity: Sendable {
         let plans = Dictionary(uniqueKeysWithValues: DemoCity.planOffers.map { ($0.plan.code, $0.plan) })
         let offices = Dictionary(uniqueKeysWithValues: DemoCity.offices.map { ($0.code, $0.name) })
         var requests: [EnrollmentService.UnitEnrollment] = []
-        var requestUnits: [(index: Int, codes: Int)] = []
+        var requestUnits: [Int] = []      // the unit (index in `grassroots`) of each request
+        var enrollingUnits: [Int] = []
         for (index, unit) in grassroots.enumerated() {
             let persons = cityPersons[index]
             for person in persons {
@@ -244,37 +245,37 @@ public struct DemoCity: Sendable {
                 requests.append(.init(GroupEnrollmentRequest(unitCode: unit.code, planCode: code,
                                                              termLabel: String(DemoCity.programmeYear)),
                                       context: enrollment))
+                requestUnits.append(index)
             }
-            requestUnits.append((index, codes.count))
+            enrollingUnits.append(index)
         }
-        let results = try services.enrollment.enrollUnits(db, requests)
 
+        // Each unit's claims are drawn from its own stream, batch by batch, as its results come.
         var enrolled = [Enrolled](repeating: Enrolled(), count: DemoCity.topUnits.count)
-        var enrollmentDays = Set<CivilDate>()
         var claims: [ClaimScript] = []
-        var next = 0
-        for (index, count) in requestUnits {
+        var unitMembers: [Int: Int] = [:]
+        var claimRandom: (unit: Int, random: SplitMix64)?
+        try services.enrollment.enrollUnits(db, requests) { position, result in
+            let index = requestUnits[position]
             let unit = grassroots[index]
-            let date = dates[index]!
             let parent = DemoCity.topUnits[unit.top]
-            var claimRandom = random.stream(2_000_000 + UInt64(index))
-            var unitMembers = 0
-            for (request, result) in zip(requests[next..<next + count], results[next..<next + count]) {
-                summary.batches += 1
-                summary.policies += result.batch.enrolled
-                for failure in result.skipped { summary.skipped[failure.reason, default: 0] += 1 }
-                // Accident takes every active member (all are 18–59), so its batch is the unit's distinct members.
-                unitMembers = max(unitMembers, result.batch.enrolled)
-                let plan = plans[request.request.planCode]!
-                enrolled[unit.top].contributions += Int64(result.batch.enrolled) * plan.pricePerShare.fen
-                guard let first = result.policies.first?.id, let last = result.policies.last?.id else { continue }
-                let ids = first...last
-                claims += DemoCity.claims(of: EnrolledBatch(plan: plan, start: max(DemoCity.termStart, date), policyIDs: ids),
-                                          office: offices[parent.officeCode]!, payoutDays: payoutDays[unit.top],
-                                          random: &claimRandom)
-            }
-            next += count
-            enrolled[unit.top].members += unitMembers
+            if claimRandom?.unit != index { claimRandom = (index, random.stream(2_000_000 + UInt64(index))) }
+            summary.batches += 1
+            summary.policies += result.batch.enrolled
+            for failure in result.skipped { summary.skipped[failure.reason, default: 0] += 1 }
+            // Accident takes every active member (all are 18–59), so its batch is the unit's distinct members.
+            unitMembers[index] = max(unitMembers[index] ?? 0, result.batch.enrolled)
+            let plan = plans[requests[position].request.planCode]!
+            enrolled[unit.top].contributions += Int64(result.batch.enrolled) * plan.pricePerShare.fen
+            guard let first = result.policies.first?.id, let last = result.policies.last?.id else { return }
+            let batch = EnrolledBatch(plan: plan, start: max(DemoCity.termStart, dates[index]!), policyIDs: first...last)
+            claims += DemoCity.claims(of: batch, office: offices[parent.officeCode]!, payoutDays: payoutDays[unit.top],
+                                      random: &claimRandom!.random)
+        }
+        var enrollmentDays = Set<CivilDate>()
+        for index in enrollingUnits {
+            let date = dates[index]!
+            enrolled[grassroots[index].top].members += unitMembers[index] ?? 0
             enrollmentDays.insert(date)
             if date > DemoCity.termStart { summary.lateUnits += 1 }
         }
