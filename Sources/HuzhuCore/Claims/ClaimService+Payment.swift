@@ -25,7 +25,7 @@ extension ClaimService {
     public func pay(_ db: Database, claimID: Int64, _ payment: ClaimPayment, context: WriteContext) throws -> Claim {
         var claim = try visibleClaim(db, id: claimID)
         let approved = try ClaimDecisionSteps.payable(claim, claimID: claimID) {
-            try ClaimPayment.fetchOne(db, key: claimID)
+            try ClaimStore.payment(db, claimID: claimID)
         }
         var failures = FailureCollector()
         ClaimDecisionSteps.check(payment, claimID: claimID, claim: claim, approved: approved, today: context.today,
@@ -37,7 +37,7 @@ extension ClaimService {
             stored.claimID = claimID
             stored.ledgerEntryID = entry.entry.id
             stored.operatorName = context.operatorName
-            try stored.insert(db)
+            try ClaimStore.insert(db, stored)
             try transition(db, &claim, to: .paid, on: payment.paidOn,
                            note: ClaimRecords.paymentNote(payment), context: context)
             try AuditLog.record(db, context: context, action: "insert", operation: "payClaim", table: "claimPayment",

@@ -63,7 +63,7 @@ extension ClaimService {
             try approval(db, reviewed, amount: $0, topUp: $1, into: &$2)
         }
         try db.inSavepoint {
-            try review.update(db)
+            try ClaimStore.update(db, review)
             try transition(db, &claim, to: newStatus, on: context.today, note: review.note, context: context)
             try AuditLog.record(db, context: context, action: "update", operation: "reviewClaim", table: "claim",
                                 rowKey: String(claimID), summary: ClaimRecords.reviewed(claim, review))
@@ -136,7 +136,7 @@ extension ClaimService {
         review.note = note
         review.scriptName = context.scriptName
         review.scriptSHA256 = context.scriptSHA256
-        try review.update(db)
+        try ClaimStore.update(db, review)
         claim.rejectionReason = .lapsed
         try transition(db, &claim, to: .rejected, on: claim.reportedOn, note: note, context: context)
         try AuditLog.record(db, context: context, action: "update", operation: "rejectLapsedClaim", table: "claim",
@@ -151,7 +151,7 @@ extension ClaimService {
         let round = try ClaimStore.lastRound(db, claimID: id) + 1
         var review = ClaimReview(id: nil, claimID: id, round: round, openedOn: date, openedBy: context.operatorName,
                                  openNote: note)
-        try review.insert(db)
+        try ClaimStore.insert(db, &review)
         let reopened = claim.status != .reported
         try transition(db, &claim, to: .underReview, on: date, note: note, context: context)
         let (operation, summary) = ClaimRecords.reviewOpened(claimID: id, round: round, reopened: reopened)
@@ -169,7 +169,7 @@ extension ClaimService {
         let from = claim.status
         claim.status = status
         claim.statusSince = date
-        try claim.update(db)
+        try ClaimStore.update(db, claim)
         try recordEvent(db, claimID: claim.id!, from: from, to: status, on: date, note: note, context: context)
     }
 
@@ -178,6 +178,6 @@ extension ClaimService {
         var event = ClaimEvent(id: nil, claimID: claimID, fromStatus: from, toStatus: to, on: date,
                                at: AuditLog.timestamp(context.clock()), operatorName: context.operatorName,
                                scriptName: context.scriptName, scriptSHA256: context.scriptSHA256, note: note)
-        try event.insert(db)
+        try ClaimStore.insert(db, &event)
     }
 }

@@ -89,13 +89,14 @@ public struct ClaimService: Sendable {
         var claim = ClaimReportChecks.claim(report, id: nil, policyID: policy.id!, policy: policy, plan: plan,
                                             reportedOn: reportedOn, context: context)
         try db.inSavepoint {
-            try claim.insert(db)
+            try ClaimStore.insert(db, &claim)
             let id = claim.id!
             let required = ClaimDocument.required(for: report.kind)
             let provided = Set(report.documents)
             for document in required + ClaimDocument.allCases.filter({ provided.contains($0) && !required.contains($0) }) {
-                try ClaimDocumentStatus(claimID: id, document: document, required: required.contains(document),
-                                        provided: provided.contains(document)).insert(db)
+                try ClaimStore.insert(db, ClaimDocumentStatus(claimID: id, document: document,
+                                                              required: required.contains(document),
+                                                              provided: provided.contains(document)))
             }
             try recordEvent(db, claimID: id, from: nil, to: .reported, on: reportedOn, note: report.note, context: context)
             try AuditLog.record(db, context: context, action: "insert", operation: "reportClaim", table: "claim",
@@ -140,7 +141,7 @@ public struct ClaimService: Sendable {
                                into failures: inout FailureCollector) throws -> (Policy, Plan)? {
         var policy: Policy?
         if let id = report.policyID {
-            policy = try Policy.fetchOne(db, key: id)
+            policy = try PolicyStore.policy(db, id: id)
             if policy == nil {
                 failures.add(.policyUnknown, field: "policy", value: .plain(String(id)), subject: .policy(id), ["id": String(id)])
             }

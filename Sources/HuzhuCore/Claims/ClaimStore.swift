@@ -1,12 +1,22 @@
 import GRDB
 
-/// The SQL of claims, their documents, reviews, events and payments
-/// (``ClaimService`` holds the state machine and the checks).
+/// The SQL and stored records of claims, their documents, reviews, events
+/// and payments (``ClaimService`` holds the state machine and the checks).
 enum ClaimStore {
     // MARK: - Claims
 
     static func claim(_ db: Database, id: Int64) throws -> Claim? {
         try Claim.fetchOne(db, key: id)
+    }
+
+    /// Stores a new claim, giving it its id.
+    static func insert(_ db: Database, _ claim: inout Claim) throws {
+        try claim.insert(db)
+    }
+
+    /// Stores a claim's changes (its status, amount, reason).
+    static func update(_ db: Database, _ claim: Claim) throws {
+        try claim.update(db)
     }
 
     /// The claimant's resident ID and the policy term's label.
@@ -85,6 +95,11 @@ enum ClaimStore {
         try ClaimDocumentStatus.filter(ClaimDocumentStatus.Columns.claimID == claimID).fetchAll(db)
     }
 
+    /// Stores a line of a new claim's document checklist.
+    static func insert(_ db: Database, _ document: ClaimDocumentStatus) throws {
+        try document.insert(db)
+    }
+
     /// Marks documents handed in (a document the checklist did not ask for is added as not required).
     static func provide(_ db: Database, claimID: Int64, _ documents: Set<ClaimDocument>) throws {
         for document in documents {
@@ -103,6 +118,16 @@ enum ClaimStore {
         try ClaimReview.filter(ClaimReview.Columns.claimID == claimID).order(ClaimReview.Columns.round.desc).fetchOne(db)
     }
 
+    /// Stores a new review round, giving it its id.
+    static func insert(_ db: Database, _ review: inout ClaimReview) throws {
+        try review.insert(db)
+    }
+
+    /// Stores a review round's decision.
+    static func update(_ db: Database, _ review: ClaimReview) throws {
+        try review.update(db)
+    }
+
     static func lastRound(_ db: Database, claimID: Int64) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(round), 0) FROM claimReview WHERE claimID = ?", arguments: [claimID]) ?? 0
     }
@@ -111,7 +136,17 @@ enum ClaimStore {
         try ClaimEvent.filter(ClaimEvent.Columns.claimID == claimID).order(ClaimEvent.Columns.id).fetchAll(db)
     }
 
+    /// Stores a claim's status change (the event table is append-only), giving it its id.
+    static func insert(_ db: Database, _ event: inout ClaimEvent) throws {
+        try event.insert(db)
+    }
+
     static func payment(_ db: Database, claimID: Int64) throws -> ClaimPayment? {
         try ClaimPayment.fetchOne(db, key: claimID)
+    }
+
+    /// Stores a claim's payment (the table's key refuses a second one).
+    static func insert(_ db: Database, _ payment: ClaimPayment) throws {
+        try payment.insert(db)
     }
 }

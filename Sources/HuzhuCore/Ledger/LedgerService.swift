@@ -202,7 +202,7 @@ public struct LedgerService: Sendable {
     }
 
     private func visiblePolicy(_ db: Database, id: Int64) throws -> Policy {
-        guard let policy = try Policy.fetchOne(db, key: id) else {
+        guard let policy = try PolicyStore.policy(db, id: id) else {
             throw ValidationError(ValidationFailure(.policyUnknown, field: "policy", subject: .policy(id), ["id": String(id)]))
         }
         if let failure = try scope.failure(writingTo: policy.unitCode, field: "policy", in: db) {

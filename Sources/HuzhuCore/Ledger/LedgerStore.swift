@@ -1,7 +1,8 @@
 import GRDB
 
-/// The SQL of the fund's ledger (``LedgerService`` holds the rules: what is
-/// posted, balanced and reversible, within the scope).
+/// The SQL of the fund's ledger and of its check against the policies and
+/// claims (``LedgerService`` holds the rules: what is posted, balanced and
+/// reversible, within the scope, and what counts as a discrepancy).
 enum LedgerStore {
     // MARK: - Entries
 
@@ -113,5 +114,95 @@ enum LedgerStore {
         var sql: SQL = "SELECT e.* FROM ledgerEntry e"
         if !conditions.isEmpty { sql = sql + " WHERE " + SQL(conditions.joined(operator: .and)) }
         return SQLRequest(literal: sql + " " + suffix)
+    }
+
+    // MARK: - Check
+
+    /// The number of entries in a range of units.
+    static func entryCount(_ db: Database, in range: UnitRange) throws -> Int {
+        try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM ledgerEntry e WHERE 1"
+                                             + scoped(range, "e.unitCode"))) ?? 0
+    }
+
+    /// The entries in a range of units whose debits and credits differ, by id.
+    static func unbalancedEntries(_ db: Database, in range: UnitRange) throws -> [(id: Int64, debits: Int64, credits: Int64)] {
+        try Row.fetchAll(db, SQLRequest<Row>(literal: """
+            SELECT e.id, COALESCE(SUM(l.debit), 0) AS debits, COALESCE(SUM(l.credit), 0) AS credits
+            FROM ledgerEntry e LEFT JOIN ledgerLine l ON l.entryID = e.id
+            WHERE 1
+            """ + scoped(range, "e.unitCode") + " GROUP BY e.id HAVING debits != credits ORDER BY e.id"))
+            .map { (id: $0[0], debits: $0[1], credits: $0[2]) }
+    }
+
+    /// A policy's contribution is expected in the books unless it was cancelled and refunded.
+    private static let holds: SQL = """
+        (p.status != 'cancelled'
+         OR NOT EXISTS (SELECT 1 FROM ledgerEntry r WHERE r.policyID = p.id AND r.kind = 'refund'))
+        """
+
+    /// The fen the policies in a range of units expect per payer: administration, union, member.
+    static func expectedContributions(_ db: Database, in range: UnitRange) throws -> [Int64] {
+        let row = try Row.fetchOne(db, SQLRequest<Row>(literal: """
+            SELECT COALESCE(SUM(p.splitAdministration), 0), COALESCE(SUM(p.splitUnion), 0), COALESCE(SUM(p.splitMember), 0)
+            FROM policy p WHERE \(holds)
+            """ + scoped(range, "p.unitCode")))!
+        return [row[0], row[1], row[2]]
+    }
+
+    /// The fen paid on the claims in a range of units.
+    static func paidClaims(_ db: Database, in range: UnitRange) throws -> Int64 {
+        try Int64.fetchOne(db, SQLRequest<Int64>(literal: """
+            SELECT COALESCE(SUM(cp.amount), 0) FROM claimPayment cp JOIN claim c ON c.id = cp.claimID WHERE 1
+            """ + scoped(range, "c.unitCode"))) ?? 0
+    }
+
+    /// Each policy in a range of units whose posted contributions differ from what it expects, by id:
+    /// expected and posted fen per payer (administration, union, member), streamed.
+    static func mispostedPolicies(_ db: Database, in range: UnitRange,
+                                    _ each: (_ policyID: Int64, _ expected: [Int64], _ posted: [Int64]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: """
+            SELECT p.id,
+                   CASE WHEN \(holds) THEN p.splitAdministration ELSE 0 END AS ea,
+                   CASE WHEN \(holds) THEN p.splitUnion ELSE 0 END AS eu,
+                   CASE WHEN \(holds) THEN p.splitMember ELSE 0 END AS em,
+                   COALESCE(x.xa, 0) AS pa, COALESCE(x.xu, 0) AS pu, COALESCE(x.xm, 0) AS pm
+            FROM policy p
+            LEFT JOIN (
+                SELECT e.policyID AS policyID,
+                       SUM(CASE WHEN l.account = 'contributions:administration' THEN l.credit - l.debit ELSE 0 END) AS xa,
+                       SUM(CASE WHEN l.account = 'contributions:union' THEN l.credit - l.debit ELSE 0 END) AS xu,
+                       SUM(CASE WHEN l.account = 'contributions:member' THEN l.credit - l.debit ELSE 0 END) AS xm
+                FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id
+                WHERE e.policyID IS NOT NULL GROUP BY e.policyID
+            ) x ON x.policyID = p.id
+            WHERE (ea != pa OR eu != pu OR em != pm)
+            """ + scoped(range, "p.unitCode") + " ORDER BY p.id"))
+        while let row = try rows.next() {
+            try each(row[0], [row[1], row[2], row[3]], [row[4], row[5], row[6]])
+        }
+    }
+
+    /// Each claim in a range of units whose payment differs from the net posted to `benefits:paid`, by id, streamed.
+    static func mispostedClaims(_ db: Database, in range: UnitRange,
+                                  _ each: (_ claimID: Int64, _ paid: Int64, _ posted: Int64) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: """
+            SELECT c.id, COALESCE(cp.amount, 0) AS paid, COALESCE(x.net, 0) AS posted
+            FROM claim c
+            LEFT JOIN claimPayment cp ON cp.claimID = c.id
+            LEFT JOIN (
+                SELECT e.claimID AS claimID, SUM(l.debit - l.credit) AS net
+                FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id
+                WHERE e.claimID IS NOT NULL AND l.account = 'benefits:paid' GROUP BY e.claimID
+            ) x ON x.claimID = c.id
+            WHERE paid != posted
+            """ + scoped(range, "c.unitCode") + " ORDER BY c.id"))
+        while let row = try rows.next() {
+            try each(row[0], row[1], row[2])
+        }
+    }
+
+    /// ` AND ` the range's condition on a unit-code column, or nothing for every unit.
+    private static func scoped(_ range: UnitRange, _ column: String) -> SQL {
+        range.condition(on: column).map { " AND " + $0 } ?? ""
     }
 }
