@@ -176,7 +176,8 @@ public struct DemoCity: Sendable {
         for offer in DemoCity.planOffers {
             try services.plans.create(db, offer.plan, context: registration)
             try services.plans.addTerm(db, planCode: offer.plan.code, label: String(DemoCity.programmeYear),
-                                       start: DemoCity.termStart, years: offer.years, context: registration)
+                                       start: DemoCity.termStart, years: offer.years, rules: offer.plan.rules,
+                                       context: registration)
         }
 
         // Members: drawn unit by unit (each unit from its own stream), then

@@ -60,12 +60,16 @@ public enum TinyCity {
                                                (zhao, "赵四", "LY001", false), (qian, "钱五", "LY001", false)] {
                 _ = try services.members.register(db, MemberDraft(residentID: id, name: name, unitCode: unit, hardship: hardship, joinedOn: joined), context: context)
             }
-            _ = try services.plans.create(db, Plan(code: "ACC", name: "意外伤害", kind: .accident, pricePerShare: Money(fen: 2600),
-                                                   groupRule: GroupRule(minimumPercent: 50, smallUnitThreshold: 3)), context: context)
-            _ = try services.plans.create(db, Plan(code: "FEM", name: "女职工特殊疾病", kind: .femaleDisease, pricePerShare: Money(fen: 2500),
-                                                   gender: .female, waitingPeriodDays: 90), context: context)
-            for plan in ["ACC", "FEM"] {
-                _ = try services.plans.addTerm(db, planCode: plan, label: "2026", start: CivilDate(year: 2026, month: 7, day: 1)!, years: 1, context: context)
+            let plans = [
+                Plan(code: "ACC", name: "意外伤害", kind: .accident, pricePerShare: Money(fen: 2600),
+                     groupRule: GroupRule(minimumPercent: 50, smallUnitThreshold: 3)),
+                Plan(code: "FEM", name: "女职工特殊疾病", kind: .femaleDisease, pricePerShare: Money(fen: 2500),
+                     gender: .female, waitingPeriodDays: 90),
+            ]
+            for plan in plans {
+                _ = try services.plans.create(db, plan, context: context)
+                _ = try services.plans.addTerm(db, planCode: plan.code, label: "2026", start: CivilDate(year: 2026, month: 7, day: 1)!,
+                                               years: 1, rules: plan.rules, context: context)
             }
         }
     }

@@ -179,7 +179,7 @@ struct DoctorCommandTests {
                 FAIL  payouts       1 problem
                       payouts: claim 1: paid 2 times (payout entries 6, 7)
                 """], verdict: "2 of 9 checks failed: ledger, payouts"),
-        Plant(what: "approvals over the plan's caps", sql: "UPDATE plan SET perClaimCap = 50000, perTermCap = 30000 WHERE code = 'ACC'",
+        Plant(what: "approvals over the plan's caps", sql: "UPDATE planTerm SET rules = json_set(rules, '$.perClaimCap', 50000, '$.perTermCap', 30000) WHERE planCode = 'ACC'",
               failed: ["payouts": """
                 FAIL  payouts       2 problems
                       payouts: claim 1: approved 800.00 over the per-claim cap 500.00 (plan ACC, 1 share)

@@ -7,7 +7,7 @@ struct ClaimBenefitTests {
     @Test("ratio plans: (base − deductible) × ratio, half-up to the fen")
     func ratio() throws {
         let city = try ClaimCity()
-        let plan = try city.database.read { db in try #require(try Plan.fetchOne(db, key: "INP")) }
+        let plan = try city.database.read { db in try #require(try PlanService().plan(db, code: "INP")) }
         func amount(selfPaid: Int64) throws -> Money {
             try BenefitCalculator.compute(BenefitInput(plan: plan, expenses: ClaimExpenses(
                 total: Money(fen: selfPaid), insurancePaid: .zero, selfPaid: Money(fen: selfPaid)),
@@ -124,7 +124,7 @@ struct ClaimBenefitTests {
         report.benefitItemCode = "cancer"
         let claim = try city.approved(report, reported: "2012-09-05")
         #expect(claim.approvedAmount == Money(fen: 600_000))  // 6,000.00 × 1 share
-        let plan = try city.database.read { db in try #require(try Plan.fetchOne(db, key: "FEM")) }
+        let plan = try city.database.read { db in try #require(try PlanService().plan(db, code: "FEM")) }
         let twoShares = try BenefitCalculator.compute(BenefitInput(plan: plan, shares: 2, benefitItemCode: "one",
                                                                    incidentDate: Fixture.date("2012-09-01"),
                                                                    coverStart: Fixture.date("2012-07-01")))

@@ -33,12 +33,12 @@ struct ClaimCity {
         let enrollment = EnrollmentService(postsContributions: false)   // the ledger tests post by hand
         var ids: [Int64] = []
         try database.write { [man, woman, other] db in
-            try PlanService().create(db, Plan(code: "INP", name: "住院医疗", kind: .inpatient, pricePerShare: Money(fen: 3600),
+            let inpatient = try PlanService().create(db, Plan(code: "INP", name: "住院医疗", kind: .inpatient, pricePerShare: Money(fen: 3600),
                                               waitingPeriodDays: 30, deductible: Money(fen: 50_000), paymentRatio: 7000,
                                               perClaimCap: Money(fen: 2_000_000), perTermCap: Money(fen: 5_000_000)),
                                      context: seed)
             try PlanService().addTerm(db, planCode: "INP", label: "2012", start: Fixture.date("2012-07-01"), years: 1,
-                                      context: seed)
+                                      rules: inpatient.rules, context: seed)
             try Fixture.member(db, man)
             try Fixture.member(db, woman, name: "李四")
             try Fixture.member(db, other, unit: "LY001", name: "王五")

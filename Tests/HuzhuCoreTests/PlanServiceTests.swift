@@ -21,6 +21,14 @@ struct PlanServiceTests {
         let error = validationError { try database.write { db in try plans.create(db, plan, context: context) } }
         #expect(error?.description == """
             E203 plan ACC: name must be 1–100 characters (got 0)
+            E402 plan ACC: plan ACC already exists
+            """)
+        // The rules belong to a term: every problem of them is named when the term is added.
+        let rules = validationError { try database.write { db in
+            try plans.addTerm(db, planCode: "ACC", label: "2013", start: Fixture.date("2013-07-01"), years: 1,
+                              rules: plan.rules, context: context)
+        } }
+        #expect(rules?.description == """
             E404 plan ACC: price per share must be more than 0 (got 0.00)
             E405 plan ACC: maximum shares must be 1 or more (got 0)
             E406 plan ACC: age range 60–16 is invalid
@@ -33,7 +41,14 @@ struct PlanServiceTests {
             E416 plan ACC: lapse window (5 days) is shorter than the report window (10 days)
             E417 plan ACC: group minimum must be 1–100 percent (got 0)
             E418 plan ACC: small-unit threshold must be 0 or more (got -1)
-            E402 plan ACC: plan ACC already exists
+            """)
+        // A first term without rules is refused.
+        let first = validationError { try database.write { db in
+            try plans.create(db, Plan(code: "NEW", name: "新计划", kind: .inpatient, pricePerShare: Money(fen: 100)), context: context)
+            try plans.addTerm(db, planCode: "NEW", label: "2013", start: Fixture.date("2013-07-01"), years: 1, context: context)
+        } }
+        #expect(first?.description == """
+            E427 plan NEW: the first term of plan NEW needs its rules (a price and the rest); later terms may copy an earlier one
             """)
     }
 

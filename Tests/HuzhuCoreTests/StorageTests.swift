@@ -87,6 +87,8 @@ struct StorageTests {
         let plan = try database.read { db in try PlanService().plan(db, code: "FEM")! }
         #expect(plan.benefits == Fixture.femaleBenefits)
         #expect(plan.pricePerShare == Money(fen: 2500))
-        #expect(try database.read { db in try Int64.fetchOne(db, sql: "SELECT pricePerShare FROM plan WHERE code = 'FEM'") } == 2500)
+        #expect(try database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT json_extract(rules, '$.pricePerShare') FROM planTerm WHERE planCode = 'FEM'")
+        } == 2500)
     }
 }

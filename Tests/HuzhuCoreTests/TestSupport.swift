@@ -60,20 +60,20 @@ enum Fixture {
             try units.setHeadcount(db, unitCode: "BH002", year: 2012, employees: 4, context: context)
 
             let start = Fixture.date("2012-07-01")
-            try plans.create(db, Plan(code: "ACC", name: "意外伤害", kind: .accident, pricePerShare: Money(fen: 2600),
+            let acc = try plans.create(db, Plan(code: "ACC", name: "意外伤害", kind: .accident, pricePerShare: Money(fen: 2600),
                                       maxShares: 4, minAge: 16, maxAge: 60,
                                       groupRule: GroupRule(minimumPercent: 50, smallUnitThreshold: 5)), context: context)
-            try plans.create(db, Plan(code: "CIA", name: "重大疾病A", kind: .criticalIllness, pricePerShare: Money(fen: 3000),
+            let cia = try plans.create(db, Plan(code: "CIA", name: "重大疾病A", kind: .criticalIllness, pricePerShare: Money(fen: 3000),
                                       waitingPeriodDays: 90, exclusiveGroup: "CI"), context: context)
-            try plans.create(db, Plan(code: "CIB", name: "重大疾病B", kind: .criticalIllness, pricePerShare: Money(fen: 5000),
+            let cib = try plans.create(db, Plan(code: "CIB", name: "重大疾病B", kind: .criticalIllness, pricePerShare: Money(fen: 5000),
                                       waitingPeriodDays: 90, exclusiveGroup: "CI"), context: context)
-            try plans.create(db, Plan(code: "FEM", name: "女职工特殊疾病", kind: .femaleDisease,
+            let fem = try plans.create(db, Plan(code: "FEM", name: "女职工特殊疾病", kind: .femaleDisease,
                                       pricePerShare: Money(fen: 2500), gender: .female, waitingPeriodDays: 30,
                                       benefits: Fixture.femaleBenefits), context: context)
-            try plans.addTerm(db, planCode: "ACC", label: "2012", start: start, years: 1, context: context)
-            try plans.addTerm(db, planCode: "CIA", label: "2012", start: start, years: 3, context: context)
-            try plans.addTerm(db, planCode: "CIB", label: "2012", start: start, years: 3, context: context)
-            try plans.addTerm(db, planCode: "FEM", label: "2012", start: start, years: 2, context: context)
+            try plans.addTerm(db, planCode: "ACC", label: "2012", start: start, years: 1, rules: acc.rules, context: context)
+            try plans.addTerm(db, planCode: "CIA", label: "2012", start: start, years: 3, rules: cia.rules, context: context)
+            try plans.addTerm(db, planCode: "CIB", label: "2012", start: start, years: 3, rules: cib.rules, context: context)
+            try plans.addTerm(db, planCode: "FEM", label: "2012", start: start, years: 2, rules: fem.rules, context: context)
         }
         return database
     }

@@ -13,12 +13,12 @@ struct BenefitRuleTests {
         let f = try ScriptFixture()
         try f.database.write { db in
             let services = Services()
-            _ = try services.plans.create(db, Plan(code: "INP", name: "住院医疗", kind: .inpatient, pricePerShare: Money(fen: 3600),
+            let inpatient = try services.plans.create(db, Plan(code: "INP", name: "住院医疗", kind: .inpatient, pricePerShare: Money(fen: 3600),
                                                    deductible: Money(fen: 50000), paymentRatio: 7000,
                                                    perClaimCap: Money(fen: 200000), perTermCap: Money(fen: 300000)),
                                           context: TinyCity.context())
             _ = try services.plans.addTerm(db, planCode: "INP", label: "2026", start: CivilDate(year: 2026, month: 7, day: 1)!,
-                                           years: 1, context: TinyCity.context())
+                                           years: 1, rules: inpatient.rules, context: TinyCity.context())
         }
         return f
     }

@@ -115,12 +115,12 @@ struct InvariantWorld {
             try services.units.setHeadcount(db, unitCode: "BH001", year: 2026, employees: 22, context: setup)
             try services.units.setHeadcount(db, unitCode: "LY001", year: 2026, employees: 11, context: setup)
             // An inpatient plan with a deductible, a ratio and both caps.
-            _ = try services.plans.create(db, Plan(code: "INP", name: "住院医疗", kind: .inpatient, pricePerShare: Money(fen: 3600),
+            let inpatient = try services.plans.create(db, Plan(code: "INP", name: "住院医疗", kind: .inpatient, pricePerShare: Money(fen: 3600),
                                                    maxShares: 2, deductible: Money(fen: 20_000), paymentRatio: 7000,
                                                    perClaimCap: Money(fen: 300_000), perTermCap: Money(fen: 500_000)),
                                           context: setup)
             _ = try services.plans.addTerm(db, planCode: "INP", label: "2026", start: CivilDate(year: 2026, month: 7, day: 1)!,
-                                           years: 1, context: setup)
+                                           years: 1, rules: inpatient.rules, context: setup)
             _ = try RuleService().activate(db, name: "subsidy", text: Self.rules[2], sha256: ScriptRunner.sha256(Self.rules[2]),
                                            effectiveFrom: CivilDate(year: 2026, month: 1, day: 1)!, context: setup)
         }
@@ -312,13 +312,13 @@ struct InvariantWorld {
                 WHERE kind = 'payout' GROUP BY claimID HAVING COUNT(*) > 1
                 UNION ALL
                 SELECT 'claim ' || c.id || ' approved ' || c.approvedAmount || ' over the per-claim cap'
-                FROM claim c JOIN policy p ON p.id = c.policyID JOIN plan pl ON pl.code = c.planCode
-                WHERE c.status IN ('approved', 'paid') AND c.approvedAmount > pl.perClaimCap * p.shares
+                FROM claim c JOIN policy p ON p.id = c.policyID JOIN planTerm t ON t.id = c.planTermID
+                WHERE c.status IN ('approved', 'paid') AND c.approvedAmount > json_extract(t.rules, '$.perClaimCap') * p.shares
                 UNION ALL
                 SELECT 'member ' || c.memberID || ' term ' || c.planTermID || ' approved ' || SUM(c.approvedAmount) || ' over the per-term cap'
-                FROM claim c JOIN policy p ON p.id = c.policyID JOIN plan pl ON pl.code = c.planCode
+                FROM claim c JOIN policy p ON p.id = c.policyID JOIN planTerm t ON t.id = c.planTermID
                 WHERE c.status IN ('approved', 'paid') GROUP BY c.memberID, c.planTermID
-                HAVING SUM(c.approvedAmount) > MAX(pl.perTermCap * p.shares)
+                HAVING SUM(c.approvedAmount) > MAX(json_extract(t.rules, '$.perTermCap') * p.shares)
                 """)
             // Every row written by this operation is covered by an audit row it wrote
             // (the whole database is checked by doctor's checks every 200 operations).

@@ -43,6 +43,7 @@ struct ReasonCodeTests {
             413 benefitItemInvalid, 414 benefitItemDuplicate, 415 windowInvalid, 416 lapseBeforeReport,
             417 groupMinimumInvalid, 418 groupThresholdInvalid, 419 planUnknown, 421 termLength,
             422 termOverlap, 423 termLabelTaken, 424 termUnknown, 425 noOpenTerm, 426 termLabelInvalid,
+            427 termRulesMissing, 428 termRulesLocked, 429 planLocked, 430 plansFileInvalid,
             501 memberNotActive, 502 sharesOutOfRange, 503 policyOverlap, 504 exclusivePlanHeld,
             505 ageIneligible, 506 genderIneligible, 507 splitSumMismatch, 508 splitNegative,
             509 policyUnknown, 510 policyNotActive, 511 groupMinimumShare, 512 groupEveryone,

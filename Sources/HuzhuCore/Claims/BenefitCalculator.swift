@@ -123,7 +123,7 @@ public enum BenefitCalculator {
     /// - Returns: The breakdown.
     /// - Throws: As ``compute(_:)``, or a database error.
     public static func benefit(_ db: Database, claim: Claim) throws -> BenefitBreakdown {
-        guard let plan = try PlanStore.plan(db, code: claim.planCode),
+        guard let plan = try PlanStore.plan(db, termID: claim.planTermID),
               let policy = try PolicyStore.policy(db, id: claim.policyID) else {
             preconditionFailure("a stored claim has its plan and policy (foreign keys)")
         }

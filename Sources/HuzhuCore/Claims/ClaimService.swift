@@ -168,7 +168,7 @@ public struct ClaimService: Sendable {
             failures.add(failure.about(.policy(policy.id!)))
             return nil
         }
-        guard let plan = try PlanStore.plan(db, code: policy.planCode) else { preconditionFailure("foreign key") }
+        guard let plan = try PlanStore.plan(db, termID: policy.planTermID) else { preconditionFailure("foreign key") }
         return (policy, plan)
     }
 

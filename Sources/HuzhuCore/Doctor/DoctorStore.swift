@@ -186,10 +186,10 @@ enum DoctorStore {
                                       _ each: (_ claimID: Int64, _ approved: Int64, _ cap: Int64, _ planCode: String,
                                                _ shares: Int) -> Void) throws {
         let perClaim = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.approvedAmount, pl.perClaimCap * p.shares, pl.code, p.shares
-            FROM claim c JOIN policy p ON p.id = c.policyID JOIN plan pl ON pl.code = c.planCode
-            WHERE c.status IN ('approved', 'paid') AND pl.perClaimCap IS NOT NULL
-              AND c.approvedAmount > pl.perClaimCap * p.shares
+            SELECT c.id, c.approvedAmount, json_extract(t.rules, '$.perClaimCap') * p.shares, c.planCode, p.shares
+            FROM claim c JOIN policy p ON p.id = c.policyID JOIN planTerm t ON t.id = c.planTermID
+            WHERE c.status IN ('approved', 'paid') AND json_extract(t.rules, '$.perClaimCap') IS NOT NULL
+              AND c.approvedAmount > json_extract(t.rules, '$.perClaimCap') * p.shares
             ORDER BY c.id
             """)
         while let row = try perClaim.next() { each(row[0], row[1], row[2], row[3], row[4]) }
@@ -212,13 +212,12 @@ enum DoctorStore {
     /// per-term cap × shares, by member and term.
     static func termsOverPerTermCap(_ db: Database, _ each: (TermOverCap) -> Void) throws {
         let perTerm = try Row.fetchCursor(db, sql: """
-            SELECT c.memberID, t.label, pl.code, SUM(c.approvedAmount), MAX(pl.perTermCap * p.shares), MAX(p.shares),
-                   GROUP_CONCAT(c.id, ', ')
-            FROM claim c JOIN policy p ON p.id = c.policyID JOIN plan pl ON pl.code = c.planCode
-            JOIN planTerm t ON t.id = c.planTermID
-            WHERE c.status IN ('approved', 'paid') AND pl.perTermCap IS NOT NULL
+            SELECT c.memberID, t.label, c.planCode, SUM(c.approvedAmount),
+                   MAX(json_extract(t.rules, '$.perTermCap') * p.shares), MAX(p.shares), GROUP_CONCAT(c.id, ', ')
+            FROM claim c JOIN policy p ON p.id = c.policyID JOIN planTerm t ON t.id = c.planTermID
+            WHERE c.status IN ('approved', 'paid') AND json_extract(t.rules, '$.perTermCap') IS NOT NULL
             GROUP BY c.memberID, c.planTermID
-            HAVING SUM(c.approvedAmount) > MAX(pl.perTermCap * p.shares)
+            HAVING SUM(c.approvedAmount) > MAX(json_extract(t.rules, '$.perTermCap') * p.shares)
             ORDER BY c.memberID, c.planTermID
             """)
         while let row = try perTerm.next() {

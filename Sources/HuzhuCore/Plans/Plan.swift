@@ -1,11 +1,16 @@
+import Foundation
 import GRDB
 
-/// A protection plan (保障计划): what a share costs, who may join, what it
-/// pays and under which limits. Stored in the `plan` table; its terms are
-/// ``PlanTerm``s.
+/// A protection plan (保障计划): its code, name, kind and exclusive group,
+/// with the rules of one of its terms (``PlanRules``: price, eligibility,
+/// benefits, caps …). The `plan` table stores only the identity; each
+/// ``PlanTerm`` stores its own rules. A plan read for a term
+/// (``PlanService/plan(_:termID:)``) carries that term's rules — what a
+/// policy of that term is priced and paid by; read by code
+/// (``PlanService/plan(_:code:)``), those of its latest term.
 ///
-/// Money is in fen; the payment ratio in basis points (7000 = 70%).
-/// Optional limits are `nil` when the plan has none.
+/// The rule fields below read and write ``rules``, so a plan value can be
+/// built in one go and its rules given to ``PlanService/addTerm(_:planCode:label:start:years:rules:context:)``.
 ///
 /// ```swift
 /// var plan = Plan(code: "FEM", name: "女职工特殊疾病", kind: .femaleDisease,
@@ -13,6 +18,7 @@ import GRDB
 /// plan.gender = .female
 /// plan.benefits = [BenefitItem(code: "cancer", name: "恶性肿瘤", amount: Money(fen: 600_000))]
 /// try plans.create(db, plan, context: context)
+/// try plans.addTerm(db, planCode: "FEM", label: "2026", start: july1, years: 1, rules: plan.rules, context: context)
 /// ```
 public struct Plan: Hashable, Sendable, Codable {
     /// Unique code, 1–32 ASCII letters, digits, `-` or `_`.
@@ -21,120 +27,88 @@ public struct Plan: Hashable, Sendable, Codable {
     public var name: String
     /// What the plan covers.
     public var kind: PlanKind
-    /// The contribution for one share for one term, more than 0.
-    public var pricePerShare: Money
-    /// The most shares one member may hold in one term, 1 or more.
-    public var maxShares: Int
-    /// The youngest age allowed at the term start, if limited.
-    public var minAge: Int?
-    /// The oldest age allowed at the term start, if limited.
-    public var maxAge: Int?
-    /// The only gender allowed; `nil` for any.
-    public var gender: Gender?
-    /// Days after a new member's cover starts before claims are paid; 0 for accident plans.
-    public var waitingPeriodDays: Int
-    /// The part of a claim the member bears, 0 or more.
-    public var deductible: Money
-    /// The share of a claim paid, in basis points, 0–10000.
-    public var paymentRatio: Int
-    /// The most paid for one claim, if limited.
-    public var perClaimCap: Money?
-    /// The most paid in one term, if limited.
-    public var perTermCap: Money?
-    /// Fixed sums the plan pays; empty if it pays a ratio instead.
-    public var benefits: [BenefitItem]
-    /// Days after discharge within which a claim must be reported (e.g. 10).
-    public var reportWindowDays: Int
-    /// Days after the hospital settlement after which a claim lapses (e.g. 730).
-    public var lapseWindowDays: Int
     /// Plans sharing a group exclude each other ("choose one of A and B"); `nil` for none.
     public var exclusiveGroup: String?
-    /// The group-enrollment rule's minimum share in percent, if the plan has one.
-    public var groupMinimumPercent: Int?
-    /// The group-enrollment rule's small-unit threshold, if the plan has one.
-    public var groupSmallUnitThreshold: Int?
-    /// For a ratio plan, which expense the ratio applies to (self-paid by default).
-    public var benefitBase: BenefitBase
+    /// The rules of the term the plan was read for (or of its latest term).
+    public var rules: PlanRules
 
-    /// Creates a plan with typical defaults: one share, any age and gender,
-    /// no waiting period, no deductible, 100% paid, no caps, no fixed sums,
-    /// 10-day report and 730-day lapse windows, not exclusive, no group rule,
-    /// a ratio applied to the self-paid amount.
+    /// Creates a plan with the given identity and rules.
+    public init(code: String, name: String, kind: PlanKind, exclusiveGroup: String? = nil, rules: PlanRules) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.exclusiveGroup = exclusiveGroup
+        self.rules = rules
+    }
+
+    /// Creates a plan with typical defaults for its rules (see ``PlanRules``).
     public init(code: String, name: String, kind: PlanKind, pricePerShare: Money, maxShares: Int = 1,
                 minAge: Int? = nil, maxAge: Int? = nil, gender: Gender? = nil, waitingPeriodDays: Int = 0,
                 deductible: Money = .zero, paymentRatio: Int = 10_000, perClaimCap: Money? = nil,
                 perTermCap: Money? = nil, benefits: [BenefitItem] = [], reportWindowDays: Int = 10,
                 lapseWindowDays: Int = 730, exclusiveGroup: String? = nil, groupRule: GroupRule? = nil,
                 benefitBase: BenefitBase = .selfPaid) {
-        self.code = code
-        self.name = name
-        self.kind = kind
-        self.pricePerShare = pricePerShare
-        self.maxShares = maxShares
-        self.minAge = minAge
-        self.maxAge = maxAge
-        self.gender = gender
-        self.waitingPeriodDays = waitingPeriodDays
-        self.deductible = deductible
-        self.paymentRatio = paymentRatio
-        self.perClaimCap = perClaimCap
-        self.perTermCap = perTermCap
-        self.benefits = benefits
-        self.reportWindowDays = reportWindowDays
-        self.lapseWindowDays = lapseWindowDays
-        self.exclusiveGroup = exclusiveGroup
-        self.groupMinimumPercent = groupRule?.minimumPercent
-        self.groupSmallUnitThreshold = groupRule?.smallUnitThreshold
-        self.benefitBase = benefitBase
+        self.init(code: code, name: name, kind: kind, exclusiveGroup: exclusiveGroup, rules: PlanRules(
+            pricePerShare: pricePerShare, maxShares: maxShares, minAge: minAge, maxAge: maxAge, gender: gender,
+            waitingPeriodDays: waitingPeriodDays, deductible: deductible, paymentRatio: paymentRatio,
+            perClaimCap: perClaimCap, perTermCap: perTermCap, benefits: benefits, reportWindowDays: reportWindowDays,
+            lapseWindowDays: lapseWindowDays, groupRule: groupRule, benefitBase: benefitBase))
     }
 
-    /// The group-enrollment rule, if the plan has one.
-    public var groupRule: GroupRule? {
-        get {
-            groupMinimumPercent.map { GroupRule(minimumPercent: $0, smallUnitThreshold: groupSmallUnitThreshold ?? 0) }
-        }
-        set {
-            groupMinimumPercent = newValue?.minimumPercent
-            groupSmallUnitThreshold = newValue?.smallUnitThreshold
-        }
-    }
+    // MARK: - The rules of the term, field by field
 
-    /// The age range as text: `16–60`, `16+`, `≤60` or `any`.
-    public var ageRangeText: String {
-        switch (minAge, maxAge) {
-        case let (min?, max?): return "\(min)–\(max)"
-        case let (min?, nil): return "\(min)+"
-        case let (nil, max?): return "≤\(max)"
-        case (nil, nil): return "any"
-        }
+    public var pricePerShare: Money { get { rules.pricePerShare } set { rules.pricePerShare = newValue } }
+    public var maxShares: Int { get { rules.maxShares } set { rules.maxShares = newValue } }
+    public var minAge: Int? { get { rules.minAge } set { rules.minAge = newValue } }
+    public var maxAge: Int? { get { rules.maxAge } set { rules.maxAge = newValue } }
+    public var gender: Gender? { get { rules.gender } set { rules.gender = newValue } }
+    public var waitingPeriodDays: Int { get { rules.waitingPeriodDays } set { rules.waitingPeriodDays = newValue } }
+    public var deductible: Money { get { rules.deductible } set { rules.deductible = newValue } }
+    public var paymentRatio: Int { get { rules.paymentRatio } set { rules.paymentRatio = newValue } }
+    public var perClaimCap: Money? { get { rules.perClaimCap } set { rules.perClaimCap = newValue } }
+    public var perTermCap: Money? { get { rules.perTermCap } set { rules.perTermCap = newValue } }
+    public var benefits: [BenefitItem] { get { rules.benefits } set { rules.benefits = newValue } }
+    public var reportWindowDays: Int { get { rules.reportWindowDays } set { rules.reportWindowDays = newValue } }
+    public var lapseWindowDays: Int { get { rules.lapseWindowDays } set { rules.lapseWindowDays = newValue } }
+    public var groupMinimumPercent: Int? { get { rules.groupMinimumPercent } set { rules.groupMinimumPercent = newValue } }
+    public var groupSmallUnitThreshold: Int? {
+        get { rules.groupSmallUnitThreshold } set { rules.groupSmallUnitThreshold = newValue }
     }
+    public var benefitBase: BenefitBase { get { rules.benefitBase } set { rules.benefitBase = newValue } }
+    public var groupRule: GroupRule? { get { rules.groupRule } set { rules.groupRule = newValue } }
+    public var ageRangeText: String { rules.ageRangeText }
 }
 
 extension Plan: FetchableRecord, PersistableRecord {
     /// The table name.
     public static let databaseTableName = "plan"
 
-    /// The columns of the `plan` table (`benefits` holds JSON).
+    /// The columns of the `plan` table.
     public enum Columns {
-        public static let code = Column(CodingKeys.code)
-        public static let name = Column(CodingKeys.name)
-        public static let kind = Column(CodingKeys.kind)
-        public static let pricePerShare = Column(CodingKeys.pricePerShare)
-        public static let maxShares = Column(CodingKeys.maxShares)
-        public static let minAge = Column(CodingKeys.minAge)
-        public static let maxAge = Column(CodingKeys.maxAge)
-        public static let gender = Column(CodingKeys.gender)
-        public static let waitingPeriodDays = Column(CodingKeys.waitingPeriodDays)
-        public static let deductible = Column(CodingKeys.deductible)
-        public static let paymentRatio = Column(CodingKeys.paymentRatio)
-        public static let perClaimCap = Column(CodingKeys.perClaimCap)
-        public static let perTermCap = Column(CodingKeys.perTermCap)
-        public static let benefits = Column(CodingKeys.benefits)
-        public static let reportWindowDays = Column(CodingKeys.reportWindowDays)
-        public static let lapseWindowDays = Column(CodingKeys.lapseWindowDays)
-        public static let exclusiveGroup = Column(CodingKeys.exclusiveGroup)
-        public static let groupMinimumPercent = Column(CodingKeys.groupMinimumPercent)
-        public static let groupSmallUnitThreshold = Column(CodingKeys.groupSmallUnitThreshold)
-        public static let benefitBase = Column(CodingKeys.benefitBase)
+        public static let code = Column("code")
+        public static let name = Column("name")
+        public static let kind = Column("kind")
+        public static let exclusiveGroup = Column("exclusiveGroup")
+    }
+
+    /// Reads a plan's identity, and its rules from a `rules` column (a term's, joined) when the row has one.
+    public init(row: Row) throws {
+        code = row["code"]
+        name = row["name"]
+        kind = row["kind"]
+        exclusiveGroup = row["exclusiveGroup"]
+        if let json: String = row["rules"] {
+            rules = try JSONDecoder().decode(PlanRules.self, from: Data(json.utf8))
+        } else {
+            rules = PlanRules(pricePerShare: .zero)
+        }
+    }
+
+    /// Writes the identity (the rules belong to the terms).
+    public func encode(to container: inout PersistenceContainer) {
+        container["code"] = code
+        container["name"] = name
+        container["kind"] = kind
+        container["exclusiveGroup"] = exclusiveGroup
     }
 }

@@ -8,10 +8,10 @@ import GRDB
 /// ```swift
 /// let plans = PlanService()
 /// try database.write { db in
-///     try plans.create(db, Plan(code: "ACC", name: "意外伤害", kind: .accident,
-///                               pricePerShare: Money(fen: 2600), maxShares: 4), context: context)
-///     try plans.addTerm(db, planCode: "ACC", label: "2012",
-///                       start: try CivilDate(parsing: "2012-07-01"), years: 1, context: context)
+///     let plan = Plan(code: "ACC", name: "意外伤害", kind: .accident, pricePerShare: Money(fen: 2600), maxShares: 4)
+///     try plans.create(db, plan, context: context)
+///     try plans.addTerm(db, planCode: "ACC", label: "2012", start: try CivilDate(parsing: "2012-07-01"), years: 1,
+///                       rules: plan.rules, context: context)
 /// }
 /// ```
 public struct PlanService: Sendable {
@@ -25,7 +25,10 @@ public struct PlanService: Sendable {
 
     // MARK: - Writes
 
-    /// Stores a new plan after checking every field (E401–E418, E203).
+    /// Stores a new plan's identity — code, name, kind, exclusive group —
+    /// after checking it (E401, E402, E203). Its rules belong to its terms
+    /// (``addTerm(_:planCode:label:start:years:rules:context:)``); the
+    /// `rules` of `plan` are not stored here.
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
@@ -51,8 +54,7 @@ public struct PlanService: Sendable {
             try AuditLog.record(db, context: context, action: "insert", operation: "createPlan", table: "plan",
                                 rowKey: plan.code, summary: [
                                     "name": .text(plan.name), "kind": .text(plan.kind.rawValue),
-                                    "pricePerShare": .integer(plan.pricePerShare.fen),
-                                    "maxShares": .integer(Int64(plan.maxShares)),
+                                    "exclusiveGroup": plan.exclusiveGroup.map { .text($0) } ?? .null,
                                 ])
             return .commit
         }
@@ -67,14 +69,15 @@ public struct PlanService: Sendable {
     ///   - label: A label unique within the plan, e.g. `"2012"`.
     ///   - start: The first covered day, e.g. 2012-07-01.
     ///   - years: 1, 2 or 3.
+    ///   - rules: The term's rules; nil: those of the plan's latest earlier term.
     ///   - context: Operator and script, for the audit trail.
     /// - Returns: The stored term, with its id.
-    /// - Throws: ``ValidationError`` (see ``addTerm(_:planCode:label:start:end:context:)``).
+    /// - Throws: ``ValidationError`` (see ``addTerm(_:planCode:label:start:end:rules:context:)``).
     @discardableResult
     public func addTerm(_ db: Database, planCode: String, label: String, start: CivilDate, years: Int,
-                        context: WriteContext) throws -> PlanTerm {
+                        rules: PlanRules? = nil, context: WriteContext) throws -> PlanTerm {
         let end = start.adding(years: max(0, min(years, 100))).adding(days: -1)
-        return try addTerm(db, planCode: planCode, label: label, start: start, end: end, context: context)
+        return try addTerm(db, planCode: planCode, label: label, start: start, end: end, rules: rules, context: context)
     }
 
     /// Adds a term to a plan.
@@ -82,7 +85,9 @@ public struct PlanService: Sendable {
     /// Checks, collecting every failure: the plan exists (E419); the label
     /// has 1–20 characters (E426) and is free (E423); the term runs 1, 2 or
     /// 3 whole years (E421: the end is the day before the start's
-    /// anniversary); it overlaps no other term of the plan (E422).
+    /// anniversary); it overlaps no other term of the plan (E422); its
+    /// rules are valid (E404–E418), or copied from an earlier term (E427
+    /// when there is none).
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
@@ -90,19 +95,28 @@ public struct PlanService: Sendable {
     ///   - label: A label unique within the plan.
     ///   - start: The first covered day.
     ///   - end: The last covered day.
+    ///   - rules: The term's rules; nil: those of the plan's latest term starting before `start`.
     ///   - context: Operator and script, for the audit trail.
     /// - Returns: The stored term, with its id.
     /// - Throws: ``ValidationError``.
     @discardableResult
     public func addTerm(_ db: Database, planCode: String, label: String, start: CivilDate, end: CivilDate,
-                        context: WriteContext) throws -> PlanTerm {
+                        rules: PlanRules? = nil, context: WriteContext) throws -> PlanTerm {
         if let refused = scope.failure(federationOperation: "addPlanTerm", field: "plan", subject: .plan(planCode)) {
             throw ValidationError(refused)
         }
         var failures = FailureCollector()
         let subject = ValidationFailure.Subject.plan(planCode)
-        if try !PlanStore.exists(db, code: planCode) {
+        let plan = try PlanStore.plan(db, code: planCode)
+        if plan == nil {
             failures.add(.planUnknown, field: "plan", value: .plain(planCode), ["code": planCode])
+        }
+        let earlier = try terms(db, planCode: planCode).last { $0.startDate < start }
+        let termRules = rules ?? earlier?.rules
+        if let plan, let termRules {
+            failures.add(contentsOf: PlanValidation.failures(of: termRules, kind: plan.kind, planCode: planCode))
+        } else if plan != nil {
+            failures.add(.termRulesMissing, field: "rules", subject: subject, ["plan": planCode])
         }
         let labelLength = CodeRules.nameLength(label, maximum: 20)
         if !labelLength.ok {
@@ -116,7 +130,8 @@ public struct PlanService: Sendable {
             failures.add(.termLength, field: "end", value: .plain(end.description), subject: subject,
                          ["start": start.description, "end": end.description])
         }
-        var term = PlanTerm(planCode: planCode, label: label, startDate: start, endDate: end)
+        var term = PlanTerm(planCode: planCode, label: label, startDate: start, endDate: end,
+                            rules: termRules ?? PlanRules(pricePerShare: .zero))
         for other in try terms(db, planCode: planCode) where other.overlaps(term) {
             failures.add(.termOverlap, field: "start", value: .plain(start.description), subject: subject,
                          ["other": other.label, "otherStart": other.startDate.description,
@@ -129,6 +144,8 @@ public struct PlanService: Sendable {
                                 rowKey: String(term.id!), summary: [
                                     "plan": .text(planCode), "label": .text(label),
                                     "start": .text(start.description), "end": .text(end.description),
+                                    "price": .integer(term.rules.pricePerShare.fen),
+                                    "maxShares": .integer(Int64(term.rules.maxShares)),
                                 ])
             return .commit
         }
@@ -137,9 +154,14 @@ public struct PlanService: Sendable {
 
     // MARK: - Reads
 
-    /// The plan with a code, or `nil`.
+    /// The plan with a code, with the rules of its latest term, or `nil`.
     public func plan(_ db: Database, code: String) throws -> Plan? {
         try PlanStore.plan(db, code: code)
+    }
+
+    /// The plan of a term, with that term's rules, or `nil`.
+    public func plan(_ db: Database, termID: Int64) throws -> Plan? {
+        try PlanStore.plan(db, termID: termID)
     }
 
     /// All plans, by code.

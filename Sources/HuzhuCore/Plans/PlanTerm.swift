@@ -1,8 +1,9 @@
 import GRDB
 
 /// One term of a plan: the period a contribution covers, 1, 2 or 3 whole
-/// years from a common start date (e.g. 2012-07-01 to 2013-06-30).
-/// Stored in the `planTerm` table.
+/// years from a common start date (e.g. 2012-07-01 to 2013-06-30), and the
+/// rules its policies are sold and paid under (``PlanRules``, stored as
+/// JSON in the `rules` column). Stored in the `planTerm` table.
 ///
 /// The ``year`` is the calendar year of the start date; reports and the
 /// group rule's headcount use it.
@@ -19,15 +20,19 @@ public struct PlanTerm: Hashable, Sendable, Codable {
     public var endDate: CivilDate
     /// The calendar year of ``startDate``.
     public var year: Int
+    /// What the term sells and pays.
+    public var rules: PlanRules
 
-    /// Creates a term value; prefer ``PlanService/addTerm(_:planCode:label:start:years:context:)``.
-    public init(id: Int64? = nil, planCode: String, label: String, startDate: CivilDate, endDate: CivilDate) {
+    /// Creates a term value; prefer ``PlanService/addTerm(_:planCode:label:start:years:rules:context:)``.
+    public init(id: Int64? = nil, planCode: String, label: String, startDate: CivilDate, endDate: CivilDate,
+                rules: PlanRules) {
         self.id = id
         self.planCode = planCode
         self.label = label
         self.startDate = startDate
         self.endDate = endDate
         self.year = startDate.year
+        self.rules = rules
     }
 
     /// Whether a day is inside the term.
@@ -53,6 +58,7 @@ extension PlanTerm: FetchableRecord, MutablePersistableRecord {
         public static let startDate = Column(CodingKeys.startDate)
         public static let endDate = Column(CodingKeys.endDate)
         public static let year = Column(CodingKeys.year)
+        public static let rules = Column(CodingKeys.rules)
     }
 
     /// Takes the id SQLite assigned.

@@ -1,17 +1,26 @@
-/// The rules a plan's own fields must follow, independent of the database.
+/// The rules a plan's own fields and a term's rules must follow, independent of the database.
 enum PlanValidation {
-    /// Every failure of a plan's fields (not the code's uniqueness).
+    /// Every failure of a plan's identity (not the code's uniqueness).
     static func failures(of plan: Plan) -> [ValidationFailure] {
         var failures = FailureCollector()
         let subject = ValidationFailure.Subject.plan(plan.code)
+        if !CodeRules.isValidCode(plan.code) {
+            failures.add(.planCodeInvalid, field: "code", value: .plain(plan.code), subject: subject, ["code": plan.code])
+        }
+        let name = CodeRules.nameLength(plan.name, maximum: 100)
+        if !name.ok {
+            failures.add(.nameInvalid, field: "name", value: .plain(plan.name), subject: subject, ["count": String(name.count)])
+        }
+        return failures.failures
+    }
+
+    /// Every failure of a term's rules, for a plan of a kind.
+    static func failures(of plan: PlanRules, kind: PlanKind, planCode: String) -> [ValidationFailure] {
+        var failures = FailureCollector()
+        let subject = ValidationFailure.Subject.plan(planCode)
         func add(_ reason: ReasonCode, _ field: String, _ value: String, _ arguments: [String: String]) {
             failures.add(reason, field: field, value: .plain(value), subject: subject, arguments)
         }
-        if !CodeRules.isValidCode(plan.code) {
-            add(.planCodeInvalid, "code", plan.code, ["code": plan.code])
-        }
-        let name = CodeRules.nameLength(plan.name, maximum: 100)
-        if !name.ok { add(.nameInvalid, "name", plan.name, ["count": String(name.count)]) }
         if plan.pricePerShare.fen <= 0 {
             add(.priceInvalid, "pricePerShare", plan.pricePerShare.description, ["amount": plan.pricePerShare.description])
         }
@@ -23,7 +32,7 @@ enum PlanValidation {
         }
         if plan.waitingPeriodDays < 0 {
             add(.waitingPeriodInvalid, "waitingPeriodDays", String(plan.waitingPeriodDays), ["days": String(plan.waitingPeriodDays)])
-        } else if plan.kind == .accident && plan.waitingPeriodDays != 0 {
+        } else if kind == .accident && plan.waitingPeriodDays != 0 {
             add(.accidentWaitingPeriod, "waitingPeriodDays", String(plan.waitingPeriodDays), ["days": String(plan.waitingPeriodDays)])
         }
         if plan.deductible.fen < 0 {

@@ -274,7 +274,10 @@ public struct EnrollmentService: Sendable {
                          ["term": term.label, "end": term.endDate.description])
             return (plan, nil)
         }
-        return (plan, term)
+        // The term's rules price and admit its policies.
+        var termPlan = plan
+        if let term { termPlan.rules = term.rules }
+        return (termPlan, term)
     }
 
     private func makePolicy(member: Member, plan: Plan, term: PlanTerm, shares: Int, contribution: Money,

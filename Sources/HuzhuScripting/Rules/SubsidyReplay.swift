@@ -44,7 +44,7 @@ public enum SubsidyReplay {
                 for id in ids {
                     guard let detail = try services.enrollment.policy(db, id: id),
                           let member = try services.members.member(db, id: detail.policy.memberID),
-                          let plan = try services.plans.plan(db, code: detail.policy.planCode),
+                          let plan = try services.plans.plan(db, termID: detail.policy.planTermID),
                           let term = try services.plans.term(db, id: detail.policy.planTermID) else { continue }
                     let p = detail.policy
                     let unit = try services.units.unit(db, code: member.unitCode)

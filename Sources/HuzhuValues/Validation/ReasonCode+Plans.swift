@@ -75,11 +75,25 @@ extension ReasonCode {
         "保障期名称应为1–20个字符（实际{count}个）")
 
     /// Every code of this group, in number order.
+    public static let termRulesMissing = ReasonCode(427, "termRulesMissing",
+        "the first term of plan {plan} needs its rules (a price and the rest); later terms may copy an earlier one",
+        "计划{plan}的第一个保障期须给出规则（价格等）；以后的保障期可沿用之前的")
+    public static let termRulesLocked = ReasonCode(428, "termRulesLocked",
+        "term {term} of plan {plan} already has {count} policies: its {field} cannot change (add a new term instead)",
+        "计划{plan}的保障期{term}已有{count}份保单，{field}不能再改（请新增保障期）")
+    public static let planLocked = ReasonCode(429, "planLocked",
+        "plan {plan} already has policies: its {field} cannot change",
+        "计划{plan}已有保单，{field}不能再改")
+    public static let plansFileInvalid = ReasonCode(430, "plansFileInvalid",
+        "{detail}",
+        "{detail}")
+
     static let plans: [ReasonCode] = [
         planCodeInvalid, planCodeTaken, priceInvalid, maxSharesInvalid, ageRangeInvalid,
         waitingPeriodInvalid, accidentWaitingPeriod, deductibleInvalid, paymentRatioInvalid, capInvalid,
         capsInconsistent, benefitItemInvalid, benefitItemDuplicate, windowInvalid, lapseBeforeReport,
         groupMinimumInvalid, groupThresholdInvalid, planUnknown, termLength, termOverlap,
-        termLabelTaken, termUnknown, noOpenTerm, termLabelInvalid,
+        termLabelTaken, termUnknown, noOpenTerm, termLabelInvalid, termRulesMissing, termRulesLocked, planLocked,
+        plansFileInvalid,
     ]
 }

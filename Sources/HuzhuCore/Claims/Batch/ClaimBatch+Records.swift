@@ -20,7 +20,7 @@ extension ClaimBatch {
     /// The amount to approve, or every reason it cannot be approved, as the service's `approval`.
     func approval(index: Int, amount: Money?, topUp: TopUpProposal?, into review: inout ClaimReview) throws -> Money {
         let claim = states[index].claim
-        guard let facts = policies[claim.policyID], let plan = plans[claim.planCode] else {
+        guard let facts = policies[claim.policyID], let plan = plans[claim.planTermID] else {
             preconditionFailure("a claim made here has its policy and plan")
         }
         let missing = states[index].documentRows.map { documents[$0] }.filter { $0.required && !$0.provided }.map(\.document)

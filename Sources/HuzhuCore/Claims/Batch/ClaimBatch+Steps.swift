@@ -27,7 +27,7 @@ extension ClaimBatch {
         failures.add(contentsOf: report.expenses.failures(subject: facts.map { _ in subject }))
         var plan: Plan?
         if let policy = facts?.policy {
-            plan = plans[policy.planCode]
+            plan = plans[policy.planTermID]
             try ClaimReportChecks.check(report, policy: policy, plan: plan!, into: &failures)
             let key = IncidentKey(policyID: policyID, kind: report.kind, incidentDate: report.incidentDate)
             if let other = open[key]?.min() {

@@ -55,7 +55,8 @@ public struct ClaimBatch: Sendable {
         var reviewRow: Int?
     }
 
-    var plans: [String: Plan] = [:]
+    /// Each plan with a term's rules, by term id.
+    var plans: [Int64: Plan] = [:]
     var termLabels: [Int64: String] = [:]
     var policies: [Int64: PolicyFacts] = [:]
     var unitsInScope: [String: ValidationFailure?] = [:]
@@ -99,7 +100,7 @@ public struct ClaimBatch: Sendable {
     /// - Throws: A database error.
     init(_ db: Database, scope: Scope = .everything, policyIDs: some Sequence<Int64>) throws {
         self.scope = scope
-        for plan in try ClaimBatchStore.plans(db) { plans[plan.code] = plan }
+        plans = try ClaimBatchStore.plansByTerm(db)
         termLabels = try ClaimBatchStore.termLabels(db)
         let ids = Array(Set(policyIDs)).sorted()
         let chunk = 500

@@ -5,8 +5,9 @@ import GRDB
 enum ClaimBatchStore {
     // MARK: - Reading
 
-    static func plans(_ db: Database) throws -> [Plan] {
-        try Plan.fetchAll(db)
+    /// Every plan with each term's rules, by term id.
+    static func plansByTerm(_ db: Database) throws -> [Int64: Plan] {
+        try PlanStore.plansByTerm(db)
     }
 
     /// Every plan term's label, by id.

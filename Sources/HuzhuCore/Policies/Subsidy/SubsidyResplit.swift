@@ -161,7 +161,7 @@ private struct TermCache {
 
     mutating func planAndTerm(_ db: Database, id: Int64) throws -> (Plan, PlanTerm) {
         if let found = known[id] { return found }
-        guard let term = try PlanStore.term(db, id: id), let plan = try PlanStore.plan(db, code: term.planCode) else {
+        guard let term = try PlanStore.term(db, id: id), let plan = try PlanStore.plan(db, termID: id) else {
             throw ValidationError(ValidationFailure(.termUnknown, field: "term", value: .plain(String(id)),
                                                     ["plan": "?", "term": String(id)]))
         }
