@@ -42,7 +42,12 @@ struct WorkspaceRunTests {
             .deletingLastPathComponent().appendingPathComponent("scripts/stock")
         let stockFiles = try FileManager.default.subpathsOfDirectory(atPath: stock.path)
             .filter { $0.hasSuffix(".lua") || $0.hasSuffix(".csv") }
-        #expect(first.stdout == "made workspace union: huzhu.toml, huzhu.db, scripts/ (\(stockFiles.count) stock scripts)\n")
+        let lines = first.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "made workspace union: huzhu.toml, huzhu.db, plans.toml, scripts/ (\(stockFiles.count) stock scripts)")
+        #expect(lines.count == 3 && lines[1].hasPrefix("next: review plans.toml (four standard plans, terms from 20")
+                && lines[1].hasSuffix("-07-01), then `cd union && huzhu plans apply plans.toml`"))
+        let plans = try String(contentsOf: scratch.url.appendingPathComponent("union/plans.toml"), encoding: .utf8)
+        #expect(plans.contains("code = \"INP\"") && plans.contains("ratio = 70"))
         for file in stockFiles {
             let seeded = try String(contentsOf: scratch.url.appendingPathComponent("union/scripts/\(file)"), encoding: .utf8)
             #expect(seeded == (try String(contentsOf: stock.appendingPathComponent(file), encoding: .utf8)),

@@ -17,6 +17,8 @@ public struct Workspace: Sendable {
     public static let configName = "huzhu.toml"
     public static let databaseName = "huzhu.db"
     public static let scriptsName = "scripts"
+    /// The plans and terms file `huzhu init` writes for review (docs/plans.md).
+    public static let plansName = "plans.toml"
 
     public var configURL: URL { root.appendingPathComponent(Workspace.configName) }
     public var databaseURL: URL { root.appendingPathComponent(Workspace.databaseName) }
@@ -79,6 +81,10 @@ public struct Workspace: Sendable {
             try Data(WorkspaceConfig.template(operatorName: operatorName, today: today).utf8).write(to: configURL)
             return try Workspace(at: root)
         }()
+        let plansURL = root.appendingPathComponent(plansName)
+        if !fm.fileExists(atPath: plansURL.path) {
+            try Data(StandardPlans.text(today: workspace.today).utf8).write(to: plansURL)
+        }
         _ = try workspace.openDatabase()
         return workspace
     }

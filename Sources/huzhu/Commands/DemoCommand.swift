@@ -85,7 +85,7 @@ struct DemoCommand: ParsableCommand {
     private func removeWorkspace(at root: URL) throws {
         let fm = FileManager.default
         for name in [Workspace.configName, Workspace.databaseName, Workspace.databaseName + "-wal",
-                     Workspace.databaseName + "-shm", Workspace.scriptsName] {
+                     Workspace.databaseName + "-shm", Workspace.scriptsName, Workspace.plansName] {
             let url = root.appendingPathComponent(name)
             if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
         }

@@ -24,7 +24,9 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: directory)
         let workspace = try Workspace.create(at: url, operatorName: operatorName, stockScripts: StockScripts.files)
-        print("made workspace \(directory): \(Workspace.configName), \(Workspace.databaseName), \(Workspace.scriptsName)/ (\(StockScripts.files.count) stock scripts)")
-        _ = workspace
+        print("made workspace \(directory): \(Workspace.configName), \(Workspace.databaseName), \(Workspace.plansName), "
+              + "\(Workspace.scriptsName)/ (\(StockScripts.files.count) stock scripts)")
+        print("next: review \(Workspace.plansName) (four standard plans, terms from \(StandardPlans.termStart(covering: workspace.today))), "
+              + "then `cd \(directory) && huzhu plans apply \(Workspace.plansName)`")
     }
 }
