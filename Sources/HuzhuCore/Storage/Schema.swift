@@ -30,6 +30,7 @@ public enum Schema {
         migrator.registerMigration("createSubsidyBudgets", migrate: Migrations.createSubsidyBudgets)
         migrator.registerMigration("createTargets", migrate: Migrations.createTargets)
         migrator.registerMigration("createAppraisals", migrate: Migrations.createAppraisals)
+        migrator.registerMigration("addOfficeParentAndUnitClosing", migrate: Migrations.addOfficeParentAndUnitClosing)
         return migrator
     }
 }
