@@ -8,6 +8,7 @@
 ---@field parent string? the parent's code (nil for the federation)
 ---@field office string? the serving office's code
 ---@field path string materialized path, e.g. /FED/BH/BH001/
+---@field closed_on string? YYYY-MM-DD: no new enrolments after it
 
 ---@class huzhu.Member
 ---@field id integer
@@ -110,6 +111,12 @@
 ---@field operator string
 ---@field lines {account: string, debit: integer, credit: integer}[] fen; debits equal credits
 
+---@class huzhu.Office
+---@field code string
+---@field name string
+---@field kind string office (办事处) or agency (代办处)
+---@field parent string? the parent office's code
+
 ---@class huzhu.Target
 ---@field unit string
 ---@field year integer
@@ -192,6 +199,23 @@
 --- Huzhu's data and helpers. Money is always integer fen.
 huzhu = {}
 
+--- The programme's office (办事处) and agency offices (代办处) that serve units.
+huzhu.offices = {}
+
+--- The office with a code, or nil.
+---@param code string
+---@return huzhu.Office?
+function huzhu.offices.get(code) end
+
+--- Iterates every office, by code: `for o in huzhu.offices.each() do … end`.
+---@return fun(): huzhu.Office?
+function huzhu.offices.each() end
+
+--- Creates an office; a federation operation, refused in a scoped run (E251). Checked and audited like an imported one.
+---@param office {code: string, name: string, kind: string, parent?: string} kind: office or agency (办事处 or 代办处); parent: an existing office's code
+---@return huzhu.Office
+function huzhu.offices.create(office) end
+
 --- The union tree: the federation, district/county and industrial unions, enterprises, grassroots units.
 huzhu.units = {}
 
@@ -209,6 +233,41 @@ function huzhu.units.each(filter) end
 ---@param filter {under?: string, kind?: string}?
 ---@return integer
 function huzhu.units.count(filter) end
+
+--- Creates a unit under its parent (the federation has none), checked and audited like an imported one; in a scoped run only inside the scope.
+---@param unit {code: string, name: string, kind: string, parent?: string, office?: string} kind: federation, district, county, industry, enterprise, grassroots; parent: the parent unit's code; office: the serving office's code
+---@return huzhu.Unit
+function huzhu.units.create(unit) end
+
+--- Changes a unit's name or office (office = false removes it); the audit row keeps the old values.
+---@param code string
+---@param changes {name?: string, office?: string|false}
+---@return huzhu.Unit
+function huzhu.units.update(code, changes) end
+
+--- Moves a unit, with its whole subtree, under another parent.
+---@param code string
+---@param parent string the new parent's code
+---@return huzhu.Unit
+function huzhu.units.move(code, parent) end
+
+--- Closes a unit on a date: no new enrolments in it or below it after that day (E217); its members stay until transferred.
+---@param code string
+---@param date string YYYY-MM-DD, the last day enrolments are taken
+---@return huzhu.Unit
+function huzhu.units.close(code, date) end
+
+--- Sets a unit's number of employees for a year, replacing the year's count if there is one (audited with the old and new value).
+---@param code string
+---@param year integer
+---@param employees integer
+function huzhu.units.set_headcount(code, year, employees) end
+
+--- A unit's own number of employees in a year, or nil when none is recorded (see employees for the subtree).
+---@param code string
+---@param year integer
+---@return integer?
+function huzhu.units.headcount(code, year) end
 
 --- Employees of a unit's whole subtree in a year (the participation rate's denominator).
 ---@param code string

@@ -37,15 +37,18 @@ extension EnrollmentService {
     ///   - request: Unit, plan, term and shares.
     ///   - context: Operator, script and today's date.
     /// - Returns: The batch, its policies and the members skipped.
-    /// - Throws: ``ValidationError`` (E208, E250, E419, E424, E425, E514, E502,
+    /// - Throws: ``ValidationError`` (E208, E250, E217 unit closed, E419, E424, E425, E514, E502,
     ///   E511, E512, E513, E702; E507, E508, E1002 for a formula's split).
     @discardableResult
     public func enrollUnit(_ db: Database, _ request: GroupEnrollmentRequest,
                            context: WriteContext) throws -> GroupEnrollmentResult {
         var failures = FailureCollector()
         let subject = ValidationFailure.Subject.unit(request.unitCode)
-        try failures.capture(field: "unit") {
-            _ = try UnitService(scope: scope).visibleUnit(db, code: request.unitCode, field: "unit")
+        let units = UnitService(scope: scope)
+        if try failures.capture(field: "unit", { try units.visibleUnit(db, code: request.unitCode, field: "unit") }) != nil,
+           let closed = try units.closedFailure(db, unitCode: request.unitCode, on: context.today, field: "unit",
+                                                subject: subject) {
+            failures.add(closed)
         }
         let (plan, term) = try resolve(db, planCode: request.planCode, termLabel: request.termLabel,
                                        subject: subject, context: context, into: &failures)

@@ -52,7 +52,8 @@ public struct EnrollmentService: Sendable {
     /// Enrolls one member in one plan term.
     ///
     /// Checks, collecting every failure: the member exists (E305) inside
-    /// the scope (E250); the plan exists (E419) and has the term (E424) or
+    /// the scope (E250) and its unit (or a unit above it) has not closed
+    /// before today (E217); the plan exists (E419) and has the term (E424) or
     /// a term open today (E425) that has not ended (E514); the member is
     /// active (E501); the shares are 1 to the plan's maximum (E502); the
     /// member holds no active policy in the term (E503) nor in a plan of
@@ -74,6 +75,10 @@ public struct EnrollmentService: Sendable {
             try members.visibleMember(db, residentID: request.residentID, field: "residentID")
         }
         let subject = ValidationFailure.Subject.member(member?.residentID.value ?? request.residentID)
+        if let member, let closed = try UnitService(scope: scope).closedFailure(
+            db, unitCode: member.unitCode, on: context.today, field: "unit", subject: subject) {
+            failures.add(closed)
+        }
         let (plan, term) = try resolve(db, planCode: request.planCode, termLabel: request.termLabel,
                                        subject: subject, context: context, into: &failures)
         var contribution: Money?

@@ -31,6 +31,7 @@ public enum Schema {
         migrator.registerMigration("createTargets", migrate: Migrations.createTargets)
         migrator.registerMigration("createAppraisals", migrate: Migrations.createAppraisals)
         migrator.registerMigration("addTermRules", migrate: Migrations.addTermRules)
+        migrator.registerMigration("addOfficeParentAndUnitClosing", migrate: Migrations.addOfficeParentAndUnitClosing)
         return migrator
     }
 }

@@ -14,6 +14,23 @@ public struct Office: Hashable, Sendable, Codable {
         /// 代办处: an agency office acting for it.
         case agency
 
+        /// Reads `office`/`agency` (any case) or 办事处/代办处; `nil` for anything else.
+        public init?(text: String) {
+            switch text.lowercased() {
+            case "office", "办事处": self = .office
+            case "agency", "代办处", "代办点": self = .agency
+            default: return nil
+            }
+        }
+
+        /// Reads a kind as ``init(text:)`` does, or fails with E215 naming the text.
+        public static func parse(_ text: String, field: String = "kind") throws -> Kind {
+            guard let kind = Kind(text: text) else {
+                throw ValidationFailure(.officeKindInvalid, field: field, value: .plain(text), ["text": text])
+            }
+            return kind
+        }
+
         /// The Chinese name, 办事处 or 代办处.
         public var chinese: String { self == .office ? "办事处" : "代办处" }
     }
@@ -24,12 +41,15 @@ public struct Office: Hashable, Sendable, Codable {
     public var name: String
     /// Office or agency.
     public var kind: Kind
+    /// The office this one stands under (a 代办处 under its 办事处), if any.
+    public var parentCode: String?
 
     /// Creates an office value (not yet stored).
-    public init(code: String, name: String, kind: Kind) {
+    public init(code: String, name: String, kind: Kind, parentCode: String? = nil) {
         self.code = code
         self.name = name
         self.kind = kind
+        self.parentCode = parentCode
     }
 }
 
@@ -42,5 +62,6 @@ extension Office: FetchableRecord, PersistableRecord {
         public static let code = Column(CodingKeys.code)
         public static let name = Column(CodingKeys.name)
         public static let kind = Column(CodingKeys.kind)
+        public static let parentCode = Column(CodingKeys.parentCode)
     }
 }

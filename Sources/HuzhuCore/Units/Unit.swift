@@ -23,16 +23,20 @@ public struct Unit: Hashable, Sendable, Codable {
     public var officeCode: String?
     /// `/ROOT/…/CODE/`: the codes from the root down to this unit.
     public var path: String
+    /// The day the unit closed, if it has: no new enrolments after it
+    /// (in it or below it); its members stay until transferred.
+    public var closedOn: CivilDate?
 
     /// Creates a unit value; prefer ``UnitService/create(_:_:context:)``.
     public init(code: String, name: String, kind: UnitKind, parentCode: String?,
-                officeCode: String?, path: String) {
+                officeCode: String?, path: String, closedOn: CivilDate? = nil) {
         self.code = code
         self.name = name
         self.kind = kind
         self.parentCode = parentCode
         self.officeCode = officeCode
         self.path = path
+        self.closedOn = closedOn
     }
 
     /// The number of levels above this unit (0 for the federation).
@@ -56,5 +60,6 @@ extension Unit: FetchableRecord, PersistableRecord {
         public static let parentCode = Column(CodingKeys.parentCode)
         public static let officeCode = Column(CodingKeys.officeCode)
         public static let path = Column(CodingKeys.path)
+        public static let closedOn = Column(CodingKeys.closedOn)
     }
 }

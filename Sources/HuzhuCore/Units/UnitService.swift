@@ -31,12 +31,17 @@ public struct UnitService: Sendable {
 
     /// Stores a new office (offices are not in the unit tree; a scoped caller may not create one, E251).
     ///
+    /// A parent office, when given, must exist already (E209) and be
+    /// another office (E216): offices are created parents first, so no
+    /// chain of parents can come back to itself.
+    ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
     ///   - office: The office.
     ///   - context: Operator and script, for the audit trail.
     /// - Returns: The stored office.
-    /// - Throws: ``ValidationError`` with E201 (code), E203 (name), E210 (taken), E251 (scoped).
+    /// - Throws: ``ValidationError`` with E201 (code), E203 (name), E210 (taken), E209 (unknown parent),
+    ///   E216 (its own parent), E251 (scoped).
     @discardableResult
     public func createOffice(_ db: Database, _ office: Office, context: WriteContext) throws -> Office {
         if let refused = scope.failure(federationOperation: "createOffice", field: "code", value: .plain(office.code)) {
@@ -50,11 +55,20 @@ public struct UnitService: Sendable {
         }
         let name = CodeRules.nameLength(office.name, maximum: 100)
         if !name.ok { failures.add(.nameInvalid, field: "name", value: .plain(office.name), ["count": String(name.count)]) }
+        if let parent = office.parentCode {
+            if parent == office.code {
+                failures.add(.officeCycle, field: "parent", value: .plain(parent), ["parent": parent, "code": office.code])
+            } else if try !UnitStore.officeExists(db, code: parent) {
+                failures.add(.officeUnknown, field: "parent", value: .plain(parent), ["code": parent])
+            }
+        }
         try failures.throwIfAny()
         try db.inSavepoint {
             try UnitStore.insert(db, office)
+            var summary: [String: AuditValue] = ["name": .text(office.name), "kind": .text(office.kind.rawValue)]
+            if let parent = office.parentCode { summary["parent"] = .text(parent) }
             try AuditLog.record(db, context: context, action: "insert", operation: "createOffice", table: "office",
-                                rowKey: office.code, summary: ["name": .text(office.name), "kind": .text(office.kind.rawValue)])
+                                rowKey: office.code, summary: summary)
             return .commit
         }
         return office
@@ -192,7 +206,104 @@ public struct UnitService: Sendable {
         return try UnitStore.unit(db, code: code)!
     }
 
+    /// Changes a unit's name or office (its code, kind and place in the tree
+    /// stay; ``move(_:code:toParent:context:)`` changes the parent).
+    ///
+    /// Checks, collecting every failure: the unit exists (E208) inside the
+    /// scope (E250); the name (E203); the office exists (E209). The audit
+    /// row (`updateUnit`) holds the old and the new value of each field
+    /// that changed; a change that changes nothing writes nothing.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - code: The unit.
+    ///   - changes: The new name and/or office.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The unit as changed.
+    /// - Throws: ``ValidationError`` (E208, E250, E203, E209).
+    @discardableResult
+    public func update(_ db: Database, code: String, _ changes: UnitChanges, context: WriteContext) throws -> Unit {
+        let unit = try visibleUnit(db, code: code, field: "code")
+        let subject = ValidationFailure.Subject.unit(code)
+        var failures = FailureCollector()
+        if let newName = changes.name {
+            let name = CodeRules.nameLength(newName, maximum: 100)
+            if !name.ok {
+                failures.add(.nameInvalid, field: "name", value: .plain(newName), subject: subject, ["count": String(name.count)])
+            }
+        }
+        if case .some(.some(let officeCode)) = changes.officeCode, try !UnitStore.officeExists(db, code: officeCode) {
+            failures.add(.officeUnknown, field: "office", value: .plain(officeCode), subject: subject, ["code": officeCode])
+        }
+        try failures.throwIfAny()
+        var updated = unit
+        if let name = changes.name { updated.name = name }
+        if let officeCode = changes.officeCode { updated.officeCode = officeCode }
+        guard updated != unit else { return unit }
+        var summary: [String: AuditValue] = [:]
+        if updated.name != unit.name {
+            summary["name"] = .text(updated.name)
+            summary["oldName"] = .text(unit.name)
+        }
+        if updated.officeCode != unit.officeCode {
+            summary["office"] = .text(updated.officeCode)
+            summary["oldOffice"] = .text(unit.officeCode)
+        }
+        try db.inSavepoint {
+            try UnitStore.update(db, code: code, name: updated.name, officeCode: updated.officeCode)
+            try AuditLog.record(db, context: context, action: "update", operation: "updateUnit", table: "unit",
+                                rowKey: code, summary: summary)
+            return .commit
+        }
+        return updated
+    }
+
+    /// Closes a unit on a date: after it, no member of the unit or of any
+    /// unit below it may be enrolled (E217, whether one by one, as a group
+    /// or by import). Its members, policies and children stay until they
+    /// are transferred or moved.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - code: The unit.
+    ///   - date: The last day enrolments are taken.
+    ///   - context: Operator and script, for the audit trail.
+    /// - Returns: The closed unit.
+    /// - Throws: ``ValidationError`` (E208, E250, E218 already closed).
+    @discardableResult
+    public func close(_ db: Database, code: String, on date: CivilDate, context: WriteContext) throws -> Unit {
+        var unit = try visibleUnit(db, code: code, field: "code")
+        if let closed = unit.closedOn {
+            throw ValidationError(ValidationFailure(.unitAlreadyClosed, field: "code", value: .plain(code),
+                                                    subject: .unit(code), ["code": code, "date": closed.description]))
+        }
+        unit.closedOn = date
+        try db.inSavepoint {
+            try UnitStore.close(db, code: code, on: date)
+            try AuditLog.record(db, context: context, action: "update", operation: "closeUnit", table: "unit",
+                                rowKey: code, summary: ["closedOn": .text(date.description)])
+            return .commit
+        }
+        return unit
+    }
+
+    /// The failure of enrolling into a unit on a date when the unit, or a
+    /// unit above it, closed before that date (E217, naming the closed unit
+    /// and its closing day); `nil` when enrolments are open.
+    func closedFailure(_ db: Database, unitCode: String, on date: CivilDate, field: String,
+                       subject: ValidationFailure.Subject) throws -> ValidationFailure? {
+        guard let path = try UnitStore.path(db, code: unitCode) else { return nil }
+        let codes = path.split(separator: "/").map(String.init)
+        guard let closed = try UnitStore.closedBefore(db, codes: codes, date: date) else { return nil }
+        return ValidationFailure(.unitClosed, field: field, value: .plain(unitCode), subject: subject,
+                                 ["unit": closed.code, "date": closed.closedOn.description])
+    }
+
     /// Sets a unit's number of employees for a year (insert or replace).
+    ///
+    /// The audit row is an `insert` for a new year and an `update` holding
+    /// the old count (`old`) beside the new one (`employees`) for a year
+    /// already recorded.
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
@@ -218,11 +329,13 @@ public struct UnitService: Sendable {
         }
         try failures.throwIfAny()
         let headcount = UnitHeadcount(unitCode: unitCode, year: year, employees: employees)
+        let old = try UnitStore.headcount(db, unitCode: unitCode, year: year)
+        var summary: [String: AuditValue] = ["employees": .integer(Int64(employees))]
+        if let old { summary["old"] = .integer(Int64(old)) }
         try db.inSavepoint {
             try UnitStore.save(db, headcount)
-            try AuditLog.record(db, context: context, action: "insert", operation: "setHeadcount",
-                                table: "unitHeadcount", rowKey: "\(unitCode)/\(year)",
-                                summary: ["employees": .integer(Int64(employees))])
+            try AuditLog.record(db, context: context, action: old == nil ? "insert" : "update", operation: "setHeadcount",
+                                table: "unitHeadcount", rowKey: "\(unitCode)/\(year)", summary: summary)
             return .commit
         }
         return headcount

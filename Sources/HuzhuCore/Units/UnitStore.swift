@@ -49,6 +49,26 @@ enum UnitStore {
         try db.execute(literal: "UPDATE unit SET parentCode = \(parentCode) WHERE code = \(code)")
     }
 
+    /// Changes a unit's name and office.
+    static func update(_ db: Database, code: String, name: String, officeCode: String?) throws {
+        try db.execute(literal: "UPDATE unit SET name = \(name), officeCode = \(officeCode) WHERE code = \(code)")
+    }
+
+    /// Records the day a unit closed.
+    static func close(_ db: Database, code: String, on date: CivilDate) throws {
+        try db.execute(literal: "UPDATE unit SET closedOn = \(date) WHERE code = \(code)")
+    }
+
+    /// The first unit (nearest the root) among `codes` that closed before `date`, with its closing day.
+    static func closedBefore(_ db: Database, codes: [String], date: CivilDate) throws -> (code: String, closedOn: CivilDate)? {
+        guard let row = try Unit
+            .select(Unit.Columns.code, Unit.Columns.closedOn)
+            .filter(codes.contains(Unit.Columns.code) && Unit.Columns.closedOn < date)
+            .order(Unit.Columns.path)
+            .asRequest(of: Row.self).fetchOne(db) else { return nil }
+        return (row[0], row[1])
+    }
+
     /// The units in a range, of a kind, after a path, in path order.
     static func request(_ range: UnitRange, kind: UnitKind?, afterPath: String? = nil) -> QueryInterfaceRequest<Unit> {
         var request = Unit.all()

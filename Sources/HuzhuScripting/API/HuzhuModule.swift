@@ -5,6 +5,7 @@ import LuaHost
 enum HuzhuModule {
     static func make(_ state: RunState) -> LuaModule {
         var m = LuaModule("huzhu", summary: "Huzhu's data and helpers. Money is always integer fen.")
+        m.module(OfficeFunctions.module(state))
         m.module(UnitFunctions.module(state))
         m.module(MemberFunctions.module(state))
         m.module(PlanFunctions.module(state))
@@ -41,6 +42,7 @@ enum HuzhuModule {
             .init("kind", "string", "federation, district, county, industry, enterprise or grassroots"),
             .init("parent", "string?", "the parent's code (nil for the federation)"), .init("office", "string?", "the serving office's code"),
             .init("path", "string", "materialized path, e.g. /FED/BH/BH001/"),
+            .init("closed_on", "string?", "YYYY-MM-DD: no new enrolments after it"),
         ]),
         LuaClassDoc("huzhu.Member", fields: [
             .init("id", "integer"), .init("resident_id", "string", "18 characters"), .init("name", "string"),
@@ -93,5 +95,5 @@ enum HuzhuModule {
             .init("unit", "string"), .init("operator", "string"),
             .init("lines", "{account: string, debit: integer, credit: integer}[]", "fen; debits equal credits"),
         ]),
-    ] + IndicatorFunctions.classes + ReportFunctions.classes
+    ] + OfficeFunctions.classes + IndicatorFunctions.classes + ReportFunctions.classes
 }

@@ -11,6 +11,7 @@ enum Records {
         .table([
             "code": .string(u.code), "name": .string(u.name), "kind": .string(u.kind.rawValue),
             "parent": optional(u.parentCode), "office": optional(u.officeCode), "path": .string(u.path),
+            "closed_on": optional(u.closedOn?.description),
         ])
     }
 

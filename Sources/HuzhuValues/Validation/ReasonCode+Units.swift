@@ -43,6 +43,18 @@ extension ReasonCode {
     public static let unitKindInvalid = ReasonCode(214, "unitKindInvalid",
         "unknown unit kind \"{text}\" (expected federation, district, county, industry, enterprise, grassroots, or 市总, 区, 县, 产业, 企业, 基层)",
         "单位类型“{text}”无效（应为市总、区、县、产业、企业、基层，或federation、district、county、industry、enterprise、grassroots）")
+    public static let officeKindInvalid = ReasonCode(215, "officeKindInvalid",
+        "unknown office kind \"{text}\" (expected office, agency, or 办事处, 代办处)",
+        "办事处类型“{text}”无效（应为办事处、代办处，或office、agency）")
+    public static let officeCycle = ReasonCode(216, "officeCycle",
+        "office {parent} cannot be the parent of {code} (a cycle)",
+        "办事处{parent}不能作为{code}的上级，不能成环")
+    public static let unitClosed = ReasonCode(217, "unitClosed",
+        "unit {unit} closed on {date}: no new enrolments after it",
+        "单位{unit}已于{date}撤销，此后不能新参保")
+    public static let unitAlreadyClosed = ReasonCode(218, "unitAlreadyClosed",
+        "unit {code} is already closed (on {date})",
+        "单位{code}已撤销（{date}）")
     public static let outOfScope = ReasonCode(250, "outOfScope",
         "unit {unit} is outside the scope {scope}",
         "单位{unit}不在当前范围{scope}内")
@@ -57,7 +69,8 @@ extension ReasonCode {
     static let units: [ReasonCode] = [
         unitCodeInvalid, unitCodeTaken, nameInvalid, unitParentUnknown, unitCycle,
         federationHasParent, unitParentRequired, unitUnknown, officeUnknown, officeCodeTaken,
-        headcountInvalid, headcountYearInvalid, federationExists, unitKindInvalid, outOfScope,
+        headcountInvalid, headcountYearInvalid, federationExists, unitKindInvalid, officeKindInvalid,
+        officeCycle, unitClosed, unitAlreadyClosed, outOfScope,
         federationOperation, scopeRootOperation,
     ]
 }

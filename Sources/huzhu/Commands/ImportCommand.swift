@@ -4,16 +4,18 @@ import HuzhuCore
 import HuzhuScripting
 import LuaHost
 
-/// `huzhu import units|members|policies FILE.csv`: validates every row,
+/// `huzhu import offices|units|headcounts|members|policies|targets FILE.csv`: validates every row,
 /// then imports them all in one transaction (or, with --skip-invalid, the
 /// valid ones).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import units, members, policies or targets from a CSV file.",
+        abstract: "Import offices, units, headcounts, members, policies or targets from a CSV file.",
         discussion: """
             Headers in English or Chinese:
+              offices   code,name,kind,parent  (代码,名称,类型,上级); kind office|agency (办事处|代办处), parent an office
               units     code,name,kind,parent,office,employees,year  (代码,名称,类型,上级,办事处,职工人数,年度)
+              headcounts unit,year,employees  (单位,年度,职工人数); replaces a year already recorded
               members   resident_id,name,unit,phone,hardship,joined_on  (身份证号,姓名,单位,电话,困难职工,入会日期)
               policies  resident_id,plan,shares,term  (身份证号,计划,份数,期次)
               targets   unit,year,members,contributions,plan  (单位,年度,参保人数,缴费金额,计划); contributions in yuan
@@ -30,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     /// Errors listed on standard error before `… and N more`.
     static let listedErrors = 50
 
-    @Argument(help: ArgumentHelp("What the file holds: units, members, policies or targets.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("What the file holds: offices, units, headcounts, members, policies or targets.", valueName: "kind"))
     var kind: ImportKind
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
@@ -79,8 +81,12 @@ struct ImportCommand: ParsableCommand {
         do {
             let report: ImportReport
             switch kind {
+            case .offices:
+                report = try OfficeImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .units:
                 report = try UnitImporter(options: options).importFile(url, into: database, context: context, progress: progress)
+            case .headcounts:
+                report = try HeadcountImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .members:
                 report = try MemberImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .targets:

@@ -2,8 +2,12 @@ import Foundation
 
 /// What a file import holds: units, members or policies.
 public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// Offices (`offices.csv`): the 办事处 and its 代办处.
+    case offices
     /// Units (`units.csv`): the tree, offices and headcounts.
     case units
+    /// Headcounts (`headcounts.csv`): one unit and year per row.
+    case headcounts
     /// Members (`members.csv`).
     case members
     /// Policies (`policies.csv`): one enrollment per row.
@@ -14,7 +18,9 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
     /// The columns the kind's files have; see ``ImportSchemas``.
     public var schema: CSVSchema {
         switch self {
+        case .offices: return ImportSchemas.offices
         case .units: return ImportSchemas.units
+        case .headcounts: return ImportSchemas.headcounts
         case .members: return ImportSchemas.members
         case .policies: return ImportSchemas.policies
         case .targets: return ImportSchemas.targets

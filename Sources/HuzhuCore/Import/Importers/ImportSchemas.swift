@@ -2,7 +2,9 @@
 ///
 /// | file | columns (required in bold) |
 /// |---|---|
+/// | offices | **code/代码**, **name/名称**, **kind/类型** (office/办事处, agency/代办处), parent/上级 |
 /// | units | **code/代码**, **name/名称**, **kind/类型**, parent/上级, office/办事处, employees/职工人数, year/年度 |
+/// | headcounts | **unit/单位**, **year/年度**, **employees/职工人数** |
 /// | members | **resident_id/身份证号**, **name/姓名**, **unit/单位**, phone/电话, hardship/困难职工, joined_on/入会日期 |
 /// | policies | **resident_id/身份证号**, **plan/计划**, **shares/份数**, term/期次 |
 /// | targets | **unit/单位**, **year/年度**, **members/参保人数**, **contributions/缴费金额** (yuan), plan/计划 |
@@ -13,6 +15,21 @@
 /// Every file accepts and ignores a `reason` column, so a corrected rejects
 /// file can be imported again.
 public enum ImportSchemas {
+    /// `code,name,kind,parent`: kind `office`/`agency` or 办事处/代办处; parent an office's code.
+    public static let offices = CSVSchema([
+        .required("code", "代码", "办事处代码"),
+        .required("name", "名称", "办事处名称"),
+        .required("kind", "类型"),
+        .optional("parent", "上级", "上级办事处"),
+    ])
+
+    /// `unit,year,employees`: a unit's number of employees in a year.
+    public static let headcounts = CSVSchema([
+        .required("unit", "单位", "单位代码"),
+        .required("year", "年度"),
+        .required("employees", "职工人数", "人数"),
+    ])
+
     /// `code,name,kind,parent,office,employees,year`.
     public static let units = CSVSchema([
         .required("code", "代码", "单位代码"),

@@ -30,3 +30,18 @@ extension Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// Issue 14: an office may stand under a parent office (a 代办处 under
+    /// the 办事处), and a unit may be closed on a date (no new enrolments
+    /// after it). Both columns are nullable: existing offices have no
+    /// parent and existing units are open.
+    static func addOfficeParentAndUnitClosing(_ db: Database) throws {
+        try db.alter(table: "office") { t in
+            t.add(column: "parentCode", .text).references("office")
+        }
+        try db.alter(table: "unit") { t in
+            t.add(column: "closedOn", .text)
+        }
+    }
+}
