@@ -49,7 +49,7 @@
 ---@field code string
 ---@field name string
 ---@field kind string
----@field price integer fen per share
+---@field price integer fen per share, and the fields below up to small_unit_threshold: the rules of the latest term
 ---@field max_shares integer
 ---@field min_age integer?
 ---@field max_age integer?
@@ -65,7 +65,30 @@
 ---@field exclusive_group string?
 ---@field group_minimum_percent integer?
 ---@field small_unit_threshold integer?
----@field terms {label: string, start: string, end: string}[]
+---@field terms huzhu.PlanTerm[] earliest first
+
+---@class huzhu.PlanTerm
+---@field label string
+---@field start string
+---@field end string
+---@field price integer fen per share
+---@field max_shares integer
+---@field min_age integer?
+---@field max_age integer?
+---@field gender string?
+---@field waiting_days integer
+---@field deductible integer fen
+---@field ratio integer basis points
+---@field benefit_base string self_paid or total
+---@field per_claim_cap integer? fen
+---@field per_term_cap integer? fen
+---@field benefits {code: string, name: string, amount: integer}[]
+---@field report_days integer
+---@field lapse_days integer
+---@field group_min_percent integer?
+---@field group_everyone_below integer?
+---@field refund string before_start, none or pro_rata
+---@field leaving string keep or end_with_refund
 
 ---@class huzhu.Claim
 ---@field id integer
@@ -316,6 +339,16 @@ function huzhu.plans.get(code) end
 --- Iterates every plan, by code: `for p in huzhu.plans.each() do … end`.
 ---@return fun(): huzhu.Plan?
 function huzhu.plans.each() end
+
+--- Creates a plan, or renames it (its kind and exclusive group change only while it has no policies), as `huzhu plans apply` does; a federation operation.
+---@param plan {code: string, name: string, kind: string, exclusive_group?: string} kind: accident, inpatient, critical_illness, female_disease, other
+---@return huzhu.Plan
+function huzhu.plans.define(plan) end
+
+--- Adds a term to a plan with its rules — all of them, or `like` an earlier term and only what differs — or changes a term that has no policies yet; money in fen, ratio in basis points, as `huzhu plans apply` does.
+---@param term {plan: string, label: string, start: string, years?: integer, end?: string, like?: string, price?: integer, max_shares?: integer, min_age?: integer|false, max_age?: integer|false, gender?: string, waiting_days?: integer, deductible?: integer, ratio?: integer, benefit_base?: string, per_claim_cap?: integer|false, per_term_cap?: integer|false, benefits?: {code: string, name: string, amount: integer}[], report_days?: integer, lapse_days?: integer, group_min_percent?: integer|false, group_everyone_below?: integer|false, refund?: string, leaving?: string} the fields of a plans.toml term (docs/plans.md) with money in fen and the ratio in basis points
+---@return huzhu.Plan
+function huzhu.plans.add_term(term) end
 
 --- Policies: one member's enrollment in one plan term.
 huzhu.policies = {}

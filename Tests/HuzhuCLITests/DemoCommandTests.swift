@@ -72,6 +72,9 @@ struct DemoCommandTests {
         #expect(config.contains("today = \"2026-12-20\""))
         #expect(config.contains("operator = \"市总保险办\""))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("demo/scripts/jobs/hello.lua").path))
+        // plans.toml is the city's plans: applying it changes nothing.
+        let plans = try CLI.run(["plans", "apply", "plans.toml"], in: scratch.url.appendingPathComponent("demo"))
+        #expect(plans.status == 0 && plans.stdout == "nothing changed\n")
     }
 
     @Test("the demo's fund: every policy split by the stock subsidy rule, and benefits paid 60–90% of contributions")

@@ -60,8 +60,26 @@ enum Records {
             "report_days": .integer(Int64(p.reportWindowDays)), "lapse_days": .integer(Int64(p.lapseWindowDays)),
             "exclusive_group": optional(p.exclusiveGroup), "group_minimum_percent": optional(p.groupMinimumPercent),
             "small_unit_threshold": optional(p.groupSmallUnitThreshold),
-            "terms": .array(terms.map { .table(["label": .string($0.label), "start": .string($0.startDate.description), "end": .string($0.endDate.description)]) }),
+            "terms": .array(terms.map { term in
+                .table(["label": .string(term.label), "start": .string(term.startDate.description),
+                        "end": .string(term.endDate.description)].merging(termRules(term.rules)) { a, _ in a })
+            }),
         ])
+    }
+
+    /// A term's rules by the names of `huzhu.plans.add_term` (money in fen, the ratio in basis points).
+    static func termRules(_ r: PlanRules) -> [String: LuaValue] {
+        [
+            "price": .integer(r.pricePerShare.fen), "max_shares": .integer(Int64(r.maxShares)),
+            "min_age": optional(r.minAge), "max_age": optional(r.maxAge), "gender": optional(r.gender?.rawValue),
+            "waiting_days": .integer(Int64(r.waitingPeriodDays)), "deductible": .integer(r.deductible.fen),
+            "ratio": .integer(Int64(r.paymentRatio)), "benefit_base": .string(r.benefitBase == .selfPaid ? "self_paid" : "total"),
+            "per_claim_cap": optional(r.perClaimCap), "per_term_cap": optional(r.perTermCap),
+            "benefits": .array(r.benefits.map { .table(["code": .string($0.code), "name": .string($0.name), "amount": .integer($0.amount.fen)]) }),
+            "report_days": .integer(Int64(r.reportWindowDays)), "lapse_days": .integer(Int64(r.lapseWindowDays)),
+            "group_min_percent": optional(r.groupMinimumPercent), "group_everyone_below": optional(r.groupSmallUnitThreshold),
+            "refund": .string(r.refund.rawValue), "leaving": .string(r.leaving.rawValue),
+        ]
     }
 
     static func claim(_ d: ClaimDetail) -> LuaValue {

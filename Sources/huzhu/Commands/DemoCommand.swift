@@ -57,6 +57,12 @@ struct DemoCommand: ParsableCommand {
         do {
             database = try workspace.openDatabase()
             summary = try build(into: database, workspace: workspace)
+            // plans.toml says what the city's plans are (applying it changes nothing).
+            let definitions = try database.read { session in try session.services.plans.definitions(session.connection) }
+            try Data(PlansFile.render(definitions, header: [
+                "The demo city's plans and terms (docs/plans.md). Money in yuan, ratio in percent, windows in days.",
+                "Add next year's terms here (like = \"\(DemoCity.programmeYear)\", then what differs) and run: huzhu plans apply plans.toml",
+            ]).utf8).write(to: root.appendingPathComponent(Workspace.plansName))
         } catch {
             try? removeWorkspace(at: root)
             throw error
