@@ -25,6 +25,23 @@ final class CSVWriterTests {
         #expect(writer.rowCount == 4)
     }
 
+    @Test("formula injection: text cells starting with = + - @ tab or CR get a leading quote; numbers stay numbers")
+    func formulas() throws {
+        var options = CSVWriter.Options()
+        options.writesByteOrderMark = false
+        options.lineEnding = .lf
+        var out = Data()
+        let writer = CSVWriter(options: options) { out.append($0) }
+        try writer.writeRow(["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3", "@SUM(1+1)", "\tx", "\rx"])
+        try writer.writeRow(["=HYPERLINK(\"http://x\")", "-12.50", "+3", "12", "-", "a=b", "张=三"])
+        try writer.close()
+        #expect(String(decoding: out, as: UTF8.self) == """
+            '=cmd|' /C calc'!A0,"'+SUM(1,2)",'-2+3,'@SUM(1+1),'\tx,"'\rx"
+            "'=HYPERLINK(""http://x"")",-12.50,+3,12,'-,a=b,张=三
+
+            """)
+    }
+
     @Test("LF line ends and no byte order mark are options")
     func writerOptions() throws {
         var options = CSVWriter.Options()
