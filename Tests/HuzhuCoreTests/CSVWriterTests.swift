@@ -34,12 +34,22 @@ final class CSVWriterTests {
         let writer = CSVWriter(options: options) { out.append($0) }
         try writer.writeRow(["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3", "@SUM(1+1)", "\tx", "\rx"])
         try writer.writeRow(["=HYPERLINK(\"http://x\")", "-12.50", "+3", "12", "-", "a=b", "张=三"])
+        try writer.writeRow(["=\"11010519491231002X\"", "=\"a\"&\"b\""])   // the exporter's Excel text stays
         try writer.close()
         #expect(String(decoding: out, as: UTF8.self) == """
             '=cmd|' /C calc'!A0,"'+SUM(1,2)",'-2+3,'@SUM(1+1),'\tx,"'\rx"
             "'=HYPERLINK(""http://x"")",-12.50,+3,12,'-,a=b,张=三
 
-            """)
+            """ + #""=""11010519491231002X""","'=""a""&""b""""# + "\n")
+        // Rejects files keep the rows as the office sent them, to be corrected and imported again.
+        var raw = CSVWriter.Options()
+        raw.neutralisesFormulas = false
+        raw.writesByteOrderMark = false
+        var plain = Data()
+        let rawWriter = CSVWriter(options: raw) { plain.append($0) }
+        try rawWriter.writeRow(["=1+1"])
+        try rawWriter.close()
+        #expect(String(decoding: plain, as: UTF8.self) == "=1+1\r\n")
     }
 
     @Test("LF line ends and no byte order mark are options")

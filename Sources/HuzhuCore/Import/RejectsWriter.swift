@@ -34,6 +34,8 @@ public final class RejectsWriter {
     /// - Throws: ``OutputPathError``; a Foundation error when the file cannot be created or written.
     public init(url: URL, columns: [String], reasonColumn: String = defaultReasonColumn,
                 options: CSVWriter.Options = CSVWriter.Options(), workspace: URL? = nil) throws {
+        var options = options
+        options.neutralisesFormulas = false   // the rows as sent, to be corrected and imported again
         writer = try CSVWriter(url: url, options: options, workspace: workspace)
         columnCount = columns.count
         try writer.writeRow(columns + [reasonColumn])

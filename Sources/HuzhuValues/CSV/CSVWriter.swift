@@ -34,6 +34,13 @@ public final class CSVWriter {
         public var writesByteOrderMark = true
         /// Bytes gathered before they are written out.
         public var bufferSize = 1 << 16
+        /// Whether a text cell that a spreadsheet would run as a formula —
+        /// starting with `=`, `+`, `-`, `@`, a tab or CR, and not a plain
+        /// number such as `-12.50` — is written with a leading `'`, which
+        /// spreadsheets show as text (OWASP's advice against CSV injection).
+        /// `true` by default; rejects files turn it off, as they hold the
+        /// rows as the office sent them, to be corrected and imported again.
+        public var neutralisesFormulas = true
 
         /// The defaults: byte order mark, CRLF.
         public init() {}
@@ -103,7 +110,11 @@ public final class CSVWriter {
         for field in fields {
             if !first { buffer.append(0x2C) }
             first = false
-            Self.append(field, to: &buffer)
+            if options.neutralisesFormulas, Self.looksLikeFormula(field) {
+                Self.append("'" + field, to: &buffer)
+            } else {
+                Self.append(field, to: &buffer)
+            }
         }
         buffer.append(contentsOf: options.lineEnding.rawValue.utf8)
         rowCount += 1
@@ -138,6 +149,32 @@ public final class CSVWriter {
         closed = true
         buffer.removeAll()
         discardSink()
+    }
+
+    /// Whether a spreadsheet would take the field for a formula: it starts
+    /// with `=`, `+`, `-`, `@`, tab or CR and is not a plain number
+    /// (`-12.50`, `+3`).
+    static func looksLikeFormula<S: StringProtocol>(_ field: S) -> Bool {
+        guard let first = field.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return false }
+        if first == 0x3D { return !isTextConstant(field) }
+        guard first == 0x2B || first == 0x2D else { return true }
+        let rest = field.utf8.dropFirst()
+        let digits = rest.split(separator: 0x2E, maxSplits: 1, omittingEmptySubsequences: false)
+        let isNumber = !rest.isEmpty && digits.count <= 2 && digits.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        return !isNumber
+    }
+
+    /// Whether the field is the exporter's own Excel text form `="…"` of
+    /// letters, digits and `*` (a resident ID kept as text): a constant,
+    /// nothing a spreadsheet could run.
+    static func isTextConstant<S: StringProtocol>(_ field: S) -> Bool {
+        let bytes = Array(field.utf8)
+        guard bytes.count >= 3, bytes[1] == 0x22, bytes.last == 0x22 else { return false }
+        return bytes[2..<(bytes.count - 1)].allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2A
+        }
     }
 
     /// Appends one field, quoted when it must be.
