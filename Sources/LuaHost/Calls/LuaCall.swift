@@ -68,7 +68,10 @@ public struct LuaCall {
     /// Argument `n` as a string (numbers are accepted and formatted, as in Lua).
     public func string(_ n: Int32) throws -> String {
         switch lua_type(L, n) {
-        case LUA_TSTRING: return stack.string(at: n) ?? ""
+        case LUA_TSTRING:
+            let text = stack.string(at: n) ?? ""
+            if text.utf8.contains(0) { throw argumentError(n, LuaStack.nulProblem) }
+            return text
         case LUA_TNUMBER:
             if lua_isinteger(L, n) != 0 { return String(lua_tointegerx(L, n, nil)) }
             return LuaValue.format(number: lua_tonumberx(L, n, nil))
@@ -84,7 +87,7 @@ public struct LuaCall {
 
     /// Argument `n` converted to a `LuaValue`.
     public func value(_ n: Int32) throws -> LuaValue {
-        do { return try stack.value(at: n) } catch let error as LuaStack.ConversionError {
+        do { return try stack.value(at: n, refusingNUL: true) } catch let error as LuaStack.ConversionError {
             throw argumentError(n, error.description)
         }
     }

@@ -88,6 +88,9 @@ struct LuaStack {
         return String(cString: lua_typename(L, t))
     }
 
+    /// What a NUL inside a string argument is refused with.
+    static let nulProblem = "text with a NUL byte (\\0)"
+
     /// The string at `index` if it is a string (numbers are not converted).
     func string(at index: Int32) -> String? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
@@ -99,25 +102,32 @@ struct LuaStack {
     }
 
     /// Converts the value at `index` to a `LuaValue`, tables included.
-    func value(at index: Int32) throws -> LuaValue {
+    ///
+    /// - Parameter refusingNUL: Refuse a string holding a NUL byte (arguments
+    ///   bound for the host's storage); a script's results keep them.
+    func value(at index: Int32, refusingNUL: Bool = false) throws -> LuaValue {
         var visiting = Set<UnsafeRawPointer>()
-        return try value(at: lua_absindex(L, index), visiting: &visiting)
+        return try value(at: lua_absindex(L, index), visiting: &visiting, refusingNUL: refusingNUL)
     }
 
-    private func value(at index: Int32, visiting: inout Set<UnsafeRawPointer>) throws -> LuaValue {
+    private func value(at index: Int32, visiting: inout Set<UnsafeRawPointer>, refusingNUL: Bool) throws -> LuaValue {
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil
         case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
         case LUA_TNUMBER:
             if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
             return .number(lua_tonumberx(L, index, nil))
-        case LUA_TSTRING: return .string(string(at: index) ?? "")
-        case LUA_TTABLE: return try table(at: index, visiting: &visiting)
+        case LUA_TSTRING:
+            let text = string(at: index) ?? ""
+            // A NUL would cut the text short where it is stored (SQLite's C strings): refused.
+            if refusingNUL, text.utf8.contains(0) { throw ConversionError(description: Self.nulProblem) }
+            return .string(text)
+        case LUA_TTABLE: return try table(at: index, visiting: &visiting, refusingNUL: refusingNUL)
         default: return .opaque(typeName(at: index))
         }
     }
 
-    private func table(at index: Int32, visiting: inout Set<UnsafeRawPointer>) throws -> LuaValue {
+    private func table(at index: Int32, visiting: inout Set<UnsafeRawPointer>, refusingNUL: Bool) throws -> LuaValue {
         guard let identity = lua_topointer(L, index) else { return .table([:]) }
         guard visiting.insert(identity).inserted else {
             throw ConversionError(description: "cannot convert a table that contains itself")
@@ -130,7 +140,15 @@ struct LuaStack {
         lua_pushnil(L)                                  // first key
         while lua_next(L, index) != 0 {                 // key, value
             let item = try { () throws -> LuaValue in
-                do { return try value(at: lua_gettop(L), visiting: &visiting) }
+                do { return try value(at: lua_gettop(L), visiting: &visiting, refusingNUL: refusingNUL) }
+                catch var error as ConversionError {
+                    if error.description == Self.nulProblem {   // name the innermost field
+                        let key = lua_type(L, -2) == LUA_TSTRING ? string(at: -2) ?? "" : String(lua_tointegerx(L, -2, nil))
+                        error.description += " at field '\(key)'"
+                    }
+                    hzlua_pop(L, 2)
+                    throw error
+                }
                 catch { hzlua_pop(L, 2); throw error }
             }()
             switch lua_type(L, -2) {
