@@ -27,6 +27,16 @@ struct LimitTests {
         try expectLimit("while true do pcall(function() while true do end end) end", .instructionLimit)
     }
 
+    @Test("pcall cannot swallow the memory limit: the run fails even when the script carries on")
+    func pcallMemory() throws {
+        let limits = LuaLimits(memory: 32 << 20, instructions: 0, timeout: nil, output: 1 << 20)
+        try expectLimit("""
+            local ok = pcall(function() local t = {} for i = 1, 1e9 do t[i] = {} end end)
+            collectgarbage()
+            return "carried on", ok
+            """, .memory, limits: limits, message: "memory limit of 32 MiB exceeded")
+    }
+
     @Test("a runaway inside a coroutine hits the instruction limit")
     func coroutineLoop() throws {
         try expectLimit("""
