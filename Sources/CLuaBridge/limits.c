@@ -112,6 +112,9 @@ int hz_raise_limit(lua_State *L, int limit, int level) {
     case HZ_LIMIT_OUTPUT:
         lua_pushfstring(L, "output limit of %I bytes exceeded", (lua_Integer)c->out_limit);
         break;
+    case HZ_LIMIT_MEMORY:
+        lua_pushfstring(L, "memory limit of %I bytes exceeded", (lua_Integer)c->mem_limit);
+        break;
     default:
         lua_pushliteral(L, "limit exceeded");
         break;
@@ -139,6 +142,8 @@ void hz_hook(lua_State *L, lua_Debug *ar) {
             c->hit = HZ_LIMIT_INTERRUPTED;
         else if (c->deadline > 0 && hz_monotonic_seconds() >= c->deadline)
             c->hit = HZ_LIMIT_TIMEOUT;
+        else if (c->mem_refused)                // a pcall caught the refused allocation
+            c->hit = HZ_LIMIT_MEMORY;
     }
     if (c->hit != HZ_LIMIT_NONE) hz_raise_limit(L, c->hit, 0);
 }

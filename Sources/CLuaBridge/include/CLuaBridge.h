@@ -20,6 +20,9 @@ typedef enum {
     HZ_LIMIT_CANCELLED = 3,
     HZ_LIMIT_OUTPUT = 4,
     HZ_LIMIT_INTERRUPTED = 5,
+    /// An allocation was refused at the memory limit and a `pcall` caught
+    /// the error: the run is stopped at the next hook, as for instructions.
+    HZ_LIMIT_MEMORY = 6,
 } hz_limit;
 
 /// Receives what `print` writes (bytes, not NUL-terminated).

@@ -272,6 +272,14 @@ public final class LuaHost {
         let status = recordingReturn ? hz_pcall_recording_return(L, count, LUA_MULTRET) : hz_pcall(L, count, LUA_MULTRET)
         guard status == LUA_OK else { throw failure(status: status) }
         defer { lua_settop(L, base) }
+        // A pcall caught a refused allocation and the chunk returned before the next hook: still a failure.
+        if control.block.pointee.mem_refused != 0 {
+            let limit = control.block.pointee.mem_limit
+            control.block.pointee.mem_limit = 0
+            _ = hz_collect_garbage(L)
+            control.block.pointee.mem_limit = limit
+            throw LuaError(kind: .memory, message: "memory limit of \(LuaHost.describe(bytes: limit)) exceeded", traceback: nil)
+        }
         let stack = LuaStack(L: L)
         var results: [LuaValue] = []
         var i = base + 1
@@ -304,6 +312,9 @@ public final class LuaHost {
             error = LuaError(kind: .cancelled, message: message, traceback: traceback)
         case Int(HZ_LIMIT_OUTPUT.rawValue):
             error = LuaError(kind: .outputLimit, message: message, traceback: traceback)
+        case Int(HZ_LIMIT_MEMORY.rawValue):
+            error = LuaError(kind: .memory, message: "memory limit of \(LuaHost.describe(bytes: c.mem_limit)) exceeded",
+                             traceback: nil)
         default:
             if status == LUA_ERRMEM || (c.mem_refused != 0 && status == LUA_ERRERR) {
                 let text = c.mem_refused != 0
