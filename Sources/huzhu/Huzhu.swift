@@ -22,6 +22,9 @@ struct Huzhu: ParsableCommand {
     /// Exit statuses: 0 success, 1 a script or data error, 2 a usage error,
     /// 130 interrupted by Ctrl-C.
     static func main() {
+        // Personal data stays with its owner: every file and folder this process
+        // creates (database, WAL, settings, scripts, outputs) is owner-only.
+        umask(0o077)
         refuseHelpForUnknownCommand(Array(CommandLine.arguments.dropFirst()))
         var command: ParsableCommand
         do {

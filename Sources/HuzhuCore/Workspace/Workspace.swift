@@ -86,7 +86,27 @@ public struct Workspace: Sendable {
             try Data(StandardPlans.text(today: workspace.today).utf8).write(to: plansURL)
         }
         _ = try workspace.openDatabase()
+        try restrictToOwner(root)
         return workspace
+    }
+
+    /// Makes a new workspace owner-only whatever the umask: folders 0700,
+    /// files 0600 (the CLI also sets its umask to 077).
+    static func restrictToOwner(_ root: URL) throws {
+        let fm = FileManager.default
+        try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root.path)
+        for name in [configName, databaseName, databaseName + "-wal", databaseName + "-shm", plansName]
+        where fm.fileExists(atPath: root.appendingPathComponent(name).path) {
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: root.appendingPathComponent(name).path)
+        }
+        let scripts = root.appendingPathComponent(scriptsName)
+        try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: scripts.path)
+        for path in try fm.subpathsOfDirectory(atPath: scripts.path) {
+            let url = scripts.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            _ = fm.fileExists(atPath: url.path, isDirectory: &isFolder)
+            try fm.setAttributes([.posixPermissions: isFolder.boolValue ? 0o700 : 0o600], ofItemAtPath: url.path)
+        }
     }
 
     /// Opens (and migrates) the workspace's database.
