@@ -117,10 +117,8 @@ struct StockReportTests {
         let renewed = try CLI.run(["run", "renew.lua"], in: ws.url)
         #expect(renewed.status == 0, "\(renewed.stderr)")
         let summary = try lines(ws, ["annual-summary", "--lang", "en"])
-        withKnownIssue("the annual summary counts contributions by enrolment date (issue 15)") {
-            #expect(summary.contains { $0.hasPrefix("Contributions") && $0.hasSuffix(" 104.00") }, "\(summary)")
-            #expect(summary.contains { $0.hasPrefix("Members") && $0.hasSuffix(" 104.00") }, "\(summary)")
-        }
+        #expect(summary.contains { $0.hasPrefix("Contributions") && $0.hasSuffix(" ¥104.00") }, "\(summary)")
+        #expect(summary.contains { $0.hasPrefix("Members ") && $0.hasSuffix(" ¥104.00") }, "\(summary)")
     }
 
     @Test("the stock jobs: the monthly target-progress page and the half-year appraisal on 07-01")
