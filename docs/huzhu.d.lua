@@ -45,6 +45,21 @@
 ---@field batch integer? group enrollment batch
 ---@field enrolled_on string
 
+---@class huzhu.Renewal
+---@field plan string
+---@field term string the term renewed into
+---@field from string the term renewed from
+---@field renewed integer policies created
+---@field skipped integer members left out
+---@field units huzhu.UnitRenewal[] each unit with a member holding the previous term, in path order
+
+---@class huzhu.UnitRenewal
+---@field unit string the members' unit now
+---@field batch integer? the group enrolment; nil if none
+---@field renewed integer
+---@field skipped string[] each reason a member was left out (E501 not active, E503 already renewed …), resident IDs masked
+---@field refused string[] why the unit renewed no one (group rule E511–E513, closed E217); empty if it was not refused
+
 ---@class huzhu.Plan
 ---@field code string
 ---@field name string
@@ -156,7 +171,7 @@
 ---@field as_of string
 ---@field members integer the target
 ---@field contributions integer the target, fen
----@field enrolled integer distinct members enrolled since 1 January
+---@field enrolled integer distinct members enrolled in the terms starting in the target's year
 ---@field collected integer fen
 ---@field members_completion number percent
 ---@field contributions_completion number percent
@@ -183,7 +198,7 @@
 ---@field enrolled integer distinct members covered in the period
 ---@field participation number percent (参保率); 0 without employees
 ---@field coverage table<string, integer> members per plan code
----@field policies integer enrolled in the period
+---@field policies integer enrolled in the period (programme_year: of terms starting in to's year)
 ---@field contributions {total: integer, administration: integer, union: integer, member: integer} fen
 ---@field claims huzhu.ClaimIndicators
 ---@field target huzhu.TargetProgress?
@@ -378,6 +393,11 @@ function huzhu.enroll(request) end
 ---@return {batch: integer, enrolled: integer, skipped: string[]} # skipped: why ineligible members were left out
 function huzhu.enroll_unit(request) end
 
+--- Renews a plan (续保): members still active who hold a policy of the plan's previous term (its latest term starting before `to_term`) get `to_term` with the same shares, unit by unit as `enroll_unit` does (eligibility, the group rule on the new year's headcount, the subsidy formula in force on the new term's start). A unit refused as a whole (group rule, closed) renews no one and the others go on; every member left out is listed with the reason.
+---@param request {plan: string, to_term: string, unit?: string} to_term: the new term's label; unit: renew that unit's subtree only (default: every unit in the run's scope)
+---@return huzhu.Renewal
+function huzhu.renew(request) end
+
 --- Claims (理赔): reported → underReview → approved or rejected; approved → paid.
 huzhu.claims = {}
 
@@ -460,7 +480,7 @@ function huzhu.targets.list(filter) end
 function huzhu.targets.progress(key) end
 
 --- The figures of a unit's subtree over a period (employees, participation, coverage by plan, contributions by payer, claims and days to payout, overdue claims, target completion); with `level` instead of `unit`, a list with one entry per unit of that kind, in path order.
----@param options {unit?: string, level?: string, from?: string, to?: string, overdue_days?: integer} unit or level (district, county, industry …); from: default 1 January of to's year; to: default today; overdue_days: default 30
+---@param options {unit?: string, level?: string, from?: string, to?: string, overdue_days?: integer, programme_year?: boolean} unit or level (district, county, industry …); from: default 1 January of to's year; to: default today; overdue_days: default 30; programme_year: policies and contributions count the policies of terms starting in to's year enrolled by to, instead of those enrolled in the period
 ---@return huzhu.Indicators|huzhu.Indicators[]
 function huzhu.indicators(options) end
 

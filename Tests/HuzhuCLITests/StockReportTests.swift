@@ -107,6 +107,20 @@ struct StockReportTests {
         #expect(csv.stdout.contains("北京,800000,36000000.00,45.00"))
     }
 
+    @Test("the annual summary counts a policy in the year its term starts: 王一's renewal for 2027 is not 2026's money")
+    func annualSummaryProgrammeYear() throws {
+        let ws = try Self.city()
+        try ws.write("renew.lua", """
+            huzhu.plans.add_term{plan = 'ACC', label = '2027', start = '2027-07-01', years = 1, like = '2026'}
+            huzhu.enroll{member = '\(TinyCity.wang)', plan = 'ACC', term = '2027'}
+            """)
+        let renewed = try CLI.run(["run", "renew.lua"], in: ws.url)
+        #expect(renewed.status == 0, "\(renewed.stderr)")
+        let summary = try lines(ws, ["annual-summary", "--lang", "en"])
+        #expect(summary.contains { $0.hasPrefix("Contributions") && $0.hasSuffix(" ¥104.00") }, "\(summary)")
+        #expect(summary.contains { $0.hasPrefix("Members ") && $0.hasSuffix(" ¥104.00") }, "\(summary)")
+    }
+
     @Test("the stock jobs: the monthly target-progress page and the half-year appraisal on 07-01")
     func stockJobs() throws {
         let ws = try TinyWorkspace.appraisalCity()

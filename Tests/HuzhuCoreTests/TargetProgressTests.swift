@@ -143,6 +143,46 @@ struct TargetProgressTests {
         } == nil)
     }
 
+    /// The programme year: m1 renews ACC for the term starting 2013-07-01 on
+    /// 2012-12-15, and m3 joins CIA's term starting 2012-07-01 on 2013-03-01.
+    /// The renewal counts toward 2013, not 2012; the mid-term joiner toward
+    /// 2012 (the term's year), not 2013 — as the indicators count coverage.
+    func programmeYearCity() throws {
+        try database.write { [members] db in
+            try PlanService().addTerm(db, planCode: "ACC", label: "2013", start: Fixture.date("2013-07-01"), years: 1,
+                                      context: Fixture.context())
+            _ = try EnrollmentService().enroll(db, EnrollmentRequest(residentID: members[0], planCode: "ACC", termLabel: "2013"),
+                                               context: Fixture.context(today: Fixture.date("2012-12-15")))
+            _ = try EnrollmentService().enroll(db, EnrollmentRequest(residentID: members[2], planCode: "CIA", termLabel: "2012"),
+                                               context: Fixture.context(today: Fixture.date("2013-03-01")))
+            try targets.set(db, Target(unitCode: "BH", year: 2013, members: 1, contributions: Money(fen: 2_600)),
+                            context: Fixture.context())
+        }
+    }
+
+    @Test("a policy counts in the year its term starts: a December renewal for next year's term counts next year, a mid-term joiner in its term's year")
+    func programmeYear() throws {
+        try programmeYearCity()
+        let year2012 = try progress("2012-12-31")
+        #expect(year2012.enrolledMembers == 4)
+        #expect(year2012.contributions == Money(fen: 15_500))   // not 181.00 with the 2013 renewal
+        let year2013 = try progress("2013-03-31")
+        #expect(year2013.enrolledMembers == 1)                  // m1's renewal; m3's CIA is 2012's
+        #expect(year2013.contributions == Money(fen: 2_600))    // not 30.00 of CIA's 2012 term
+        #expect(year2013.elapsed == 90.0 * 100 / 365)           // the share of the year gone stays calendar-based
+        #expect(year2013.reachedOn == Fixture.date("2012-12-15"))
+    }
+
+    @Test("the indicators' target completion counts by the term's year too")
+    func programmeYearIndicators() throws {
+        try programmeYearCity()
+        let indicators = try database.read { db in
+            try IndicatorService().indicators(db, unitCode: "BH", from: Fixture.date("2013-01-01"), to: Fixture.date("2013-03-31"))
+        }
+        #expect(indicators.target?.enrolledMembers == 1)
+        #expect(indicators.target?.contributions == Money(fen: 2_600))
+    }
+
     @Test("no target: no progress")
     func none() throws {
         #expect(try database.read { db in try targets.progress(db, unitCode: "LY", asOf: Fixture.date("2012-06-30")) } == nil)

@@ -180,6 +180,6 @@ struct TargetIndicatorAPITests {
         let bad = try f.failure("huzhu.indicators{unit = 'BH', level = 'district'}")
         #expect(bad?.message == "test.lua:1: bad argument #1 to 'indicators' (option 'unit': nil when level is given expected, got string)")
         let typo = try f.failure("huzhu.indicators{unit = 'BH', form = '2026-01-01'}")
-        #expect(typo?.message == "test.lua:1: bad argument #1 to 'indicators' (unknown option 'form'; expected unit, level, from, to, overdue_days)")
+        #expect(typo?.message == "test.lua:1: bad argument #1 to 'indicators' (unknown option 'form'; expected unit, level, from, to, overdue_days, programme_year)")
     }
 }

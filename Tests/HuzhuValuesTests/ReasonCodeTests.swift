@@ -48,7 +48,7 @@ struct ReasonCodeTests {
             501 memberNotActive, 502 sharesOutOfRange, 503 policyOverlap, 504 exclusivePlanHeld,
             505 ageIneligible, 506 genderIneligible, 507 splitSumMismatch, 508 splitNegative,
             509 policyUnknown, 510 policyNotActive, 511 groupMinimumShare, 512 groupEveryone,
-            513 headcountMissing, 514 termEnded, 601 claimUnknown, 602 claimTransition,
+            513 headcountMissing, 514 termEnded, 530 renewalNoPreviousTerm, 601 claimUnknown, 602 claimTransition,
             603 claimAlreadyPaid, 604 claimKindNotCovered, 605 claimDateOrder, 606 claimNoPolicy,
             607 expensesInconsistent, 608 expenseNegative, 609 benefitItemUnknown, 610 benefitItemRequired,
             611 claimDateAfterReport, 612 hospitalDatesRequired, 613 documentUnknown, 614 claimKindInvalid,

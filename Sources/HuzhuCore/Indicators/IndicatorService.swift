@@ -20,15 +20,20 @@ public struct IndicatorService: Sendable {
     /// The figures of one unit's subtree over a period.
     ///
     /// - Throws: ``ValidationError``: unknown (E208) or out-of-scope (E250) unit, `to` before `from` (E1008).
+    /// With `programmeYear`, `policies` and `contributions` count the policies
+    /// of terms starting in `to`'s year enrolled by `to` (the annual summary's
+    /// money) instead of those enrolled within the period.
     public func indicators(_ db: Database, unitCode: String, from: CivilDate, to: CivilDate,
-                           overdueDays: Int = 30) throws -> Indicators {
-        try indicators(db, groups: .subtree(unitCode), from: from, to: to, overdueDays: overdueDays)[0]
+                           overdueDays: Int = 30, programmeYear: Bool = false) throws -> Indicators {
+        try indicators(db, groups: .subtree(unitCode), from: from, to: to, overdueDays: overdueDays,
+                       programmeYear: programmeYear)[0]
     }
 
     /// The figures of every unit of a kind in the scope, in path order.
     public func indicators(_ db: Database, level: UnitKind, from: CivilDate, to: CivilDate,
-                           overdueDays: Int = 30) throws -> [Indicators] {
-        try indicators(db, groups: .level(level), from: from, to: to, overdueDays: overdueDays)
+                           overdueDays: Int = 30, programmeYear: Bool = false) throws -> [Indicators] {
+        try indicators(db, groups: .level(level), from: from, to: to, overdueDays: overdueDays,
+                       programmeYear: programmeYear)
     }
 
     /// Up to this many plans, coverage per plan is counted in the main pass
@@ -37,7 +42,7 @@ public struct IndicatorService: Sendable {
 
     /// The figures of each group, in the groups' order.
     public func indicators(_ db: Database, groups: IndicatorGroups, from: CivilDate, to: CivilDate,
-                           overdueDays: Int) throws -> [Indicators] {
+                           overdueDays: Int, programmeYear: Bool = false) throws -> [Indicators] {
         guard from <= to else {
             throw ValidationError(ValidationFailure(.periodInvalid, field: "to", value: .plain(to.description),
                                                     ["from": from.description, "to": to.description]))
@@ -51,13 +56,13 @@ public struct IndicatorService: Sendable {
         }
         // One pass over the policies enrolled by `to`: members covered in the
         // period (in all and per plan), the period's enrollments and money,
-        // and (for targets) the year's enrollments so far. With many plans
+        // and (for targets) the programme year's enrollments so far. With many plans
         // the coverage per plan takes a pass of its own.
         let targets = try self.targets(db, codes: codes, year: to.year)
         let plans = try PlanStore.codes(db)
         let perPlanInPass = plans.count <= plansCountedInOnePass
         try IndicatorStore.policies(db, table, from: from, to: to, yearToDate: !targets.isEmpty,
-                                    plans: perPlanInPass ? plans : []) { code, pass in
+                                    programmeYear: programmeYear, plans: perPlanInPass ? plans : []) { code, pass in
             guard figures[code] != nil else { return }
             figures[code]!.enrolledMembers = pass.covered
             figures[code]!.policies = pass.policies

@@ -61,11 +61,12 @@ enum IndicatorStore {
     struct PolicyFigures {
         /// Distinct members with a policy of `to`'s programme year.
         var covered: Int
-        /// The policies enrolled from `from`, their contributions and who pays them.
+        /// The policies enrolled from `from` (or, by programme year, those of
+        /// terms starting in `to`'s year), their contributions and who pays them.
         var policies: Int
         var contributions: Money
         var split: ContributionSplit
-        /// Distinct members enrolled and contributions since 1 January of `to`'s year (0 unless asked for).
+        /// Distinct members enrolled and contributions in the terms starting in `to`'s year (0 unless asked for).
         var yearToDateMembers: Int
         var yearToDateFen: Int64
         /// Per plan asked for, in its order: distinct members covered.
@@ -75,15 +76,18 @@ enum IndicatorStore {
     /// One pass over the policies enrolled by `to`, not cancelled: members
     /// covered in `to`'s programme year (a policy of a term starting that
     /// year; per plan for each of `plans`), the period's enrollments and
-    /// money, and, if `yearToDate`, the year's enrollments so far.
+    /// money (by `programmeYear`: the policies of terms starting in `to`'s
+    /// year instead of those enrolled in the period), and, if `yearToDate`,
+    /// the programme year's enrollments so far (for targets).
     static func policies(_ db: Database, _ groups: Groups, from: CivilDate, to: CivilDate, yearToDate: Bool,
+                         programmeYear: Bool = false,
                          plans: [String], _ each: (_ group: String, PolicyFigures) -> Void) throws {
-        let first = CivilDate(year: to.year, month: 1, day: 1)!
         let covered: SQL = "year = \(to.year)"
         let yearToDate: SQL = !yearToDate ? "0, 0" : """
-            COUNT(DISTINCT CASE WHEN enrolledOn >= \(first) THEN memberID END),
-            SUM(CASE WHEN enrolledOn >= \(first) THEN contribution ELSE 0 END)
+            COUNT(DISTINCT CASE WHEN \(covered) THEN memberID END),
+            SUM(CASE WHEN \(covered) THEN contribution ELSE 0 END)
             """
+        let counted: SQL = programmeYear ? covered : "enrolledOn >= \(from)"
         var planColumns: SQL = ""
         for plan in plans {
             planColumns = planColumns + ", COUNT(DISTINCT CASE WHEN planCode = \(plan) AND \(covered) THEN memberID END)"
@@ -91,11 +95,11 @@ enum IndicatorStore {
         try rows(db, groups, """
             SELECT groupCode,
                    COUNT(DISTINCT CASE WHEN \(covered) THEN memberID END) AS covered,
-                   SUM(enrolledOn >= \(from)) AS n,
-                   SUM(CASE WHEN enrolledOn >= \(from) THEN contribution ELSE 0 END) AS total,
-                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitAdministration ELSE 0 END) AS a,
-                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitUnion ELSE 0 END) AS u,
-                   SUM(CASE WHEN enrolledOn >= \(from) THEN splitMember ELSE 0 END) AS m,
+                   SUM(\(counted)) AS n,
+                   SUM(CASE WHEN \(counted) THEN contribution ELSE 0 END) AS total,
+                   SUM(CASE WHEN \(counted) THEN splitAdministration ELSE 0 END) AS a,
+                   SUM(CASE WHEN \(counted) THEN splitUnion ELSE 0 END) AS u,
+                   SUM(CASE WHEN \(counted) THEN splitMember ELSE 0 END) AS m,
                    \(yearToDate) AS ytdMembers_ytdFen \(planColumns)
             FROM \(groups.policies)
             WHERE status <> 'cancelled' AND enrolledOn <= \(to)

@@ -8,12 +8,14 @@
 ///   enrolled by `to` in a term starting in `to`'s year — the programme year,
 ///   as ``Participation`` counts; `coverage` the same per plan;
 /// - `participation`: enrolled members ÷ employees, in percent (0 without employees);
-/// - `policies`, `contributions`: policies enrolled within the period, not cancelled;
+/// - `policies`, `contributions`: policies enrolled within the period, not cancelled
+///   (by programme year: those of terms starting in `to`'s year enrolled by `to`);
 /// - claims: reported within the period; rejected within it; paid within it,
 ///   with the days from report to payout (average, 90th percentile by nearest rank);
 /// - `overdueClaims`: claims that on `to` had waited more than `overdueDays`
 ///   days at one step (reported, under review, approved and unpaid);
-/// - `target`: progress toward the unit's all-plans target of `to`'s year, as of `to`
+/// - `target`: progress toward the unit's all-plans target of `to`'s year, as of `to`,
+///   counting the policies of terms starting that year (``TargetProgress``)
 ///   (without the date it was reached: `TargetService.progress` has it).
 public struct Indicators: Hashable, Sendable {
     /// The subtree's top unit.

@@ -170,6 +170,30 @@ enum PolicyStore {
             """), arguments: [unitCode])
     }
 
+    /// The units (in path order, within `range`) whose members now hold a
+    /// policy, not cancelled, in a term: where a renewal from that term goes.
+    static func renewalUnits(_ db: Database, termID: Int64, in range: UnitRange) throws -> [String] {
+        var sql: SQL = """
+            SELECT unit.code FROM unit WHERE EXISTS (
+              SELECT 1 FROM member CROSS JOIN policy ON policy.memberID = member.id
+              WHERE member.unitCode = unit.code AND policy.planTermID = \(termID) AND policy.status <> 'cancelled')
+            """
+        if let condition = range.pathCondition { sql = sql + " AND " + condition }
+        return try String.fetchAll(db, SQLRequest<String>(literal: sql + " ORDER BY unit.path"))
+    }
+
+    /// The unit's own members (any status) holding a policy, not cancelled,
+    /// in a term, in id order, each with the shares held.
+    static func renewals(_ db: Database, unitCode: String, termID: Int64) throws -> [(member: Member, shares: Int)] {
+        try Row.fetchAll(db, sql: """
+            SELECT member.*, held.shares AS heldShares FROM member
+            CROSS JOIN (SELECT memberID, MAX(shares) AS shares FROM policy
+                        WHERE planTermID = ? AND status <> 'cancelled' GROUP BY memberID) AS held
+              ON held.memberID = member.id
+            WHERE member.unitCode = ? ORDER BY member.id
+            """, arguments: [termID, unitCode]).map { (member: try Member(row: $0), shares: $0["heldShares"]) }
+    }
+
     /// Stores a new batch, giving it its id.
     static func insert(_ db: Database, _ batch: inout EnrollmentBatch) throws {
         try batch.insert(db)

@@ -2,8 +2,12 @@
 /// keeps pace with the calendar: "half the year gone, half the task done"
 /// (时间过半、任务过半).
 ///
-/// Enrollments count from 1 January to the as-of date, by the date each
-/// policy was enrolled, cancelled policies excluded; members are distinct.
+/// Enrollments count in the programme year: the policies of terms starting
+/// in the target's year enrolled by the as-of date (a renewal enrolled in
+/// December for next year's term counts next year; a mid-term joiner counts
+/// in the year its term started), cancelled policies excluded; members are
+/// distinct. The share of the year gone is calendar-based. ``reachedOn``
+/// may fall in December of the year before, when renewals reached it.
 /// Percentages are percent (52.5 for 52.5%), computed from whole numbers;
 /// a zero target counts as complete (100).
 public struct TargetProgress: Hashable, Sendable {
@@ -11,9 +15,9 @@ public struct TargetProgress: Hashable, Sendable {
     public var target: Target
     /// The date of the figures.
     public var asOf: CivilDate
-    /// Distinct members enrolled so far this year.
+    /// Distinct members enrolled so far in the terms starting this year.
     public var enrolledMembers: Int
-    /// Contributions of the policies enrolled so far this year.
+    /// Contributions of the policies enrolled so far in the terms starting this year.
     public var contributions: Money
     /// The first date on which both the members and the contributions
     /// target were reached, if they have been by `asOf`.

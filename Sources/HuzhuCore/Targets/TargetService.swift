@@ -112,14 +112,16 @@ public struct TargetService: Sendable {
     }
 
     /// Progress toward a target, counting the enrollments of `range` (a
-    /// unit's subtree), day by day from 1 January to `asOf`.
+    /// unit's subtree) in the terms starting in the target's year, day by day to `asOf`.
     func progress(_ db: Database, target: Target, range: UnitRange, asOf: CivilDate) throws -> TargetProgress {
         progress(target, daily: try dailyEnrollments(db, target: target, range: range, asOf: asOf), asOf: asOf)
     }
 
-    /// Per day from 1 January to `asOf`, in day order: the members enrolled
-    /// for the first time this year (counted on their first day, so a prefix
-    /// of the days is the reading of an earlier date) and the contributions.
+    /// Per enrolment day up to `asOf`, in day order, of the policies of terms
+    /// starting in `asOf`'s year (a December renewal for next year's term is
+    /// next year's): the members enrolled for the first time in them
+    /// (counted on their first day, so a prefix of the days is the reading of
+    /// an earlier date) and the contributions.
     private func dailyEnrollments(_ db: Database, target: Target, range: UnitRange,
                                   asOf: CivilDate) throws -> [(day: CivilDate, members: Int, fen: Int64)] {
         try TargetStore.dailyEnrollments(db, planCode: target.planCode, in: range, asOf: asOf)

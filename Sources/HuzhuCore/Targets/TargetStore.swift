@@ -28,13 +28,13 @@ enum TargetStore {
         try target.save(db)
     }
 
-    /// Per day from 1 January of `asOf`'s year to `asOf`, in day order: the
-    /// members enrolled for the first time that year (on their first day) and
-    /// the contributions, of the policies not cancelled in a range of units.
+    /// Per enrolment day up to `asOf`, in day order, of the policies not
+    /// cancelled in a range of units whose term starts in `asOf`'s year (the
+    /// programme year): the members enrolled for the first time in that
+    /// year's terms (on their first day) and the contributions.
     static func dailyEnrollments(_ db: Database, planCode: String?, in range: UnitRange,
                                  asOf: CivilDate) throws -> [(day: CivilDate, members: Int, fen: Int64)] {
-        let first = CivilDate(year: asOf.year, month: 1, day: 1)!
-        var filter: SQL = "status <> 'cancelled' AND enrolledOn >= \(first) AND enrolledOn <= \(asOf)"
+        var filter: SQL = "status <> 'cancelled' AND year = \(asOf.year) AND enrolledOn <= \(asOf)"
         if let planCode { filter = filter + " AND planCode = \(planCode)" }
         if let condition = range.condition(on: "unitCode") { filter = filter + " AND " + condition }
         let daily = try Row.fetchAll(db, SQLRequest<Row>(literal: """

@@ -11,6 +11,7 @@ enum HuzhuModule {
         m.module(PlanFunctions.module(state))
         m.module(PolicyFunctions.module(state))
         PolicyFunctions.addEnrollment(to: &m, state)
+        PolicyFunctions.addRenewal(to: &m, state)
         m.module(ClaimFunctions.module(state))
         m.module(LedgerFunctions.module(state))
         m.module(TargetFunctions.module(state))
@@ -61,6 +62,18 @@ enum HuzhuModule {
             .init("contribution", "integer", "fen: price × shares"), .init("split", "huzhu.Split"),
             .init("status", "string", "active, cancelled or expired"), .init("batch", "integer?", "group enrollment batch"),
             .init("enrolled_on", "string"),
+        ]),
+        LuaClassDoc("huzhu.Renewal", fields: [
+            .init("plan", "string"), .init("term", "string", "the term renewed into"),
+            .init("from", "string", "the term renewed from"), .init("renewed", "integer", "policies created"),
+            .init("skipped", "integer", "members left out"),
+            .init("units", "huzhu.UnitRenewal[]", "each unit with a member holding the previous term, in path order"),
+        ]),
+        LuaClassDoc("huzhu.UnitRenewal", fields: [
+            .init("unit", "string", "the members' unit now"), .init("batch", "integer?", "the group enrolment; nil if none"),
+            .init("renewed", "integer"),
+            .init("skipped", "string[]", "each reason a member was left out (E501 not active, E503 already renewed …), resident IDs masked"),
+            .init("refused", "string[]", "why the unit renewed no one (group rule E511–E513, closed E217); empty if it was not refused"),
         ]),
         LuaClassDoc("huzhu.Plan", fields: [
             .init("code", "string"), .init("name", "string"), .init("kind", "string"),

@@ -3,27 +3,30 @@ import LuaHost
 
 /// `huzhu.indicators{…}`: the figures a unit's subtree is judged by.
 enum IndicatorFunctions {
-    static let keys = ["unit", "level", "from", "to", "overdue_days"]
+    static let keys = ["unit", "level", "from", "to", "overdue_days", "programme_year"]
 
     static func add(to m: inout LuaModule, _ state: RunState) {
         m.function("indicators", doc: LuaDoc(
             "The figures of a unit's subtree over a period (employees, participation, coverage by plan, contributions by payer, claims and days to payout, overdue claims, target completion); with `level` instead of `unit`, a list with one entry per unit of that kind, in path order.",
-            params: [.init("options", "{unit?: string, level?: string, from?: string, to?: string, overdue_days?: integer}",
-                           "unit or level (district, county, industry …); from: default 1 January of to's year; to: default today; overdue_days: default 30")],
+            params: [.init("options", "{unit?: string, level?: string, from?: string, to?: string, overdue_days?: integer, programme_year?: boolean}",
+                           "unit or level (district, county, industry …); from: default 1 January of to's year; to: default today; overdue_days: default 30; programme_year: policies and contributions count the policies of terms starting in to's year enrolled by to, instead of those enrolled in the period")],
             returns: [.init("huzhu.Indicators|huzhu.Indicators[]")])) { call in
             let o = try Options(call, 1, allowed: keys)
             let to = try o.string("to").map { try CivilDate(parsing: $0) } ?? state.context.today
             let from = try o.string("from").map { try CivilDate(parsing: $0) } ?? CivilDate(year: to.year, month: 1, day: 1)!
             let overdue = Int(try o.integer("overdue_days") ?? 30)
+            let programmeYear = try o.boolean("programme_year") ?? false
             let db = try state.db()
             if let level = try o.choice("level", UnitKind.self, names: UnitKind.allCases.map(\.rawValue)) {
                 guard try o.string("unit") == nil else { throw o.fail("unit", "nil when level is given") }
-                let all = try state.services.indicators.indicators(db, level: level, from: from, to: to, overdueDays: overdue)
+                let all = try state.services.indicators.indicators(db, level: level, from: from, to: to, overdueDays: overdue,
+                                                                        programmeYear: programmeYear)
                 return try call.push(.array(all.map { value($0.fields) }))
             }
             let unit = try o.requiredString("unit")
             return try call.push(value(try state.services.indicators.indicators(db, unitCode: unit, from: from, to: to,
-                                                                                overdueDays: overdue).fields))
+                                                                                overdueDays: overdue,
+                                                                                programmeYear: programmeYear).fields))
         }
     }
 
@@ -50,7 +53,7 @@ extension IndicatorFunctions {
         LuaClassDoc("huzhu.TargetProgress", fields: [
             .init("unit", "string"), .init("year", "integer"), .init("plan", "string?"), .init("as_of", "string"),
             .init("members", "integer", "the target"), .init("contributions", "integer", "the target, fen"),
-            .init("enrolled", "integer", "distinct members enrolled since 1 January"), .init("collected", "integer", "fen"),
+            .init("enrolled", "integer", "distinct members enrolled in the terms starting in the target's year"), .init("collected", "integer", "fen"),
             .init("members_completion", "number", "percent"), .init("contributions_completion", "number", "percent"),
             .init("completion", "number", "percent: the lower of the two"),
             .init("elapsed", "number", "percent of the year gone"), .init("on_track", "boolean", "completion ≥ elapsed (时间过半、任务过半)"),
@@ -67,7 +70,7 @@ extension IndicatorFunctions {
             .init("employees", "integer", "headcounts of to's year"), .init("enrolled", "integer", "distinct members covered in the period"),
             .init("participation", "number", "percent (参保率); 0 without employees"),
             .init("coverage", "table<string, integer>", "members per plan code"),
-            .init("policies", "integer", "enrolled in the period"),
+            .init("policies", "integer", "enrolled in the period (programme_year: of terms starting in to's year)"),
             .init("contributions", "{total: integer, administration: integer, union: integer, member: integer}", "fen"),
             .init("claims", "huzhu.ClaimIndicators"), .init("target", "huzhu.TargetProgress?"),
         ]),

@@ -73,6 +73,40 @@ enum PolicyFunctions {
         }
     }
 
+    /// Adds `renew` to the top-level module.
+    static func addRenewal(to m: inout LuaModule, _ state: RunState) {
+        m.function("renew", doc: LuaDoc(
+            "Renews a plan (续保): members still active who hold a policy of the plan's previous term (its latest term starting before `to_term`) get `to_term` with the same shares, unit by unit as `enroll_unit` does (eligibility, the group rule on the new year's headcount, the subsidy formula in force on the new term's start). A unit refused as a whole (group rule, closed) renews no one and the others go on; every member left out is listed with the reason.",
+            params: [.init("request", "{plan: string, to_term: string, unit?: string}",
+                           "to_term: the new term's label; unit: renew that unit's subtree only (default: every unit in the run's scope)")],
+            returns: [.init("huzhu.Renewal")])) { call in
+            try state.refuseInRule("huzhu.renew")
+            let o = try Options(call, 1, allowed: ["plan", "to_term", "unit"])
+            let request = RenewalRequest(planCode: try o.requiredString("plan"), termLabel: try o.requiredString("to_term"),
+                                         unitCode: try o.string("unit"))
+            let result = try state.services.enrollment.renew(try state.db(), request, context: state.context)
+            return try call.push(renewal(result))
+        }
+    }
+
+    /// A renewal's result as Lua sees it (`huzhu.Renewal`).
+    static func renewal(_ result: RenewalResult) -> LuaValue {
+        .table([
+            "plan": .string(result.term.planCode), "term": .string(result.term.label),
+            "from": .string(result.previousTerm.label),
+            "renewed": .integer(Int64(result.renewed)), "skipped": .integer(Int64(result.skipped)),
+            "units": .array(result.units.map { unit in
+                .table([
+                    "unit": .string(unit.unitCode),
+                    "batch": unit.batch?.id.map(LuaValue.integer) ?? .nil,
+                    "renewed": .integer(Int64(unit.renewed)),
+                    "skipped": .array(unit.skipped.map { .string($0.description) }),
+                    "refused": .array(unit.refusal.map { .string($0.description) }),
+                ])
+            }),
+        ])
+    }
+
     static func splitValue(_ value: LuaValue, call: LuaCall) throws -> ContributionSplit {
         func part(_ key: String) throws -> Money {
             guard let fen = value[key].integerValue else {

@@ -43,11 +43,14 @@ extension ReasonCode {
     public static let termEnded = ReasonCode(514, "termEnded",
         "term {term} ended on {end}",
         "保障期{term}已于{end}结束")
+    public static let renewalNoPreviousTerm = ReasonCode(530, "renewalNoPreviousTerm",
+        "plan {plan} has no term starting before {term} to renew from",
+        "计划{plan}在保障期{term}之前没有可续保的保障期")
 
     /// Every code of this group, in number order.
     static let policies: [ReasonCode] = [
         memberNotActive, sharesOutOfRange, policyOverlap, exclusivePlanHeld, ageIneligible,
         genderIneligible, splitSumMismatch, splitNegative, policyUnknown, policyNotActive,
-        groupMinimumShare, groupEveryone, headcountMissing, termEnded,
+        groupMinimumShare, groupEveryone, headcountMissing, termEnded, renewalNoPreviousTerm,
     ]
 }

@@ -24,7 +24,9 @@ if not federation then
   r:paragraph(L("工作区还没有单位。", "The workspace has no units yet."))
   return r
 end
-local all = huzhu.indicators{unit = federation.code, from = from, to = as_of}
+-- Money counts in the year its term starts (a December renewal for next
+-- year's term is next year's), as coverage and target progress do.
+local all = huzhu.indicators{unit = federation.code, from = from, to = as_of, programme_year = true}
 
 r:section(L("覆盖面", "Coverage"))
 r:figure{label = L("职工人数", "Employees"), value = all.employees}
@@ -75,7 +77,7 @@ local t = r:table{title = L("各单位", "By union"), total = true, columns = {
   {key = "paid", label = L("赔付", "Paid out"), type = "money"},
 }}
 for _, u in ipairs(units) do
-  local i = huzhu.indicators{unit = u.code, from = from, to = as_of}
+  local i = huzhu.indicators{unit = u.code, from = from, to = as_of, programme_year = true}
   t:add{unit = u.name, enrolled = i.enrolled, rate = lib.bp(i.participation), contributions = i.contributions.total,
         paid = i.claims.amount_paid}
 end

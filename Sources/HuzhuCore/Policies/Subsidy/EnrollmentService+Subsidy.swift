@@ -8,7 +8,7 @@ extension EnrollmentService {
                        term: PlanTerm, context: WriteContext, subject: ValidationFailure.Subject) throws -> SubsidyDecision {
         let (chain, budget) = try subsidyStanding(db, unitCode: member.unitCode, year: term.year)
         return try decideSubsidy(db, formula, policy: policy, member: member, plan: plan, term: term, unitChain: chain,
-                                 budget: budget, context: context, subject: subject)
+                                 budget: budget, decidedOn: context.today, context: context, subject: subject)
     }
 
     /// A unit's chain up to the federation (nearest first) and the subsidy budget that applies to it in a year.
@@ -21,12 +21,12 @@ extension EnrollmentService {
     /// As above, with the unit's chain and budget read once for many policies
     /// (the budget's `used` counting the union shares decided so far).
     func decideSubsidy(_ db: Database, _ formula: any SubsidyFormula, policy: Policy, member: Member, plan: Plan,
-                       term: PlanTerm, unitChain chain: [String], budget: SubsidyBudgetStatus?, context: WriteContext,
-                       subject: ValidationFailure.Subject) throws -> SubsidyDecision {
+                       term: PlanTerm, unitChain chain: [String], budget: SubsidyBudgetStatus?, decidedOn: CivilDate,
+                       context: WriteContext, subject: ValidationFailure.Subject) throws -> SubsidyDecision {
         let input = SubsidyInput(plan: plan, term: term, shares: policy.shares, contribution: policy.contribution,
                                  start: policy.startDate, end: policy.endDate, member: member,
                                  ageAtStart: member.age(on: policy.startDate), unitChain: chain,
-                                 budget: budget, decidedOn: context.today)
+                                 budget: budget, decidedOn: decidedOn)
         let decision = try formula.decide(input, in: db)
         var failures = decision.split.failures(against: policy.contribution, subject: subject)
         if let budget, decision.split.union.fen > budget.remaining.fen {
@@ -38,7 +38,8 @@ extension EnrollmentService {
     }
 
     /// Records a subsidy decision beside the policy it made (for explain and replay).
-    func recordSubsidy(_ db: Database, _ decision: SubsidyDecision, policy: Policy, member: Member, context: WriteContext) throws {
+    func recordSubsidy(_ db: Database, _ decision: SubsidyDecision, policy: Policy, member: Member,
+                       decidedOn: CivilDate? = nil, context: WriteContext) throws {
         let inputs: [String: AuditValue] = [
             "plan": .text(policy.planCode), "shares": .integer(Int64(policy.shares)),
             "contribution": .integer(policy.contribution.fen), "hardship": .boolean(member.hardship),
@@ -50,7 +51,7 @@ extension EnrollmentService {
             "administration": .integer(decision.split.administration.fen),
             "union": .integer(decision.split.union.fen), "member": .integer(decision.split.member.fen),
         ]
-        try SubsidyStore.insertDecision(db, decision, policyID: policy.id, decidedOn: context.today,
+        try SubsidyStore.insertDecision(db, decision, policyID: policy.id, decidedOn: decidedOn ?? context.today,
                                         inputs: AuditValue.jsonObject(inputs), outputs: AuditValue.jsonObject(outputs),
                                         operatorName: context.operatorName)
     }
