@@ -211,6 +211,23 @@ struct SchedulerTransactionTests {
         #expect(rows[0].message == "the script scripts/jobs/enroll.lua does not exist")
     }
 
+    @Test("a job script that is a symbolic link to a file outside the workspace is refused, not run")
+    func symlinkedScript() throws {
+        let fixture = try ScheduleFixture(jobs: enrollJob, scripts: [:])
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("huzhu-outside-\(UUID().uuidString).lua")
+        try Data("huzhu.units.create{code = 'ZZ', name = 'x', kind = 'district', parent = 'FED'}\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let link = fixture.root.appendingPathComponent("scripts/jobs/enroll.lua")
+        try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside)
+        let units = try fixture.count("unit")
+        let rows = try fixture.scheduler().runDue(now: fixture.at("2026-09-30 02:00:05"))
+        #expect(rows.map(\.status) == [.failed])
+        #expect(rows[0].message == "the script scripts/jobs/enroll.lua leads outside the workspace (a symbolic link); "
+                + "copy the script into scripts/ instead")
+        #expect(try fixture.count("unit") == units)
+    }
+
     @Test("the job's timeout and arguments apply")
     func timeout() throws {
         let fixture = try ScheduleFixture(jobs: """
