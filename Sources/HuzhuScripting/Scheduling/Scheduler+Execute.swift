@@ -37,8 +37,19 @@ extension Scheduler {
         }
         if stop.isRequested { return nil }
 
-        // The script: a missing or unreadable one is a failed run.
+        // The script: a missing or unreadable one, or one whose path leads out
+        // of the workspace through a symbolic link, is a failed run.
         let scriptURL = root.appendingPathComponent(job.script)
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        let realScript = scriptURL.resolvingSymlinksInPath().standardizedFileURL.path
+        if !realScript.hasPrefix(realRoot + "/") {
+            let row = newRow(job, trigger: trigger, scheduledAt: scheduledAt, status: .failed,
+                             message: "the script \(job.script) leads outside the workspace (a symbolic link); "
+                                 + "copy the script into scripts/ instead")
+            guard let claimed = try database.write({ try JobRunLog.claim($0, row) }) else { return nil }
+            onRecord?(claimed)
+            return claimed
+        }
         guard let data = FileManager.default.contents(atPath: scriptURL.path),
               let source = String(data: data, encoding: .utf8) else {
             let reason = FileManager.default.fileExists(atPath: scriptURL.path) ? "is not readable UTF-8 text" : "does not exist"
