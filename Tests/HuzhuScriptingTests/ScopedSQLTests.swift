@@ -171,6 +171,30 @@ struct SQLHardeningTests {
         }
     }
 
+    @Test("only allow-listed functions: everyday ones work, others are refused by name, scoped or not")
+    func functionAllowList() throws {
+        let f = try ScopedSQLTests.fixture()
+        for scope in [Scope.everything, .unit("BH")] {
+            let results = try f.run("""
+                local r = huzhu.sql([[SELECT upper('a') || lower('B') || substr('xyz', 2) AS s, json_extract('{"a":1}', '$.a') AS j,
+                    printf('%05.1f', 2.5) AS p, date('2026-01-31', '+1 day') AS d, round(2.345, 2) AS r,
+                    coalesce(NULL, 7) AS c, ('{"a":2}' ->> '$.a') AS k,
+                    (SELECT group_concat(x, ',') FROM (SELECT 1 AS x UNION ALL SELECT 2)) AS g,
+                    (SELECT MAX(n) FROM (SELECT row_number() OVER () AS n FROM json_each('[5,6]'))) AS w]])[1]
+                return r.s, r.j, r.p, r.d, r.r, r.c, r.k, r.g, r.w
+                """, scope: scope)
+            #expect(results == ["Abyz", 1, "002.5", "2026-02-01", 2.35, 7, 2, "1,2", 2], "\(scope)")
+            for (query, function) in [("SELECT length(zeroblob(1000000000)) AS n", "zeroblob"),
+                                      ("SELECT length(randomblob(1000000000)) AS n", "randomblob"),
+                                      ("SELECT sqlite_compileoption_get(0) AS n", "sqlite_compileoption_get"),
+                                      ("SELECT load_extension('/tmp/x') AS n", "load_extension")] {
+                let error = try f.failure("return huzhu.sql([==[\(query)]==])[1].n", scope: scope)
+                #expect(error?.message == "test.lua:1: huzhu.sql: function \(function) is not allowed in huzhu.sql "
+                        + "(the functions allowed are listed in docs/security.md)", "\(scope) \(query)")
+            }
+        }
+    }
+
     @Test("table-valued functions work in a scoped run as in an unscoped one")
     func tableValuedFunctions() throws {
         let f = try ScopedSQLTests.fixture()
