@@ -158,9 +158,29 @@ public final class ReadOnlySQL {
         }, Unmanaged.passUnretained(self).toOpaque())
     }
 
-    /// Functions no script may call: `fts3_tokenizer` registers a tokenizer at
-    /// a pointer the caller passes (and shows where a built-in one lies).
-    static let refusedFunctions: Set<String> = ["fts3_tokenizer"]
+    /// The only functions a query may call (docs/security.md): SQLite's
+    /// everyday scalar, aggregate, date, JSON, math and window functions.
+    /// Everything else is refused by name — `fts3_tokenizer` (registers a
+    /// tokenizer at a pointer the caller passes), `load_extension`,
+    /// `zeroblob`/`randomblob` (a gigabyte in one call), `sqlite_*` …
+    static let allowedFunctions: Set<String> = [
+        "abs", "char", "coalesce", "concat", "concat_ws", "format", "glob", "hex", "ifnull", "iif", "instr", "length",
+        "octet_length", "like", "likelihood", "likely", "lower", "ltrim", "max", "min", "nullif", "printf", "quote",
+        "random", "replace", "round", "rtrim", "sign", "substr", "substring", "trim", "typeof", "unicode", "unlikely",
+        "upper", "unhex",
+        "avg", "count", "group_concat", "string_agg", "sum", "total",
+        "date", "time", "datetime", "julianday", "unixepoch", "strftime", "timediff",
+        "json", "json_array", "json_array_length", "json_error_position", "json_extract", "->", "->>", "json_insert",
+        "json_object", "json_patch", "json_pretty", "json_remove", "json_replace", "json_set", "json_type", "json_valid",
+        "json_quote", "json_group_array", "json_group_object", "json_each", "json_tree",
+        "acos", "asin", "atan", "atan2", "ceil", "ceiling", "cos", "degrees", "exp", "floor", "ln", "log", "log10",
+        "log2", "mod", "pi", "pow", "power", "radians", "sin", "sqrt", "tan", "trunc",
+        "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value",
+        "last_value", "nth_value",
+    ]
+
+    /// The function the authorizer refused last, to name it in the error.
+    private var refusedFunction: String?
 
     /// Pragmas a scoped query may use: they describe the copy's tables and change nothing.
     static let describingPragmas: Set<String> = ["table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
@@ -180,7 +200,11 @@ public final class ReadOnlySQL {
             return SQLITE_OK
         case SQLITE_FUNCTION:
             guard let function else { return SQLITE_OK }
-            return Self.refusedFunctions.contains(function.lowercased()) ? SQLITE_DENY : SQLITE_OK
+            if Self.allowedFunctions.contains(function.lowercased()) || function.lowercased().hasPrefix("pragma_") {
+                return SQLITE_OK
+            }
+            refusedFunction = function
+            return SQLITE_DENY
         case SQLITE_PRAGMA:
             // Scoped: only the pragmas that describe the copy's tables (also as pragma_… functions).
             guard scopePath != nil else { return SQLITE_OK }
@@ -213,9 +237,16 @@ public final class ReadOnlySQL {
         var tail: UnsafePointer<CChar>?
         try refreshCopy()
         try fillTables(readBy: sql)
+        refusedFunction = nil
         let prepared = sql.withCString { sqlite3_prepare_v2(connection, $0, -1, &statement, &tail) }
         defer { sqlite3_finalize(statement) }
-        guard prepared == SQLITE_OK else { throw QueryError(message: explain(String(cString: sqlite3_errmsg(connection)))) }
+        guard prepared == SQLITE_OK else {
+            if let refusedFunction {
+                throw QueryError(message: "function \(refusedFunction) is not allowed in huzhu.sql "
+                                 + "(the functions allowed are listed in docs/security.md)")
+            }
+            throw QueryError(message: explain(String(cString: sqlite3_errmsg(connection))))
+        }
         guard let statement else { return Result(columns: [], rows: []) }  // empty text
         if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
             throw QueryError(message: "only one statement at a time")
