@@ -279,3 +279,73 @@ struct LifeEventTests {
         #expect(try ledgerClean())
     }
 }
+
+/// `MemberChangeImporter`: every row through the member service, in order;
+/// its own codes (E313, E315), the service's, scope, audit, atomic.
+@Suite("member-changes import")
+struct MemberChangeImportTests {
+    let man = "340104198001011234"
+    let other = Fixture.residentID(birth: "19850303", sequence: 21)
+
+    func bench() throws -> ImportBench {
+        let bench = try ImportBench()
+        try bench.database.write { [man, other] db in
+            try Fixture.member(db, man)
+            try Fixture.member(db, other, unit: "LY001", name: "王五")
+        }
+        return bench
+    }
+
+    func run(_ bench: ImportBench, _ text: String, scope: Scope = .everything, skip: Bool = false) throws -> ImportReport {
+        let url = try bench.scratch.file("changes.csv", text)
+        return try MemberChangeImporter(scope: scope, options: bench.options(skipInvalid: skip))
+            .importFile(url, into: bench.database, context: Fixture.context(today: Fixture.date("2012-08-01")))
+    }
+
+    @Test("English headers: update, transfer, retire in order; audited row by row and as an import")
+    func imports() throws {
+        let bench = try bench()
+        let report = try run(bench, """
+            resident_id,change,date,unit,name,phone,hardship
+            \(man),update,2012-07-01,,张叁,,yes
+            \(man),transfer,2012-07-02,BH002,,,
+            \(man),retired,2012-07-03,,,,
+            """)
+        #expect(report.summary == "imported 3 member-changes")
+        let member = try bench.database.read { db in try MemberService().member(db, residentID: man)! }
+        #expect(member.name == "张叁" && member.hardship && member.unitCode == "BH002" && member.status == .retired)
+        #expect(try bench.database.read { db in try MemberService().history(db, residentID: man).map(\.kind) }
+            == [.registered, .updated, .transferred, .retired])
+        let operations = try bench.database.read { db in try AuditLog.entries(db).map(\.operation) }
+        #expect(Array(operations.suffix(4)) == ["updateMember", "transferMember", "setMemberStatus", "importMemberChanges"])
+    }
+
+    @Test("every refusal at its line, nothing written; scope E250; --skip-invalid keeps the good rows")
+    func refusals() throws {
+        let bench = try bench()
+        let file = """
+            身份证号,变更,日期,单位,姓名
+            \(man),fired,2012-07-01,,
+            \(man),调动,2012-07-01,,
+            \(man),变更,2012-07-01,,
+            \(man),调动,2012-07-01,BH001,
+            \(man),调动,2012-08-02,BH002,
+            \(other),离职,2012-07-01,,
+            \(man),调动,2012-07-05,BH002,
+            """
+        let failure = importFailure { _ = try run(bench, file, scope: .unit("BH")) }
+        #expect(failure?.report.errors.map(\.description) == [
+            "changes.csv:2: change fired: unknown change \"fired\" (expected one of update, transfer, left, retired, deceased (变更, 调动, 离职, 退休, 身故))",
+            "changes.csv:3: unit: change 调动 needs unit",
+            "changes.csv:4: name: change 变更 needs name",
+            "changes.csv:5: unit BH001: member is already in unit BH001",
+            "changes.csv:6: date 2012-08-02: 2012-08-02 is after today (2012-08-01)",
+            // The service's scope failure names the member's unit as the value (as for a policies import).
+            "changes.csv:7: resident_id LY001: unit LY001 is outside the scope BH",
+        ])
+        #expect(try bench.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM memberEvent")! } == 0)
+        let skipped = try run(bench, file, scope: .unit("BH"), skip: true)
+        #expect(skipped.summary.hasPrefix("imported 1 member-changes"))
+        #expect(try bench.database.read { db in try MemberService().member(db, residentID: man)!.unitCode } == "BH002")
+    }
+}

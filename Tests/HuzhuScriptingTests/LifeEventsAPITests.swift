@@ -107,4 +107,22 @@ struct LifeEventsAPITests {
         #expect(again == "test.lua:1: E510 policy \(id): policy is cancelled, not active")
         #expect(try f.database.read { db in try LedgerService().check(db).isClean })
     }
+
+    @Test("a dry run of a death, a transfer and an update leaves nothing")
+    func dryRun() throws {
+        let f = try ScriptFixture()
+        try f.run("huzhu.enroll{member = '\(TinyCity.wang)', plan = 'ACC'}")
+        let audits = try f.count("audit")
+        let results = try f.run("""
+            huzhu.members.update("\(TinyCity.wang)", {name = "王壹"})
+            huzhu.members.transfer("\(TinyCity.wang)", "LY001")
+            local r = huzhu.members.leave("\(TinyCity.wang)", {reason = "deceased"})
+            return #r.cancelled, r.cancelled[1].cancelled_on
+            """, dryRun: true)
+        #expect(results == [1, "2026-09-30"])
+        #expect(try f.count("memberEvent") == 0)
+        #expect(try f.count("audit") == audits)
+        #expect(try f.run("local m = huzhu.members.get('\(TinyCity.wang)') return m.name, m.unit, m.status, huzhu.policies.get(1).status")
+            == ["王一", "BH001", "active", "active"])
+    }
 }
