@@ -19,10 +19,29 @@
 ---@field unit string unit code
 ---@field phone string?
 ---@field hardship boolean 困难职工
----@field status string active, retired or left
+---@field status string active, retired, left or deceased
 ---@field joined_on string
 ---@field retired_on string?
----@field left_on string?
+---@field left_on string? the day the member left or died
+
+---@class huzhu.MemberEvent
+---@field kind string registered, updated, transferred, retired, left, deceased or reactivated
+---@field date string YYYY-MM-DD, when it took effect
+---@field from_unit string? a transfer's old unit
+---@field to_unit string? a transfer's new unit (the unit joined, for the registration)
+---@field changed string[] an update's fields: name, phone, hardship
+---@field recorded_on string? the business day it was recorded (nil for the registration)
+---@field operator string?
+---@field script string?
+
+---@class huzhu.Cancellation
+---@field policy integer
+---@field cancelled_on string the last covered day
+---@field reason string
+---@field refund_rule string before_start, none or pro_rata
+---@field refund integer fen
+---@field parts huzhu.Split the refund shared back in proportion to what each paid
+---@field entry integer? the ledger's refund entry
 
 ---@class huzhu.Split
 ---@field administration integer fen
@@ -44,6 +63,9 @@
 ---@field status string active, cancelled or expired
 ---@field batch integer? group enrollment batch
 ---@field enrolled_on string
+---@field cancelled_on string? a cancelled policy's last covered day
+---@field cancel_reason string?
+---@field refund huzhu.Split what was refunded to each payer
 
 ---@class huzhu.Renewal
 ---@field plan string
@@ -334,14 +356,43 @@ huzhu.members = {}
 function huzhu.members.get(resident_id) end
 
 --- Iterates members in constant memory: `for m in huzhu.members.each{unit = "BH", status = "active"} do … end`.
----@param filter {unit?: string, status?: string, hardship?: boolean}? unit: a unit whose whole subtree is covered; status: active, retired, left; hardship: 困难职工 or not
+---@param filter {unit?: string, status?: string, hardship?: boolean}? unit: a unit whose whole subtree is covered; status: active, retired, left, deceased; hardship: 困难职工 or not
 ---@return fun(): huzhu.Member?
 function huzhu.members.each(filter) end
 
 --- The number of members matching a filter (as for `each`).
----@param filter {unit?: string, status?: string, hardship?: boolean}? unit: a unit whose whole subtree is covered; status: active, retired, left; hardship: 困难职工 or not
+---@param filter {unit?: string, status?: string, hardship?: boolean}? unit: a unit whose whole subtree is covered; status: active, retired, left, deceased; hardship: 困难职工 or not
 ---@return integer
 function huzhu.members.count(filter) end
+
+--- Registers a member (入会) with the same checks as the members import: resident ID (E101–E107), not registered yet (E302), name (E301), unit (E208, E250), phone (E111), join date (E309, E310).
+---@param member {resident_id: string, name: string, unit: string, phone?: string, hardship?: boolean, joined_on?: string} joined_on: YYYY-MM-DD, default today
+---@return huzhu.Member
+function huzhu.members.register(member) end
+
+--- Changes a member's name, phone (false removes it) or hardship flag, effective on a date (default today), kept in the history. Refusals: E305, E250, E301, E111, E308, E309, E314.
+---@param resident_id string
+---@param changes {name?: string, phone?: string|false, hardship?: boolean, date?: string} date: YYYY-MM-DD, when it took effect
+---@return huzhu.Member
+function huzhu.members.update(resident_id, changes) end
+
+--- Moves a member to another unit (调动) from a date (default today). The member keeps their policies (still under the enrolling unit); listings, counts, new enrolments and renewals see the new unit. Refusals: E305, E250, E208, E311 (left or deceased), E312 (same unit), E308, E309, E314.
+---@param resident_id string
+---@param unit string the new unit's code
+---@param options {date?: string}? date: YYYY-MM-DD
+---@return huzhu.Member
+function huzhu.members.transfer(resident_id, unit, options) end
+
+--- Records that a member left (离职), retired (退休) or died (身故) on a date (default today). A death ends the member's active policies on that day (a claim for the death stays payable); leaving or retiring keeps cover to the term's end unless the term's leaving rule is end_with_refund (then the policy ends on the day and the unexpired part is refunded pro rata). Refusals: E305, E250, E311, E308, E309, E314.
+---@param resident_id string
+---@param options {reason: string, date?: string} reason: left, retired or deceased; date: YYYY-MM-DD
+---@return {member: huzhu.Member, cancelled: huzhu.Cancellation[]} # the policies ended and their refunds
+function huzhu.members.leave(resident_id, options) end
+
+--- A member's history, oldest first: registration, updates, transfers, retirement, leaving, death, each with its effective date.
+---@param resident_id string
+---@return huzhu.MemberEvent[]
+function huzhu.members.history(resident_id) end
 
 --- Mutual-aid plans (保障计划) with their terms.
 huzhu.plans = {}
@@ -382,6 +433,12 @@ function huzhu.policies.each(filter) end
 ---@param filter {unit?: string, plan?: string, year?: integer, status?: string, member?: string}? unit: enrolling unit's subtree; plan: plan code; year: term start year; status: active, cancelled, expired; member: resident ID
 ---@return integer
 function huzhu.policies.count(filter) end
+
+--- Cancels an active policy (退保) on a date (its last covered day; default today) with its term's refund rule; the refund goes back to administration, union and member in proportion to what each paid and is posted to the ledger. Claims for incidents after the date are refused (E655). Refusals: E509, E250, E510, E517 (no reason), E309, E515 (date outside the policy), E516 (a claim after the date).
+---@param id integer
+---@param options {reason: string, date?: string} date: YYYY-MM-DD
+---@return huzhu.Cancellation
+function huzhu.policies.cancel(id, options) end
 
 --- Enrolls one member in a plan term; the core validates (eligibility, overlap, exclusive plans, shares, split). A refusal is an error with its code: `E503 member …: already holds …`.
 ---@param request {member: string, plan: string, term?: string, shares?: integer, split?: {administration: integer, union: integer, member: integer}} member: resident ID; term: label, default the plan's open term; shares: default 1; split: in fen, must add up to the contribution (default: the member pays all)

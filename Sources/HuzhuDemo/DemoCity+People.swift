@@ -40,7 +40,7 @@ extension DemoCity {
                 let earliest = max(birth.adding(years: 20), DemoCity.earliestJoin)
                 joinedOn = earliest.adding(days: random.int(in: 0...max(0, earliest.days(until: retiredOn.adding(years: -1)))))
                 statusDate = retiredOn
-            case .active, .left:
+            case .active, .left, .deceased:
                 let span = (female ? 54 : 59) - 18
                 let age = 18 + (random.int(in: 0...span) + random.int(in: 0...span) + 1) / 2
                 birth = DemoCity.termStart.adding(years: -age).adding(days: -random.int(in: 0...364))

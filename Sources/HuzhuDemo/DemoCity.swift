@@ -99,6 +99,8 @@ public struct DemoCity: Sendable {
         public var retired = 0
         public var left = 0
         public var hardship = 0
+        /// Members recorded as deceased (those whose death claim was approved or paid).
+        public var deceased = 0
         /// Group enrollment batches and the policies they made.
         public var batches = 0
         public var policies = 0
@@ -291,6 +293,32 @@ public struct DemoCity: Sendable {
         summary.claims = totals.byStatus
         summary.benefitsPaid = totals.paid
         summary.daysToPay = totals.daysToPay
+        summary.deceased = try DemoCity.recordDeaths(db, services: services, clock: clock)
         return summary
+    }
+}
+
+extension DemoCity {
+    /// Records the death of every member whose death claim was approved or
+    /// paid, on the day of the incident (as an office does once the death
+    /// certificate is in: ``MemberService/leave(_:residentID:_:on:context:)``),
+    /// so `huzhu doctor` finds no deceased member still active.
+    static func recordDeaths(_ db: DatabaseConnection, services: Services, clock: @escaping @Sendable () -> Date) throws -> Int {
+        let context = WriteContext(operator: DemoCity.operatorName, today: DemoCity.today, clock: clock)
+        var deaths: [(memberID: Int64, on: CivilDate)] = []
+        for status in [ClaimStatus.approved, .paid] {
+            let cursor = try services.claims.claims(db, ClaimFilter(status: status))
+            while let claim = try cursor.next() {
+                if claim.kind == .death { deaths.append((claim.memberID, claim.incidentDate)) }
+            }
+        }
+        var recorded = Set<Int64>()
+        for death in deaths.sorted(by: { ($0.on, $0.memberID) < ($1.on, $1.memberID) }) {
+            if recorded.contains(death.memberID) { continue }
+            guard let member = try services.members.member(db, id: death.memberID), member.status != .deceased else { continue }
+            try services.members.leave(db, residentID: member.residentID.value, .deceased, on: death.on, context: context)
+            recorded.insert(death.memberID)
+        }
+        return recorded.count
     }
 }

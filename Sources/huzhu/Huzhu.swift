@@ -15,7 +15,7 @@ struct Huzhu: ParsableCommand {
             InitCommand.self, RunCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self,
             ImportCommand.self, ExportCommand.self, DemoCommand.self, ReplCommand.self, ApiCommand.self, BenchCommand.self,
             ScheduleCommand.self, LedgerCommand.self, ClaimsCommand.self, AppraiseCommand.self,
-            ReportCommand.self, DoctorCommand.self, PlansCommand.self, RenewCommand.self,
+            ReportCommand.self, DoctorCommand.self, PlansCommand.self, RenewCommand.self, PoliciesCommand.self,
         ]
     )
 

@@ -87,11 +87,12 @@ struct ClaimDeadlineTests {
         #expect(found.policyID == policy)
         #expect(city.refusal { db in try city.claims.report(db, city.inpatient(), context: city.on("2012-09-15")) } ==
             "E656 policy \(policy): duplicates claim \(found.id!) (same policy, kind and incident date)")
-        try city.database.write { db in _ = try EnrollmentService().cancel(db, policyID: city.femalePolicy, context: city.on("2012-07-02")) }
+        try city.database.write { db in _ = try EnrollmentService().cancel(db, policyID: city.femalePolicy, reason: "left the plan",
+                                                                                 context: city.on("2012-07-02")) }
         var female = ClaimReport(policyID: city.femalePolicy, kind: .femaleDisease, incidentDate: Fixture.date("2012-09-01"))
         female.benefitItemCode = "fibroid"
         #expect(city.refusal { db in try city.claims.report(db, female, context: city.on("2012-09-05")) } ==
-            "E655 policy \(city.femalePolicy): policy \(city.femalePolicy) is cancelled")
+            "E655 policy \(city.femalePolicy): policy \(city.femalePolicy) is cancelled from 2012-07-03")
     }
 
     @Test("names of kinds, documents, reasons and statuses parse, with a clear error otherwise")

@@ -71,7 +71,7 @@ struct ImportPoliciesTests {
             "policies.csv:8: plan NOPE: unknown plan NOPE",
             "policies.csv:9: term 2099: plan ACC has no term 2099",
             "policies.csv:10: shares x: invalid whole number \"x\"",
-            "policies.csv:11: resident_id \(ResidentID.mask(IDs.d)): member is retired, not active",
+            "policies.csv:11: resident_id \(ResidentID.mask(IDs.d)): member is retired since 2012-01-01, not active",
             "policies.csv:12: plan ACC: age 72 on 2012-07-01 is outside the plan's range 16–60",
             "policies.csv:13: resident_id 340104********1234: duplicate resident_id, plan and term, first at line 2",
             "policies.csv:14: shares: a value is required",

@@ -105,7 +105,10 @@ struct LedgerTests {
         #expect(city.refusal { db in try city.ledger.postRefund(db, policyID: policy, context: city.on("2012-06-25")) } ==
             "E907 policy \(policy): policy \(policy) is active; only a cancelled policy's contribution is refunded")
         let refund = try city.database.write { db in
-            _ = try EnrollmentService().cancel(db, policyID: policy, context: city.on("2012-06-25"))
+            // Cancelled without a refund of its own (as before cancellations refunded), then refunded whole.
+            _ = try EnrollmentService().end(db, try EnrollmentService().policy(db, id: policy)!.policy,
+                                            on: Fixture.date("2012-06-25"), reason: "test", refund: .none,
+                                            context: city.on("2012-06-25"))
             return try city.ledger.postRefund(db, policyID: policy, context: city.on("2012-06-25"))
         }
         #expect(refund.entry.kind == .refund)

@@ -71,7 +71,10 @@ struct MemberServiceTests {
         #expect(retired.retiredOn?.description == "2012-05-01")
         let error = validationError { try database.write { db in
             try members.setStatus(db, residentID: id, .left, on: Fixture.date("2009-01-01"), context: context) } }
-        #expect(error?.description == "E308 member 340104********1234: 2009-01-01 is before the join date 2010-01-01")
+        #expect(error?.description == """
+            E308 member 340104********1234: 2009-01-01 is before the join date 2010-01-01
+            E314 member 340104********1234: 2009-01-01 is before the member's last recorded change (retired on 2012-05-01)
+            """)
         let unknown = validationError { try database.write { db in
             try members.setStatus(db, residentID: "34052419800101001X", .left, context: context) } }
         #expect(unknown?.description == "E305 member 340524********001X: no such member")

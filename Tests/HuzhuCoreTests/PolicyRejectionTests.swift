@@ -55,7 +55,7 @@ struct PolicyRejectionTests {
         let database = try city()
         try database.write { db in _ = try MemberService().setStatus(db, residentID: man, .retired, context: context) }
         #expect(rejection(database, EnrollmentRequest(residentID: man, planCode: "ACC")) ==
-            "E501 member 340104********1234: member is retired, not active")
+            "E501 member 340104********1234: member is retired since 2012-06-20, not active")
     }
 
     @Test("E502 too many or too few shares")
@@ -142,7 +142,7 @@ struct PolicyRejectionTests {
         try database.write { db in _ = try MemberService().setStatus(db, residentID: man, .left, context: context) }
         let split = ContributionSplit(administration: Money(fen: -1), union: .zero, member: .zero)
         #expect(rejection(database, EnrollmentRequest(residentID: man, planCode: "FEM", shares: 3, split: split)) == """
-            E501 member 340104********1234: member is left, not active
+            E501 member 340104********1234: member is left since 2012-06-20, not active
             E502 member 340104********1234: shares must be 1–1 (got 3)
             E506 member 340104********1234: plan FEM is for female members only
             E508 member 340104********1234: administration share of the split is negative (-0.01)
@@ -165,10 +165,10 @@ struct PolicyRejectionTests {
         let bad = validationError { try database.write { db in
             try enrollment.setSplit(db, policyID: policy.id!, .memberPays(Money(fen: 1)), context: context) } }
         #expect(bad?.description == "E507 policy \(policy.id!): split 0.00 + 0.00 + 0.01 = 0.01 does not equal the contribution 26.00")
-        try database.write { db in _ = try enrollment.cancel(db, policyID: policy.id!, context: context) }
-        let again = validationError { try database.write { db in try enrollment.cancel(db, policyID: policy.id!, context: context) } }
+        try database.write { db in _ = try enrollment.cancel(db, policyID: policy.id!, reason: "test", context: context) }
+        let again = validationError { try database.write { db in try enrollment.cancel(db, policyID: policy.id!, reason: "test", context: context) } }
         #expect(again?.description == "E510 policy \(policy.id!): policy is cancelled, not active")
-        let unknown = validationError { try database.write { db in try enrollment.cancel(db, policyID: 999, context: context) } }
+        let unknown = validationError { try database.write { db in try enrollment.cancel(db, policyID: 999, reason: "test", context: context) } }
         #expect(unknown?.description == "E509 policy 999: no such policy 999")
         // a cancelled policy no longer blocks enrolling again
         let renewed = try database.write { db in

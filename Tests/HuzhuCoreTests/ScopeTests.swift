@@ -68,7 +68,7 @@ struct ScopeTests {
         let lyPolicy = try database.read { db in
             try EnrollmentService().policies(db, PolicyFilter(residentID: lyMember)).next()!.policy.id!
         }
-        #expect(refusal { db in try services.enrollment.cancel(db, policyID: lyPolicy, context: context) }
+        #expect(refusal { db in try services.enrollment.cancel(db, policyID: lyPolicy, reason: "test", context: context) }
             == "E250 policy \(lyPolicy): unit LY001 is outside the scope BH")
         // inside the scope, writes work
         let moved = try database.write { db in

@@ -99,7 +99,7 @@ struct TargetProgressTests {
         #expect(fem.reachedOn == Fixture.date("2012-08-01"))
         try database.write { db in
             let id = try Int64.fetchOne(db, sql: "SELECT id FROM policy WHERE planCode = 'FEM'")!
-            _ = try EnrollmentService().cancel(db, policyID: id, context: Fixture.context(today: Fixture.date("2012-09-01")))
+            _ = try EnrollmentService().cancel(db, policyID: id, reason: "test", context: Fixture.context(today: Fixture.date("2012-09-01")))
         }
         #expect(try progress("2012-12-31", plan: "FEM").enrolledMembers == 0)
         #expect(try progress("2012-12-31").contributions == Money(fen: 13_000))

@@ -73,10 +73,11 @@ struct DemoCityTests {
             #expect(member.joinedOn >= member.birthDate && member.joinedOn < DemoCity.registrationDay)
             let age = member.age(on: DemoCity.termStart)
             switch member.status {
-            case .active: #expect((18...(member.gender == .female ? 54 : 59)).contains(age))
+            case .active, .deceased: #expect((18...(member.gender == .female ? 54 : 59)).contains(age))
             case .retired: #expect(member.retiredOn != nil && age >= 50)
             case .left: #expect(member.leftOn != nil && member.leftOn! >= member.joinedOn)
             }
+            if member.status == .deceased { #expect(member.leftOn != nil && member.leftOn! >= DemoCity.termStart) }
         }
         #expect(Set(members.map(\.gender)) == [.female, .male])
     }

@@ -186,7 +186,7 @@ struct InvariantWorld {
         case "cancel":
             let refund = random.chance(perMille: 500)
             try fixture.database.write { db in
-                try EnrollmentService().cancel(db, policyID: policyID, context: context)
+                _ = try EnrollmentService().cancel(db, policyID: policyID, reason: "test", context: context)
                 if refund { try LedgerService().postRefund(db, policyID: policyID, context: context) }
             }
         case "refund":

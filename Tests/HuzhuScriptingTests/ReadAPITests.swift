@@ -75,7 +75,7 @@ struct ReadAPITests {
         #expect(try f.failure("huzhu.members.count{unti = 'BH'}")?.message
             == "test.lua:1: bad argument #1 to 'count' (unknown option 'unti'; expected unit, status, hardship)")
         #expect(try f.failure("huzhu.members.count{status = 'dead'}")?.message
-            == "test.lua:1: bad argument #1 to 'count' (option 'status': 'dead' is not one of active, retired, left)")
+            == "test.lua:1: bad argument #1 to 'count' (option 'status': 'dead' is not one of active, retired, left, deceased)")
         #expect(try f.failure("huzhu.members.count{hardship = 1}")?.message
             == "test.lua:1: bad argument #1 to 'count' (option 'hardship': boolean expected, got number)")
         #expect(try f.failure("huzhu.members.count{unit = 'NOPE'}")?.message.hasPrefix("test.lua:1: E208") == true)

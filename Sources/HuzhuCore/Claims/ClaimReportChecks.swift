@@ -30,9 +30,11 @@ enum ClaimReportChecks {
 
     static func check(_ report: ClaimReport, policy: Policy, plan: Plan, into failures: inout FailureCollector) throws {
         let subject = ValidationFailure.Subject.policy(policy.id!)
-        if policy.status == .cancelled {
+        // A cancelled policy keeps its claims up to its last covered day.
+        if policy.status == .cancelled, policy.cancelledOn.map({ report.incidentDate > $0 }) ?? true {
             failures.add(.ineligible, field: "policy", subject: subject,
-                         ["policy": String(policy.id!), "status": policy.status.rawValue])
+                         ["policy": String(policy.id!),
+                          "status": policy.cancelledOn.map { "cancelled from \($0.adding(days: 1))" } ?? policy.status.rawValue])
         }
         let kinds = ClaimKind.accepted(by: plan.kind)
         if !kinds.contains(report.kind) {

@@ -20,7 +20,7 @@ public struct Doctor: Sendable {
     /// The standard checks.
     public static let standardChecks: [any DoctorCheck] = [
         IntegrityCheck(), ForeignKeyCheck(), LedgerAgreementCheck(), SplitCheck(), ClaimPaymentCheck(),
-        AuditCompletenessCheck(), DecisionRuleCheck(), AppraisalRuleCheck(), StaleJobCheck(),
+        AuditCompletenessCheck(), DecisionRuleCheck(), AppraisalRuleCheck(), StaleJobCheck(), DeathClaimCheck(),
     ]
 
     /// Creates a doctor with the standard checks, or others.

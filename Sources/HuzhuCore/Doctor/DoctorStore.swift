@@ -225,4 +225,16 @@ enum DoctorStore {
                              shares: row[5], claimIDs: row[6]))
         }
     }
+
+    /// Approved or paid death claims whose member is not recorded as deceased, by claim id:
+    /// claim id, member id, claim status, member status, incident date.
+    static func deathClaimsOfLivingMembers(
+        _ db: Database, _ each: (Int64, Int64, String, String, CivilDate) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.id, c.memberID, c.status, m.status, c.incidentDate FROM claim c JOIN member m ON m.id = c.memberID
+            WHERE c.kind = 'death' AND c.status IN ('approved', 'paid') AND m.status != 'deceased'
+            ORDER BY c.id
+            """)
+        while let row = try rows.next() { try each(row[0], row[1], row[2], row[3], row[4]) }
+    }
 }

@@ -96,8 +96,56 @@ public struct LedgerService: Sendable {
             throw ValidationError(ValidationFailure(.contributionNotPosted, field: "policy", subject: .policy(policyID),
                                                     ["policy": String(policyID)]))
         }
+        if let refund = try LedgerStore.refund(db, policyID: policyID) {
+            throw ValidationError(ValidationFailure(.entryAlreadyReversed, field: "entry", value: .plain(String(original.id!)),
+                                                    ["id": String(original.id!), "by": String(refund.id!)]))
+        }
         return try reverse(db, original, kind: .refund, memo: memo ?? "refund of policy \(policyID)",
                            operation: "postRefund", context: context)
+    }
+
+    /// Refunds part of a cancelled policy's contribution to its payers: an
+    /// entry of kind `refund` debiting each payer's contribution account by
+    /// its part and crediting `fund:cash` with the total, linked to the
+    /// policy (not a reversal: the contribution entry stays as it was).
+    /// ``EnrollmentService/cancel(_:policyID:on:reason:context:)`` posts it
+    /// with the parts of its term's refund rule; the books then expect the
+    /// policy's split less its ``Policy/refund``.
+    ///
+    /// - Parameters:
+    ///   - db: A connection, in a write transaction.
+    ///   - policyID: The cancelled policy.
+    ///   - parts: What goes back to each payer (zero parts get no line).
+    ///   - memo: A memo; `refund of policy N` by default.
+    ///   - context: Operator, script and date.
+    /// - Returns: The refund entry.
+    /// - Throws: ``ValidationError`` E509, E250, E907 (not cancelled),
+    ///   E908 (nothing posted), E906 (already refunded), E903 (nothing to refund).
+    @discardableResult
+    public func postRefund(_ db: Database, policyID: Int64, parts: ContributionSplit, memo: String? = nil,
+                           context: WriteContext) throws -> LedgerEntryDetail {
+        let policy = try visiblePolicy(db, id: policyID)
+        guard policy.status == .cancelled else {
+            throw ValidationError(ValidationFailure(.refundNeedsCancelledPolicy, field: "policy", subject: .policy(policyID),
+                                                    ["policy": String(policyID), "status": policy.status.rawValue]))
+        }
+        guard let original = try liveContribution(db, policyID: policyID) else {
+            throw ValidationError(ValidationFailure(.contributionNotPosted, field: "policy", subject: .policy(policyID),
+                                                    ["policy": String(policyID)]))
+        }
+        if let refund = try LedgerStore.refund(db, policyID: policyID) {
+            throw ValidationError(ValidationFailure(.entryAlreadyReversed, field: "entry", value: .plain(String(original.id!)),
+                                                    ["id": String(original.id!), "by": String(refund.id!)]))
+        }
+        var lines: [LedgerLine] = []
+        let amounts = [parts.administration, parts.union, parts.member]
+        for ((_, account), part) in zip(LedgerAccount.contributionAccounts, amounts) where part.fen != 0 {
+            lines.append(.debit(account, part))
+        }
+        lines.append(.credit(.fundCash, parts.total))
+        let entry = makeEntry(kind: .refund, date: context.today, memo: memo ?? "refund of policy \(policyID)",
+                              policyID: policyID, claimID: nil, reverses: nil, unitCode: policy.unitCode, context: context)
+        return try post(db, entry, lines: lines, operation: "postRefund", context: context)
     }
 
     /// Reverses a contribution entry (a correction): the same lines with

@@ -17,6 +17,12 @@ enum LedgerStore {
             .order(LedgerEntry.Columns.id.desc).fetchOne(db)
     }
 
+    /// A policy's refund entry, if any.
+    static func refund(_ db: Database, policyID: Int64) throws -> LedgerEntry? {
+        try LedgerEntry.filter(LedgerEntry.Columns.policyID == policyID && LedgerEntry.Columns.kind == LedgerEntryKind.refund.rawValue)
+            .fetchOne(db)
+    }
+
     /// The entry that reverses an entry, if any.
     static func reversal(_ db: Database, of entryID: Int64) throws -> LedgerEntry? {
         try LedgerEntry.filter(LedgerEntry.Columns.reversesEntryID == entryID).fetchOne(db)
@@ -135,16 +141,26 @@ enum LedgerStore {
     }
 
     /// A policy's contribution is expected in the books unless it was cancelled and refunded.
-    private static let holds: SQL = """
-        (p.status != 'cancelled'
-         OR NOT EXISTS (SELECT 1 FROM ledgerEntry r WHERE r.policyID = p.id AND r.kind = 'refund'))
+    /// Whether a cancelled policy's whole contribution was reversed by a refund
+    /// (``LedgerService/postRefund(_:policyID:memo:context:)`` without parts): then nothing is expected.
+    private static let reversedByRefund: SQL = """
+        (p.status = 'cancelled'
+         AND EXISTS (SELECT 1 FROM ledgerEntry r WHERE r.policyID = p.id AND r.kind = 'refund'
+                     AND r.reversesEntryID IS NOT NULL))
         """
+
+    /// What a policy expects from one payer: its part less what was refunded to that payer.
+    private static func expected(_ payer: String) -> SQL {
+        let split = SQL(sql: "p.split\(payer) - p.refund\(payer)")
+        return "CASE WHEN \(reversedByRefund) THEN 0 ELSE \(split) END"
+    }
 
     /// The fen the policies in a range of units expect per payer: administration, union, member.
     static func expectedContributions(_ db: Database, in range: UnitRange) throws -> [Int64] {
         let row = try Row.fetchOne(db, SQLRequest<Row>(literal: """
-            SELECT COALESCE(SUM(p.splitAdministration), 0), COALESCE(SUM(p.splitUnion), 0), COALESCE(SUM(p.splitMember), 0)
-            FROM policy p WHERE \(holds)
+            SELECT COALESCE(SUM(\(expected("Administration"))), 0), COALESCE(SUM(\(expected("Union"))), 0),
+                   COALESCE(SUM(\(expected("Member"))), 0)
+            FROM policy p WHERE 1
             """ + scoped(range, "p.unitCode")))!
         return [row[0], row[1], row[2]]
     }
@@ -162,9 +178,9 @@ enum LedgerStore {
                                     _ each: (_ policyID: Int64, _ expected: [Int64], _ posted: [Int64]) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: """
             SELECT p.id,
-                   CASE WHEN \(holds) THEN p.splitAdministration ELSE 0 END AS ea,
-                   CASE WHEN \(holds) THEN p.splitUnion ELSE 0 END AS eu,
-                   CASE WHEN \(holds) THEN p.splitMember ELSE 0 END AS em,
+                   \(expected("Administration")) AS ea,
+                   \(expected("Union")) AS eu,
+                   \(expected("Member")) AS em,
                    COALESCE(x.xa, 0) AS pa, COALESCE(x.xu, 0) AS pu, COALESCE(x.xm, 0) AS pm
             FROM policy p
             LEFT JOIN (

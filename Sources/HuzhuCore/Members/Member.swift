@@ -26,13 +26,13 @@ public struct Member: Hashable, Sendable, Codable {
     public var phone: Phone?
     /// Whether the member is a hardship employee (困难职工).
     public var hardship: Bool
-    /// Working, retired or left.
+    /// Working, retired, left or deceased.
     public var status: MemberStatus
     /// The day the member joined the union (入会日期).
     public var joinedOn: CivilDate
     /// The day the member retired, if they did.
     public var retiredOn: CivilDate?
-    /// The day the member left, if they did.
+    /// The day the member left or died, if they did.
     public var leftOn: CivilDate?
 
     /// Creates a member value; prefer ``MemberService/register(_:_:context:)``, which validates.

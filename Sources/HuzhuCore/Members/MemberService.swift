@@ -66,56 +66,109 @@ public struct MemberService: Sendable {
         return member
     }
 
-    /// Changes a member's name, unit, phone or hardship flag.
+    /// Changes a member's name, unit, phone or hardship flag, recording
+    /// the change in the member's history (``history(_:residentID:)``) with
+    /// the day it took effect: a change of unit is a transfer
+    /// (``transfer(_:residentID:to:on:context:)``), the rest an update.
+    ///
+    /// Checks, collecting every failure: the member exists (E305) inside
+    /// the scope (E250); the name (E301); the phone (E111); a new unit
+    /// exists (E208) inside the scope (E250), differs from the member's
+    /// (E312) and only an active member moves (E311); the date is not after
+    /// today (E309), not before the join date (E308) nor the member's last
+    /// recorded change (E314). A change that changes nothing writes nothing.
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
     ///   - residentID: The member's resident ID.
     ///   - changes: The fields to change.
-    ///   - context: Operator and script, for the audit trail.
+    ///   - date: The day the change took effect; today by default.
+    ///   - context: Operator, script and today's date.
     /// - Returns: The member as changed.
-    /// - Throws: ``ValidationError`` (E305 unknown member, E250, E301, E208, E111).
+    /// - Throws: ``ValidationError``.
     @discardableResult
-    public func update(_ db: Database, residentID: String, _ changes: MemberChanges,
+    public func update(_ db: Database, residentID: String, _ changes: MemberChanges, on date: CivilDate? = nil,
                        context: WriteContext) throws -> Member {
-        var member = try visibleMember(db, residentID: residentID, field: "residentID")
+        let before = try visibleMember(db, residentID: residentID, field: "residentID")
+        var member = before
         let subject = ValidationFailure.Subject.member(member.residentID.value)
+        let date = date ?? context.today
         var failures = FailureCollector()
         var summary: [String: AuditValue] = [:]
-        if let name = changes.name {
+        var changed: [String] = []
+        if let name = changes.name, name != member.name {
             checkName(name, subject: subject, into: &failures)
             member.name = name
             summary["name"] = "changed"
-        }
-        if let unitCode = changes.unitCode {
-            if let failure = try unitFailure(db, unitCode) { failures.add(failure.about(subject)) }
-            member.unitCode = unitCode
-            summary["unit"] = .text(unitCode)
+            changed.append("name")
         }
         if let phone = changes.phone {
-            member.phone = nil
-            if let text = phone { member.phone = try failures.capture(field: "phone") { try Phone(text) } }
-            summary["phone"] = phone == nil ? "removed" : "changed"
+            let parsed = try phone.flatMap { text in try failures.capture(field: "phone") { try Phone(text) } }
+            if parsed != member.phone || (phone != nil && parsed == nil) {
+                member.phone = parsed
+                summary["phone"] = phone == nil ? "removed" : "changed"
+                changed.append("phone")
+            }
         }
-        if let hardship = changes.hardship {
+        if let hardship = changes.hardship, hardship != member.hardship {
             member.hardship = hardship
             summary["hardship"] = .boolean(hardship)
+            changed.append("hardship")
         }
+        var transfer = false
+        if let unitCode = changes.unitCode {
+            if let failure = try unitFailure(db, unitCode) { failures.add(failure.about(subject)) }
+            if unitCode == before.unitCode {
+                failures.add(.transferSameUnit, field: "unit", value: .plain(unitCode), subject: subject, ["unit": unitCode])
+            }
+            if let gone = goneFailure(before, subject: subject) { failures.add(gone) }
+            member.unitCode = unitCode
+            summary["unit"] = .text(unitCode)
+            transfer = true
+        }
+        guard transfer || !changed.isEmpty else {
+            try failures.throwIfAny()
+            return member
+        }
+        try checkDate(db, date, of: before, subject: subject, today: context.today, into: &failures)
         try failures.throwIfAny()
+        summary["on"] = .text(date.description)
+        if transfer { summary["from"] = .text(before.unitCode) }
         try db.inSavepoint {
             try MemberStore.update(db, member)
-            try AuditLog.record(db, context: context, action: "update", operation: "updateMember", table: "member",
-                                rowKey: String(member.id!), summary: summary)
+            try AuditLog.record(db, context: context, action: "update", operation: transfer ? "transferMember" : "updateMember",
+                                table: "member", rowKey: String(member.id!), summary: summary)
+            if !changed.isEmpty {
+                try record(db, MemberEvent(memberID: member.id!, kind: .updated, effectiveOn: date, changed: changed,
+                                           recordedOn: context.today, provenance: Provenance(context)))
+            }
+            if transfer {
+                try record(db, MemberEvent(memberID: member.id!, kind: .transferred, effectiveOn: date,
+                                           fromUnitCode: before.unitCode, toUnitCode: member.unitCode,
+                                           recordedOn: context.today, provenance: Provenance(context)))
+            }
             return .commit
         }
         return member
     }
 
-    /// Changes a member's status, recording the date it took effect.
+    /// Moves a member to another unit (调动) from a day: the member keeps
+    /// their policies (still under the unit that enrolled and paid for
+    /// them), and from the day on the member counts under the new unit
+    /// (member listings, counts, exports, new enrolments and renewals).
+    /// The same checks and audit row as ``update(_:residentID:_:on:context:)``
+    /// with a new unit (audited `transferMember`).
     ///
-    /// Retiring sets ``Member/retiredOn``; leaving sets ``Member/leftOn``;
-    /// becoming active again clears both. The date may not be before the
-    /// join date (E308) nor after today (E309).
+    /// - Throws: ``ValidationError`` (E305, E250, E208, E311, E312, E308, E309, E314).
+    @discardableResult
+    public func transfer(_ db: Database, residentID: String, to unitCode: String, on date: CivilDate? = nil,
+                         context: WriteContext) throws -> Member {
+        try update(db, residentID: residentID, MemberChanges(unitCode: unitCode), on: date, context: context)
+    }
+
+    /// Changes a member's status, recording the date it took effect:
+    /// leaving, retiring or dying are ``leave(_:residentID:_:on:context:)``;
+    /// becoming active again clears both dates (an event `reactivated`).
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
@@ -124,34 +177,29 @@ public struct MemberService: Sendable {
     ///   - date: When it took effect; today by default.
     ///   - context: Operator, script and today's date.
     /// - Returns: The member as changed.
-    /// - Throws: ``ValidationError`` (E305, E250, E308, E309).
+    /// - Throws: ``ValidationError`` (E305, E250, E308, E309, E311, E314).
     @discardableResult
     public func setStatus(_ db: Database, residentID: String, _ status: MemberStatus, on date: CivilDate? = nil,
                           context: WriteContext) throws -> Member {
+        guard status == .active else {
+            return try leave(db, residentID: residentID, status, on: date, context: context).member
+        }
         var member = try visibleMember(db, residentID: residentID, field: "residentID")
         let subject = ValidationFailure.Subject.member(member.residentID.value)
         let date = date ?? context.today
         var failures = FailureCollector()
-        if date < member.joinedOn {
-            failures.add(.dateBeforeJoining, field: "date", value: .plain(date.description), subject: subject,
-                         ["date": date.description, "joined": member.joinedOn.description])
-        }
-        if date > context.today {
-            failures.add(.dateInFuture, field: "date", value: .plain(date.description), subject: subject,
-                         ["date": date.description, "today": context.today.description])
-        }
+        try checkDate(db, date, of: member, subject: subject, today: context.today, into: &failures)
         try failures.throwIfAny()
-        switch status {
-        case .active: member.retiredOn = nil; member.leftOn = nil
-        case .retired: member.retiredOn = date; member.leftOn = nil
-        case .left: member.leftOn = date
-        }
-        member.status = status
+        member.retiredOn = nil
+        member.leftOn = nil
+        member.status = .active
         try db.inSavepoint {
             try MemberStore.update(db, member)
             try AuditLog.record(db, context: context, action: "update", operation: "setMemberStatus", table: "member",
                                 rowKey: String(member.id!),
                                 summary: ["status": .text(status.rawValue), "on": .text(date.description)])
+            try record(db, MemberEvent(memberID: member.id!, kind: .reactivated, effectiveOn: date,
+                                       recordedOn: context.today, provenance: Provenance(context)))
             return .commit
         }
         return member

@@ -61,4 +61,22 @@ enum MemberStore {
         if let after { request = request.filter(Member.Columns.id > after) }
         return try request.order(Member.Columns.id).limit(limit).fetchAll(db)
     }
+
+    // MARK: - Events
+
+    static func insert(_ db: Database, _ event: inout MemberEvent) throws {
+        try event.insert(db)
+    }
+
+    /// A member's stored events, oldest effective date first (then as recorded).
+    static func events(_ db: Database, memberID: Int64) throws -> [MemberEvent] {
+        try MemberEvent.fetchAll(db, sql: "SELECT * FROM memberEvent WHERE memberID = ? ORDER BY effectiveOn, id",
+                                 arguments: [memberID])
+    }
+
+    /// A member's latest event by effective date, if any.
+    static func lastEvent(_ db: Database, memberID: Int64) throws -> MemberEvent? {
+        try MemberEvent.fetchOne(db, sql: "SELECT * FROM memberEvent WHERE memberID = ? ORDER BY effectiveOn DESC, id DESC LIMIT 1",
+                                 arguments: [memberID])
+    }
 }

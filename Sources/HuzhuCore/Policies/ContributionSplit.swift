@@ -29,6 +29,23 @@ public struct ContributionSplit: Hashable, Sendable, Codable {
         ContributionSplit(administration: .zero, union: .zero, member: contribution)
     }
 
+    /// Nothing from anyone.
+    public static let zero = ContributionSplit(administration: .zero, union: .zero, member: .zero)
+
+    /// The parts added up.
+    public var total: Money { Money(fen: administration.fen + union.fen + member.fen) }
+
+    /// An amount shared in proportion to this split's parts (exact fen,
+    /// adding up: ``Money/split(total:weights:)``), e.g. a refund shared
+    /// back to the payers in proportion to what each paid. A split of all
+    /// zeros shares nothing.
+    public func shared(_ amount: Money) -> ContributionSplit {
+        guard amount.fen > 0, total.fen > 0,
+              let parts = try? Money.split(total: amount.fen, weights: [administration.fen, union.fen, member.fen])
+        else { return .zero }
+        return ContributionSplit(administration: Money(fen: parts[0]), union: Money(fen: parts[1]), member: Money(fen: parts[2]))
+    }
+
     /// The failures of this split against a contribution: negative parts
     /// (E508, one per part) and a sum that differs (E507).
     ///

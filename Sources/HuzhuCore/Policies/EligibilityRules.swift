@@ -38,7 +38,10 @@ enum EligibilityRules {
         var failures = FailureCollector()
         let subject = ValidationFailure.Subject.member(member.residentID.value)
         if member.status != .active {
-            failures.add(.memberNotActive, field: "residentID", subject: subject, ["status": member.status.rawValue])
+            failures.add(.memberNotActive, field: "residentID", subject: subject, [
+                "status": member.status.rawValue,
+                "date": member.status.since(member)?.description ?? "?",
+            ])
         }
         if let shares, !(1...max(1, plan.maxShares)).contains(shares) {
             failures.add(sharesFailure(shares, plan: plan, subject: subject))

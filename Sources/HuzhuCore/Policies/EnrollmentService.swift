@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Enrolls members in plan terms, one by one or a unit at a time, and
@@ -139,25 +140,97 @@ public struct EnrollmentService: Sendable {
 
     // MARK: - Changing a policy
 
-    /// Cancels an active policy.
+    /// Cancels an active policy (退保) with its term's refund rule.
+    ///
+    /// The cancellation day is the last covered day: a claim for an
+    /// incident up to it stays claimable, a later incident is refused
+    /// (E655). The refund is ``RefundRule/amount(contribution:start:end:cancelledOn:)``
+    /// of the term's ``PlanRules/refund``, shared back to administration,
+    /// union and member in proportion to what each paid (exact fen,
+    /// ``ContributionSplit/shared(_:)``), kept on the policy
+    /// (``Policy/refund``) and posted to the ledger
+    /// (``LedgerService/postRefund(_:policyID:parts:memo:context:)``) when
+    /// the contribution was posted.
+    ///
+    /// Checks, collecting every failure: the policy exists (E509) inside
+    /// the scope (E250) and is active (E510); a reason is given (E517); the
+    /// date is not after today (E309) and lies between the enrolment day
+    /// and the policy's end (E515); no claim (not rejected) on the policy
+    /// has an incident after the date (E516).
+    ///
+    /// ```swift
+    /// let cancellation = try enrollment.cancel(db, policyID: 7, on: sep30, reason: "changed employer", context: context)
+    /// cancellation.refund.total   // the unexpired part under a pro-rata term; 0.00 under before_start
+    /// ```
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
     ///   - policyID: The policy.
-    ///   - context: Operator and script, for the audit trail.
-    /// - Returns: The cancelled policy.
-    /// - Throws: ``ValidationError`` (E509 unknown, E250, E510 not active).
+    ///   - date: The last covered day; today by default.
+    ///   - reason: Why (audited).
+    ///   - context: Operator, script and today's date.
+    /// - Returns: The cancelled policy and its refund.
+    /// - Throws: ``ValidationError``.
     @discardableResult
-    public func cancel(_ db: Database, policyID: Int64, context: WriteContext) throws -> Policy {
-        var policy = try activePolicy(db, id: policyID)
+    public func cancel(_ db: Database, policyID: Int64, on date: CivilDate? = nil, reason: String,
+                       context: WriteContext) throws -> Cancellation {
+        let policy = try activePolicy(db, id: policyID)
+        let date = date ?? context.today
+        let subject = ValidationFailure.Subject.policy(policyID)
+        var failures = FailureCollector()
+        let reason = reason.trimmingCharacters(in: .whitespaces)
+        if reason.isEmpty { failures.add(.cancelReasonMissing, field: "reason", subject: subject) }
+        if date > context.today {
+            failures.add(.dateInFuture, field: "date", value: .plain(date.description), subject: subject,
+                         ["date": date.description, "today": context.today.description])
+        }
+        if date < policy.enrolledOn || date > policy.endDate {
+            failures.add(.cancelDateOutside, field: "date", value: .plain(date.description), subject: subject,
+                         ["date": date.description, "policy": String(policyID), "enrolled": policy.enrolledOn.description,
+                          "end": policy.endDate.description])
+        }
+        if let claim = try PolicyStore.claimAfter(db, policyID: policyID, date: date) {
+            failures.add(.cancelAfterClaim, field: "date", value: .plain(date.description), subject: subject,
+                         ["claim": String(claim.id), "incident": claim.incident.description, "date": date.description])
+        }
+        try failures.throwIfAny()
+        let rule = try PlanService().plan(db, termID: policy.planTermID)?.rules.refund ?? .none
+        return try end(db, policy, on: date, reason: reason, refund: rule, context: context)
+    }
+
+    /// Ends an active policy on a day (its last covered day) with a refund
+    /// rule: the one write behind ``cancel(_:policyID:on:reason:context:)``
+    /// and a member's leaving or death (``MemberService/leave(_:residentID:_:on:context:)``).
+    /// Audited as `cancelPolicy` with the day, the reason and the refund parts.
+    func end(_ db: Database, _ policy: Policy, on date: CivilDate, reason: String, refund rule: RefundRule,
+             context: WriteContext) throws -> Cancellation {
+        var policy = policy
+        let amount = rule.amount(contribution: policy.contribution, start: policy.startDate, end: policy.endDate,
+                                 cancelledOn: date)
+        let parts = policy.split.shared(amount)
         policy.status = .cancelled
+        policy.cancelledOn = date
+        policy.cancelReason = reason
+        policy.refund = parts
+        var entryID: Int64?
         try db.inSavepoint {
             try PolicyStore.update(db, policy)
             try AuditLog.record(db, context: context, action: "update", operation: "cancelPolicy", table: "policy",
-                                rowKey: String(policyID), summary: ["status": "cancelled"])
+                                rowKey: String(policy.id!), summary: [
+                                    "status": "cancelled", "on": .text(date.description), "reason": .text(reason),
+                                    "refundRule": .text(rule.rawValue), "refund": .integer(parts.total.fen),
+                                    "administration": .integer(parts.administration.fen),
+                                    "union": .integer(parts.union.fen), "memberShare": .integer(parts.member.fen),
+                                ])
+            let ledger = LedgerService(scope: scope)
+            if parts.total.fen > 0, try ledger.liveContribution(db, policyID: policy.id!) != nil {
+                entryID = try ledger.postRefund(db, policyID: policy.id!, parts: parts,
+                                                memo: "refund of policy \(policy.id!) (cancelled on \(date): \(reason))",
+                                                context: context).entry.id
+            }
             return .commit
         }
-        return policy
+        return Cancellation(policy: policy, refund: parts, refundRule: rule, entryID: entryID)
     }
 
     /// Replaces who pays an active policy's contribution (e.g. a subsidy

@@ -40,6 +40,13 @@ public struct Policy: Hashable, Sendable {
     public var enrolledOn: CivilDate
     /// Who decided it.
     public var provenance: Provenance
+    /// The last covered day of a cancelled policy (incidents after it are
+    /// not claimable); `nil` unless cancelled by ``EnrollmentService/cancel(_:policyID:on:reason:context:)``.
+    public var cancelledOn: CivilDate?
+    /// Why it was cancelled (退保原因), e.g. `deceased`.
+    public var cancelReason: String?
+    /// What was refunded to each payer when it was cancelled (all zero if nothing).
+    public var refund: ContributionSplit = .zero
 
     /// Creates a policy value; enroll with ``EnrollmentService`` instead, which validates.
     public init(id: Int64? = nil, memberID: Int64, planTermID: Int64, planCode: String, year: Int, unitCode: String,
@@ -88,6 +95,11 @@ extension Policy: FetchableRecord, MutablePersistableRecord {
         public static let operatorName = Column("operator")
         public static let scriptName = Column("scriptName")
         public static let scriptSHA256 = Column("scriptSHA256")
+        public static let cancelledOn = Column("cancelledOn")
+        public static let cancelReason = Column("cancelReason")
+        public static let refundAdministration = Column("refundAdministration")
+        public static let refundUnion = Column("refundUnion")
+        public static let refundMember = Column("refundMember")
     }
 
     /// Reads a policy row.
@@ -109,6 +121,10 @@ extension Policy: FetchableRecord, MutablePersistableRecord {
         enrolledOn = row[Columns.enrolledOn]
         provenance = Provenance(operatorName: row[Columns.operatorName], scriptName: row[Columns.scriptName],
                                 scriptSHA256: row[Columns.scriptSHA256])
+        cancelledOn = row[Columns.cancelledOn]
+        cancelReason = row[Columns.cancelReason]
+        refund = ContributionSplit(administration: row[Columns.refundAdministration] ?? .zero,
+                                   union: row[Columns.refundUnion] ?? .zero, member: row[Columns.refundMember] ?? .zero)
     }
 
     /// Writes a policy row.
@@ -132,6 +148,11 @@ extension Policy: FetchableRecord, MutablePersistableRecord {
         container[Columns.operatorName] = provenance.operatorName
         container[Columns.scriptName] = provenance.scriptName
         container[Columns.scriptSHA256] = provenance.scriptSHA256
+        container[Columns.cancelledOn] = cancelledOn
+        container[Columns.cancelReason] = cancelReason
+        container[Columns.refundAdministration] = refund.administration
+        container[Columns.refundUnion] = refund.union
+        container[Columns.refundMember] = refund.member
     }
 
     /// Takes the id SQLite assigned.

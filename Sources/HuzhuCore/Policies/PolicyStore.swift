@@ -32,6 +32,21 @@ enum PolicyStore {
         try db.execute(literal: "UPDATE policy SET status = 'expired' WHERE id = \(id)")
     }
 
+    /// A member's active policies, in id order (for a life event's effects).
+    static func activePolicies(_ db: Database, memberID: Int64) throws -> [Policy] {
+        try Policy.filter(Policy.Columns.memberID == memberID && Policy.Columns.status == PolicyStatus.active.rawValue)
+            .order(Policy.Columns.id).fetchAll(db)
+    }
+
+    /// The first claim on a policy, not rejected, whose incident is after a day: its id and incident date.
+    static func claimAfter(_ db: Database, policyID: Int64, date: CivilDate) throws -> (id: Int64, incident: CivilDate)? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT id, incidentDate FROM claim WHERE policyID = ? AND incidentDate > ? AND status != 'rejected'
+            ORDER BY incidentDate, id LIMIT 1
+            """, arguments: [policyID, date]) else { return nil }
+        return (row[0], row[1])
+    }
+
     // MARK: - Standing
 
     /// Whether a member holds an active policy in a term.

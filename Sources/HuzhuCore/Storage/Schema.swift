@@ -32,6 +32,8 @@ public enum Schema {
         migrator.registerMigration("createAppraisals", migrate: Migrations.createAppraisals)
         migrator.registerMigration("addTermRules", migrate: Migrations.addTermRules)
         migrator.registerMigration("addOfficeParentAndUnitClosing", migrate: Migrations.addOfficeParentAndUnitClosing)
+        migrator.registerMigration("createMemberEvents", migrate: Migrations.createMemberEvents)
+        migrator.registerMigration("addPolicyCancellation", migrate: Migrations.addPolicyCancellation)
         return migrator
     }
 }

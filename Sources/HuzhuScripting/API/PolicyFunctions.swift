@@ -33,6 +33,17 @@ enum PolicyFunctions {
                                         params: [filterDoc], returns: [.init("integer")])) { call in
             call.push(Int64(try state.services.enrollment.count(try state.db(), try filter(call))))
         }
+        m.function("cancel", doc: LuaDoc(
+            "Cancels an active policy (退保) on a date (its last covered day; default today) with its term's refund rule; the refund goes back to administration, union and member in proportion to what each paid and is posted to the ledger. Claims for incidents after the date are refused (E655). Refusals: E509, E250, E510, E517 (no reason), E309, E515 (date outside the policy), E516 (a claim after the date).",
+            params: [.init("id", "integer"), .init("options", "{reason: string, date?: string}", "date: YYYY-MM-DD")],
+            returns: [.init("huzhu.Cancellation")])) { call in
+            try state.refuseInRule("huzhu.policies.cancel")
+            let id = try call.integer(1)
+            let o = try Options(call, 2, allowed: ["reason", "date"])
+            let result = try state.services.enrollment.cancel(try state.db(), policyID: id, on: try ClaimFunctions.date(o, "date"),
+                                                               reason: try o.string("reason") ?? "", context: state.context)
+            return try call.push(Records.cancellation(result))
+        }
         return m
     }
 

@@ -40,6 +40,25 @@ enum Records {
             "contribution": .integer(p.contribution.fen), "split": split(p.split),
             "status": .string(p.status.rawValue), "batch": p.batchID.map(LuaValue.integer) ?? .nil,
             "enrolled_on": .string(p.enrolledOn.description),
+            "cancelled_on": optional(p.cancelledOn?.description), "cancel_reason": optional(p.cancelReason),
+            "refund": split(p.refund),
+        ])
+    }
+
+    static func cancellation(_ c: Cancellation) -> LuaValue {
+        .table([
+            "policy": .integer(c.policy.id ?? 0), "cancelled_on": optional(c.policy.cancelledOn?.description),
+            "reason": optional(c.policy.cancelReason), "refund_rule": .string(c.refundRule.rawValue),
+            "refund": .integer(c.refund.total.fen), "parts": split(c.refund), "entry": c.entryID.map(LuaValue.integer) ?? .nil,
+        ])
+    }
+
+    static func memberEvent(_ e: MemberEvent) -> LuaValue {
+        .table([
+            "kind": .string(e.kind.rawValue), "date": .string(e.effectiveOn.description),
+            "from_unit": optional(e.fromUnitCode), "to_unit": optional(e.toUnitCode),
+            "changed": .array(e.changed.map(LuaValue.string)), "recorded_on": optional(e.recordedOn?.description),
+            "operator": optional(e.provenance?.operatorName), "script": optional(e.provenance?.scriptName),
         ])
     }
 

@@ -31,10 +31,26 @@ extension ReasonCode {
     public static let joinedBeforeBirth = ReasonCode(310, "joinedBeforeBirth",
         "join date {date} is before the birth date {birth}",
         "入会日期{date}早于出生日期{birth}")
+    public static let memberGone = ReasonCode(311, "memberGone",
+        "member is {status} since {date}",
+        "会员状态为{status}（自{date}起）")
+    public static let transferSameUnit = ReasonCode(312, "transferSameUnit",
+        "member is already in unit {unit}",
+        "会员已在单位{unit}")
+    public static let memberChangeUnknown = ReasonCode(313, "memberChangeUnknown",
+        "unknown change \"{change}\" (expected one of {expected})",
+        "未知变更\"{change}\"（应为{expected}之一）")
+    public static let changeBeforeLast = ReasonCode(314, "changeBeforeLast",
+        "{date} is before the member's last recorded change ({last} on {lastDate})",
+        "{date}早于会员最近一次变更（{lastDate}{last}）")
+    public static let memberChangeFieldMissing = ReasonCode(315, "memberChangeFieldMissing",
+        "change {change} needs {field}",
+        "变更{change}须填写{field}")
 
     /// Every code of this group, in number order.
     static let members: [ReasonCode] = [
         memberNameInvalid, memberExists, genderConflict, birthDateConflict, memberUnknown,
         statusDateMissing, statusDateUnexpected, dateBeforeJoining, dateInFuture, joinedBeforeBirth,
+        memberGone, transferSameUnit, memberChangeUnknown, changeBeforeLast, memberChangeFieldMissing,
     ]
 }

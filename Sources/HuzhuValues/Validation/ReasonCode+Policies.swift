@@ -2,8 +2,8 @@ extension ReasonCode {
     // MARK: - Policies and enrolment (5xx).
 
     public static let memberNotActive = ReasonCode(501, "memberNotActive",
-        "member is {status}, not active",
-        "会员状态为{status}，不是在职")
+        "member is {status} since {date}, not active",
+        "会员状态为{status}（自{date}起），不是在职")
     public static let sharesOutOfRange = ReasonCode(502, "sharesOutOfRange",
         "shares must be 1–{max} (got {shares})",
         "份数应为1–{max}（实为{shares}）")
@@ -43,6 +43,15 @@ extension ReasonCode {
     public static let termEnded = ReasonCode(514, "termEnded",
         "term {term} ended on {end}",
         "保障期{term}已于{end}结束")
+    public static let cancelDateOutside = ReasonCode(515, "cancelDateOutside",
+        "cancellation date {date} is outside policy {policy} (enrolled {enrolled}, cover to {end})",
+        "退保日期{date}不在保单{policy}期间内（{enrolled}参保，保障至{end}）")
+    public static let cancelAfterClaim = ReasonCode(516, "cancelAfterClaim",
+        "claim {claim} has an incident on {incident}, after the cancellation date {date}",
+        "理赔{claim}的出险日期{incident}晚于退保日期{date}")
+    public static let cancelReasonMissing = ReasonCode(517, "cancelReasonMissing",
+        "a cancellation needs a reason",
+        "退保须说明原因")
     public static let renewalNoPreviousTerm = ReasonCode(530, "renewalNoPreviousTerm",
         "plan {plan} has no term starting before {term} to renew from",
         "计划{plan}在保障期{term}之前没有可续保的保障期")
@@ -51,6 +60,7 @@ extension ReasonCode {
     static let policies: [ReasonCode] = [
         memberNotActive, sharesOutOfRange, policyOverlap, exclusivePlanHeld, ageIneligible,
         genderIneligible, splitSumMismatch, splitNegative, policyUnknown, policyNotActive,
-        groupMinimumShare, groupEveryone, headcountMissing, termEnded, renewalNoPreviousTerm,
+        groupMinimumShare, groupEveryone, headcountMissing, termEnded, cancelDateOutside, cancelAfterClaim,
+        cancelReasonMissing, renewalNoPreviousTerm,
     ]
 }

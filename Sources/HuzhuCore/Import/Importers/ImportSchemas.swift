@@ -8,6 +8,7 @@
 /// | members | **resident_id/身份证号**, **name/姓名**, **unit/单位**, phone/电话, hardship/困难职工, joined_on/入会日期 |
 /// | policies | **resident_id/身份证号**, **plan/计划**, **shares/份数**, term/期次 |
 /// | targets | **unit/单位**, **year/年度**, **members/参保人数**, **contributions/缴费金额** (yuan), plan/计划 |
+/// | member-changes | **resident_id/身份证号**, **change/变更**, date/日期, unit/单位, name/姓名, phone/电话, hardship/困难职工 |
 ///
 /// Members files also accept, and ignore, the columns a members export adds
 /// (`gender/性别`, `birth_date/出生日期`, `status/状态`): gender and birth
@@ -66,5 +67,16 @@ public enum ImportSchemas {
         .required("members", "参保人数", "目标人数", "人数"),
         .required("contributions", "缴费金额", "目标金额", "金额"),
         .optional("plan", "计划", "计划代码"),
+    ])
+
+    /// `resident_id,change,date,unit,name,phone,hardship`: one life event of a member per row.
+    public static let memberChanges = CSVSchema([
+        .required("resident_id", "身份证号", "身份证号码"),
+        .required("change", "变更", "变更类型"),
+        .optional("date", "日期", "生效日期"),
+        .optional("unit", "单位", "单位代码", "调入单位"),
+        .optional("name", "姓名"),
+        .optional("phone", "电话", "手机", "联系电话"),
+        .optional("hardship", "困难职工"),
     ])
 }

@@ -21,3 +21,26 @@ extension Migrations {
                       columns: ["unitCode", "status", "hardship"])
     }
 }
+
+extension Migrations {
+    /// Issue 15: a member's life events (update, transfer, leaving,
+    /// retirement, death), each with its effective date, kept as history.
+    /// Registration is not stored here: it is the member row itself
+    /// (``Member/joinedOn``), so bulk-registered members have a history too.
+    static func createMemberEvents(_ db: Database) throws {
+        try db.create(table: "memberEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("memberID", .integer).notNull().references("member").indexed()
+            t.column("kind", .text).notNull()
+            t.column("effectiveOn", .text).notNull()
+            t.column("fromUnitCode", .text)
+            t.column("toUnitCode", .text)
+            // The fields an update changed, as a JSON array of names (no personal data).
+            t.column("changed", .text).notNull().defaults(to: "[]")
+            t.column("recordedOn", .text).notNull()
+            t.column("operator", .text).notNull()
+            t.column("scriptName", .text)
+            t.column("scriptSHA256", .text)
+        }
+    }
+}

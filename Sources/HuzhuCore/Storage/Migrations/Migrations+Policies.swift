@@ -45,3 +45,17 @@ extension Migrations {
         try db.create(index: "policy_on_planCode_year", on: "policy", columns: ["planCode", "year"])
     }
 }
+
+extension Migrations {
+    /// Issue 15: a cancelled policy keeps the last covered day, the reason
+    /// and the refund given back to each payer (0 when nothing was refunded).
+    static func addPolicyCancellation(_ db: Database) throws {
+        try db.alter(table: "policy") { t in
+            t.add(column: "cancelledOn", .text)
+            t.add(column: "cancelReason", .text)
+            t.add(column: "refundAdministration", .integer).notNull().defaults(to: 0)
+            t.add(column: "refundUnion", .integer).notNull().defaults(to: 0)
+            t.add(column: "refundMember", .integer).notNull().defaults(to: 0)
+        }
+    }
+}
