@@ -32,6 +32,7 @@ public enum Schema {
         migrator.registerMigration("createAppraisals", migrate: Migrations.createAppraisals)
         migrator.registerMigration("addTermRules", migrate: Migrations.addTermRules)
         migrator.registerMigration("addOfficeParentAndUnitClosing", migrate: Migrations.addOfficeParentAndUnitClosing)
+        migrator.registerMigration("createClaimAdjustments", migrate: Migrations.createClaimAdjustments)
         return migrator
     }
 }
