@@ -14,6 +14,8 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case policies
     /// Annual targets (`targets.csv`): one unit, year and plan per row.
     case targets
+    /// Reported claims (`claims.csv`): one claim per row, as an office's spreadsheet.
+    case claims
 
     /// The columns the kind's files have; see ``ImportSchemas``.
     public var schema: CSVSchema {
@@ -24,6 +26,7 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
         case .members: return ImportSchemas.members
         case .policies: return ImportSchemas.policies
         case .targets: return ImportSchemas.targets
+        case .claims: return ImportSchemas.claims
         }
     }
 
