@@ -158,6 +158,9 @@
 ---@field documents {document: string, required: boolean, provided: boolean}[] the checklist
 ---@field missing string[] required documents not handed in
 ---@field payment {amount: integer, method: string, reference: string, date: string, entry: integer}? once paid
+---@field adjustments {kind: string, amount: integer, round: integer, date: string, method: string?, reference: string?, entry: integer?, note: string?}[] after a reopening of a paid claim: furtherPayment, owed (owed back by the member) or owedCancelled; fen
+---@field paid integer paid so far (first and further payments), fen
+---@field owed integer owed back by the member, fen
 
 ---@class huzhu.LedgerEntry
 ---@field id integer
@@ -459,7 +462,7 @@ function huzhu.renew(request) end
 huzhu.claims = {}
 
 --- Reports a claim (报案). Name the policy by id, or the member and the plan. A late report is flagged (late_report); one past the lapse window is stored and rejected at once (654). A refusal is an error with its code, e.g. `E651`.
----@param report {policy?: integer, member?: string, plan?: string, kind: string, incident: string, admission?: string, discharge?: string, settlement?: string, diagnosis?: string, benefit_item?: string, total?: integer, insurance_paid?: integer, self_paid?: integer, documents?: string[], reported_on?: string, note?: string} kind: illness, accident, death, disability, femaleDisease, criticalIllness; dates YYYY-MM-DD; money in fen (self_paid defaults to total − insurance_paid); documents: names like applicationForm, idCopy, bankCard, invoices; reported_on: default today
+---@param report {policy?: integer, member?: string, plan?: string, kind: string, incident: string, admission?: string, discharge?: string, settlement?: string, diagnosis?: string, benefit_item?: string, total?: integer, insurance_paid?: integer, self_paid?: integer, documents?: string[], reported_on?: string, note?: string} kind: illness, accident, death, disability, femaleDisease, criticalIllness; dates YYYY-MM-DD; money in fen (self_paid defaults to total − insurance_paid); documents: names like applicationForm, idCopy, bankCard, invoices or their Chinese names (理赔申请书, 身份证复印件 …); reported_on: default today
 ---@return huzhu.Claim
 function huzhu.claims.report(report) end
 
@@ -469,11 +472,28 @@ function huzhu.claims.report(report) end
 ---@return huzhu.Claim
 function huzhu.claims.review(id, decision) end
 
---- Pays an approved claim once (赔付) and posts the payout to the ledger. A second payment is refused (E603).
+--- Pays an approved claim once (赔付) and posts the payout to the ledger. A second payment is refused (E603). A claim reopened after its payment and approved for more is paid the difference (a further payment, its own payout; any other amount is E623).
 ---@param id integer
----@param payment {amount: integer, method?: string, reference: string, date?: string} amount: fen, must equal the approved amount; method: bankTransfer (default), cash, cheque; date: default today
+---@param payment {amount: integer, method?: string, reference: string, date?: string} amount: fen, must equal the approved amount (for a further payment, the amount still due); method: bankTransfer (default), cash, cheque; date: default today
 ---@return huzhu.Claim
 function huzhu.claims.pay(id, payment) end
+
+--- Records documents handed in late (补交材料) while the claim is reported or under review, so a claim waiting for a paper can be decided. Names in English or Chinese (`huzhu claims documents` lists them); a document not on the kind's checklist is added as an extra. A wrong step is E602, an unknown name E613.
+---@param id integer
+---@param documents string[] e.g. {"bankCard", "出院小结"}
+---@return huzhu.Claim
+function huzhu.claims.add_documents(id, documents) end
+
+--- Reopens a rejected, approved or paid claim for review (复核): a new review round, the earlier rounds, payments and ledger kept. Decide it again with `review`: for a claim paid before, a higher amount leaves the difference to `pay` (a further payment), a lower amount or a rejection records what the member owes back (`owed`) — a payment is never reversed. The note is required (E802); a wrong step is E602.
+---@param id integer
+---@param options {note: string} why it is reopened
+---@return huzhu.Claim
+function huzhu.claims.reopen(id, options) end
+
+--- Claims whose member owes an amount back (a paid claim reopened and decided lower, or rejected), by id.
+---@param filter {status?: string, unit?: string, plan?: string, from?: string, to?: string, policy?: integer, member?: string}? status: reported, underReview, approved, rejected, paid; unit: the policy's enrolling unit's subtree; plan: plan code; from/to: reported on or after/before (YYYY-MM-DD); policy: policy id; member: resident ID
+---@return {claim: huzhu.Claim, paid: integer, owed: integer, since: string}[] # fen; since: when the owed amount was recorded
+function huzhu.claims.owed(filter) end
 
 --- The claim with an id and all recorded about it, or nil (also outside the run's scope).
 ---@param id integer

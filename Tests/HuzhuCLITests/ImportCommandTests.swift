@@ -95,8 +95,8 @@ struct ImportCommandTests {
     @Test("usage errors exit 2", arguments: [
         (["import", "members", "m.csv", "--skip-invalid"], "Error: --skip-invalid needs --rejects FILE (where to write the rejected rows)"),
         (["import", "members", "m.csv", "--rejects", "r.csv"], "Error: --rejects is only used with --skip-invalid"),
-        (["import", "claims", "m.csv"],
-         "Error: The value 'claims' is invalid for '<kind>'. Please provide one of the following:"),
+        (["import", "payouts", "m.csv"],
+         "Error: The value 'payouts' is invalid for '<kind>'. Please provide one of the following:"),
         (["import", "members", "m.csv", "--encoding", "latin1"],
          "Error: The value 'latin1' is invalid for '--encoding <encoding>'. Please provide one of 'utf8' and 'gb18030'."),
         (["export", "members", "--plan", "ACC"], "Error: --plan and --year apply to policies only"),

@@ -12,8 +12,8 @@ import Testing
 /// subsidy rule), checking after each one that:
 ///
 /// - the ledger balances and agrees with the policies and claims (``LedgerService/check(_:detailLimit:)``);
-/// - no claim is paid twice, paid other than its approved amount, or approved over
-///   the plan's per-claim or per-term cap;
+/// - no claim is paid twice, or keeps (paid less owed back) other than its approved
+///   amount once paid, or is approved over the plan's per-claim or per-term cap;
 /// - every policy's split adds up to its contribution, no part negative;
 /// - a write that succeeded left audit rows, and each row it added to an audited
 ///   table is covered by one of them (and every 200 operations, and at the end,
@@ -218,7 +218,13 @@ struct InvariantWorld {
         case "pay":
             let exact = random.chance(perMille: 850)
             try fixture.database.write { db in
-                let approved = try Int64.fetchOne(db, sql: "SELECT approvedAmount FROM claim WHERE id = ?", arguments: [claimID]) ?? 1
+                // The approved amount less what a reopened paid claim's member keeps already.
+                let approved = try Int64.fetchOne(db, sql: """
+                    SELECT c.approvedAmount - COALESCE((SELECT amount FROM claimPayment WHERE claimID = c.id), 0)
+                         - COALESCE((SELECT SUM(CASE kind WHEN 'owed' THEN -amount ELSE amount END)
+                                     FROM claimAdjustment WHERE claimID = c.id), 0)
+                    FROM claim c WHERE c.id = ?
+                    """, arguments: [claimID]) ?? 1
                 _ = try claims.pay(db, claimID: claimID,
                                    ClaimPayment(amount: Money(fen: exact ? approved : approved + 1), method: .bankTransfer,
                                                 reference: "BK-\(claimID)", paidOn: Self.today),
@@ -251,7 +257,8 @@ struct InvariantWorld {
     private var checks = 0
 
     /// The audited tables (keyed by an integer) whose new rows each operation's audit rows must cover.
-    static let audited = ["member", "enrollmentBatch", "policy", "claim", "claimPayment", "ledgerEntry", "ruleVersion"]
+    static let audited = ["member", "enrollmentBatch", "policy", "claim", "claimPayment", "claimAdjustment", "ledgerEntry",
+                          "ruleVersion"]
 
     static func key(_ table: String) -> String { table == "claimPayment" ? "claimID" : "id" }
 
@@ -301,15 +308,21 @@ struct InvariantWorld {
                 WHERE splitAdministration + splitUnion + splitMember != contribution
                    OR MIN(splitAdministration, splitUnion, splitMember) < 0
                 UNION ALL
-                SELECT 'claim ' || c.id || ' paid ' || cp.amount || ', approved ' || IFNULL(c.approvedAmount, 'nothing')
-                FROM claimPayment cp JOIN claim c ON c.id = cp.claimID
-                WHERE c.status != 'paid' OR cp.amount != c.approvedAmount
+                SELECT 'claim ' || c.id || ' ' || c.status || ' keeps ' || s.settled || ', approved ' || IFNULL(c.approvedAmount, 'nothing')
+                FROM claim c JOIN (
+                    SELECT cp.claimID, cp.amount + COALESCE((SELECT SUM(CASE a.kind WHEN 'owed' THEN -a.amount ELSE a.amount END)
+                                                             FROM claimAdjustment a WHERE a.claimID = cp.claimID), 0) AS settled
+                    FROM claimPayment cp
+                ) s ON s.claimID = c.id
+                WHERE c.status = 'reported' OR (c.status = 'paid' AND s.settled != c.approvedAmount)
+                   OR (c.status = 'rejected' AND s.settled != 0) OR (c.status = 'approved' AND s.settled >= c.approvedAmount)
                 UNION ALL
                 SELECT 'claim ' || id || ' paid but no payment' FROM claim c
                 WHERE status = 'paid' AND NOT EXISTS (SELECT 1 FROM claimPayment WHERE claimID = c.id)
                 UNION ALL
-                SELECT 'claim ' || claimID || ' has ' || COUNT(*) || ' payouts' FROM ledgerEntry
-                WHERE kind = 'payout' GROUP BY claimID HAVING COUNT(*) > 1
+                SELECT 'claim ' || claimID || ' has ' || COUNT(*) || ' payouts' FROM ledgerEntry e
+                WHERE kind = 'payout' GROUP BY claimID
+                HAVING COUNT(*) > 1 + (SELECT COUNT(*) FROM claimAdjustment a WHERE a.claimID = e.claimID AND a.kind = 'furtherPayment')
                 UNION ALL
                 SELECT 'claim ' || c.id || ' approved ' || c.approvedAmount || ' over the per-claim cap'
                 FROM claim c JOIN policy p ON p.id = c.policyID JOIN planTerm t ON t.id = c.planTermID

@@ -57,7 +57,7 @@ struct ReasonCodeTests {
             611 claimDateAfterReport, 612 hospitalDatesRequired, 613 documentUnknown, 614 claimKindInvalid,
             615 rejectionReasonInvalid, 616 claimStatusInvalid, 617 approvedAmountInvalid,
             618 paymentAmountMismatch, 619 paymentMethodInvalid, 620 paymentBeforeApproval,
-            621 topUpNegative, 622 topUpRuleRequired, 651 notCovered, 652 waitingPeriod,
+            621 topUpNegative, 622 topUpRuleRequired, 623 furtherPaymentMismatch, 651 notCovered, 652 waitingPeriod,
             653 reportDeadline, 654 lapsed, 655 ineligible, 656 duplicate, 657 documentsMissing,
             658 overCap, 659 excludedCause, 660 otherReason, 661 belowDeductible, 701 amountInvalid,
             702 amountOverflow, 703 ratioInvalid, 704 splitWeightsInvalid, 801 dateInvalid,

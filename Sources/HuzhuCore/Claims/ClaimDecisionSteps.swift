@@ -54,12 +54,20 @@ enum ClaimDecisionSteps {
     }
 
     /// A payment's checks against its approved claim: the amount approved
-    /// (E618), a reference (E802), not after today (E309), not before the
-    /// approval (E620).
+    /// (E618) or, when the claim was paid before (reopened and approved for
+    /// more), the amount still due (E623); a reference (E802), not after
+    /// today (E309), not before the approval (E620).
     static func check(_ payment: ClaimPayment, claimID: Int64, claim: Claim, approved: Money, today: CivilDate,
-                      into failures: inout FailureCollector) {
+                      settled money: ClaimMoney = ClaimMoney(), into failures: inout FailureCollector) {
         let subject = ValidationFailure.Subject.claim(claimID)
-        if payment.amount != approved {
+        if money.paid.fen > 0 {
+            let due = Money(fen: approved.fen - money.settled.fen)
+            if payment.amount != due {
+                failures.add(.furtherPaymentMismatch, field: "amount", value: .plain(payment.amount.description),
+                             subject: subject, ["amount": payment.amount.description, "due": due.description,
+                                                "approved": approved.description, "paid": money.paid.description])
+            }
+        } else if payment.amount != approved {
             failures.add(.paymentAmountMismatch, field: "amount", value: .plain(payment.amount.description), subject: subject,
                          ["amount": payment.amount.description, "approved": approved.description])
         }

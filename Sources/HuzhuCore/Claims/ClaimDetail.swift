@@ -1,6 +1,6 @@
 /// A claim with everything recorded about it: the member's resident ID,
 /// the term's label, the documents checklist, the review rounds, the
-/// transitions and the payment.
+/// transitions, the payment and any adjustments after a reopening.
 public struct ClaimDetail: Hashable, Sendable {
     /// The claim.
     public var claim: Claim
@@ -14,8 +14,14 @@ public struct ClaimDetail: Hashable, Sendable {
     public var reviews: [ClaimReview]
     /// The transitions, oldest first.
     public var events: [ClaimEvent]
-    /// The payment, once paid.
+    /// The (first) payment, once paid.
     public var payment: ClaimPayment?
+    /// What later decisions settled against the payments: further
+    /// payments, amounts owed back and cancelled, oldest first.
+    public var adjustments: [ClaimAdjustment] = []
+
+    /// Paid so far and owed back.
+    public var money: ClaimMoney { ClaimMoney(payment: payment, adjustments: adjustments) }
 
     /// The documents still missing, in checklist order.
     public var missingDocuments: [ClaimDocument] {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A paper a claim needs (理赔材料).
@@ -77,14 +78,20 @@ public enum ClaimDocument: String, Hashable, Sendable, Codable, CaseIterable, Da
         }
     }
 
-    /// Parses a document from its English name (`bankCard`) or Chinese name (`银行卡`).
+    /// Every document's English and Chinese name, `applicationForm 理赔申请书, idCopy 身份证复印件, …` (E613 lists them).
+    public static var names: String {
+        allCases.map { "\($0.rawValue) \($0.chinese)" }.joined(separator: ", ")
+    }
+
+    /// Parses a document from its English name (`bankCard`) or Chinese name (`银行卡`), spaces around ignored.
     ///
     /// - Throws: ``ValidationFailure`` E613.
-    public init(parsing text: String, field: String = "documents") throws {
+    public init(parsing raw: String, field: String = "documents") throws {
+        let text = raw.trimmingCharacters(in: .whitespaces)
         guard let document = ClaimDocument(rawValue: text)
                 ?? ClaimDocument.allCases.first(where: { $0.chinese == text }) else {
             throw ValidationFailure(.documentUnknown, field: field, value: .plain(text),
-                                    ["text": text, "expected": ClaimDocument.allCases.map(\.rawValue).joined(separator: ", ")])
+                                    ["text": text, "expected": ClaimDocument.names])
         }
         self = document
     }

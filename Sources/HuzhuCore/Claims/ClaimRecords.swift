@@ -56,4 +56,26 @@ enum ClaimRecords {
             scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
         return (entry, [.debit(.benefitsPaid, payment.amount), .credit(.fundCash, payment.amount)])
     }
+
+    /// The note of what a decision of a claim paid before settled.
+    static func settlementNote(round: Int, status: ClaimStatus, target: Money, money: ClaimMoney) -> String {
+        let decided = status == .approved ? "approved \(target)" : "rejected"
+        return "review round \(round) \(decided); paid \(money.paid) so far"
+            + (money.owed.fen > 0 ? ", \(money.owed) owed back" : "")
+    }
+
+    /// The audit summary of an adjustment.
+    static func adjusted(_ adjustment: ClaimAdjustment) -> [String: AuditValue] {
+        ["claim": .integer(adjustment.claimID), "round": .integer(Int64(adjustment.round)),
+         "kind": .text(adjustment.kind.rawValue), "amount": .integer(adjustment.amount.fen),
+         "on": .text(adjustment.on.description), "entry": adjustment.ledgerEntryID.map { .integer($0) } ?? .null]
+    }
+
+    /// A further payment's ledger entry (not yet stored) and its lines, as a payout.
+    static func furtherPayout(_ claim: Claim, _ payment: ClaimPayment, context: WriteContext)
+        -> (entry: LedgerEntry, lines: [LedgerLine]) {
+        var (entry, lines) = payout(claim, payment, context: context)
+        entry.memo = "further " + entry.memo
+        return (entry, lines)
+    }
 }

@@ -6,13 +6,17 @@ extension ClaimService {
     /// Pays an approved claim (approved → paid) and posts the payout to the
     /// ledger (Dr benefits:paid, Cr fund:cash) in the same transaction.
     ///
-    /// A claim is paid once: a second payment is refused (E603), and the
-    /// `claimPayment` table's key refuses it too.
+    /// A claim is paid once: a second payment of a paid claim is refused
+    /// (E603), and the `claimPayment` table's key refuses it too. A claim
+    /// reopened after its payment (复核) and approved for more is paid the
+    /// difference here, as a further payment (a `claimAdjustment` row of
+    /// kind `furtherPayment` with its own payout entry).
     ///
     /// Checks, collecting every failure: the claim is approved (E602, or
     /// E603 if paid already); the amount equals the approved amount
-    /// (E618); the reference is given (E802); the payment date is not
-    /// after today (E309) nor before the approval (E620).
+    /// (E618), or for a further payment the amount still due (E623); the
+    /// reference is given (E802); the payment date is not after today
+    /// (E309) nor before the approval (E620).
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
@@ -27,11 +31,30 @@ extension ClaimService {
         let approved = try ClaimDecisionSteps.payable(claim, claimID: claimID) {
             try ClaimStore.payment(db, claimID: claimID)
         }
+        let money = try self.money(db, claimID: claimID)
         var failures = FailureCollector()
         ClaimDecisionSteps.check(payment, claimID: claimID, claim: claim, approved: approved, today: context.today,
-                                 into: &failures)
+                                 settled: money, into: &failures)
         try failures.throwIfAny()
         try db.inSavepoint {
+            if money.paid.fen > 0 {
+                let (entry, lines) = ClaimRecords.furtherPayout(claim, payment, context: context)
+                let posted = try LedgerService(scope: scope).post(db, entry, lines: lines, operation: "postPayout",
+                                                                  context: context)
+                let round = try ClaimStore.lastRound(db, claimID: claimID)
+                var adjustment = ClaimAdjustment(
+                    id: nil, claimID: claimID, round: round, kind: .furtherPayment, amount: payment.amount, on: payment.paidOn,
+                    method: payment.method, reference: payment.reference, ledgerEntryID: posted.entry.id,
+                    operatorName: context.operatorName,
+                    note: ClaimRecords.settlementNote(round: round, status: .approved, target: approved, money: money))
+                try ClaimStore.insert(db, &adjustment)
+                try transition(db, &claim, to: .paid, on: payment.paidOn,
+                               note: "further payment " + ClaimRecords.paymentNote(payment), context: context)
+                try AuditLog.record(db, context: context, action: "insert", operation: "payClaimDifference",
+                                    table: "claimAdjustment", rowKey: String(adjustment.id!),
+                                    summary: ClaimRecords.adjusted(adjustment))
+                return .commit
+            }
             let entry = try LedgerService(scope: scope).postPayout(db, claim: claim, payment: payment, context: context)
             var stored = payment
             stored.claimID = claimID
@@ -45,5 +68,11 @@ extension ClaimService {
             return .commit
         }
         return claim
+    }
+
+    /// What a claim has been paid so far and what its member owes back.
+    public func money(_ db: Database, claimID: Int64) throws -> ClaimMoney {
+        let adjustments = try ClaimStore.adjustments(db, claimID: claimID)
+        return ClaimMoney(payment: try ClaimStore.payment(db, claimID: claimID), adjustments: adjustments)
     }
 }

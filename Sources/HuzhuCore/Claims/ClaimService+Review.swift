@@ -58,6 +58,7 @@ extension ClaimService {
             throw ValidationError(action.refusal(from: claim.status, claimID: claimID))
         }
         guard var review = try currentReview(db, claimID: claimID) else { preconditionFailure("under review has a round") }
+        let money = try self.money(db, claimID: claimID)
         let reviewed = claim
         let newStatus = try ClaimDecisionSteps.record(decision, into: &review, claim: &claim, context: context) {
             try approval(db, reviewed, amount: $0, topUp: $1, into: &$2)
@@ -67,13 +68,45 @@ extension ClaimService {
             try transition(db, &claim, to: newStatus, on: context.today, note: review.note, context: context)
             try AuditLog.record(db, context: context, action: "update", operation: "reviewClaim", table: "claim",
                                 rowKey: String(claimID), summary: ClaimRecords.reviewed(claim, review))
+            if money.paid.fen > 0 {
+                try settle(db, &claim, round: review.round, against: money, context: context)
+            }
             return .commit
         }
         return claim
     }
 
-    /// Reopens a rejected, or approved but unpaid, claim: back under
-    /// review in a new review round; the earlier rounds stay as they were.
+    /// Settles a new decision of a claim paid before against what was paid
+    /// (never taking a payment back): a higher amount cancels what is still
+    /// owed, and what remains is left to pay (the claim stays approved); an
+    /// equal or lower amount makes the claim paid again at once, the lower
+    /// difference owed back by the member; a rejection owes back all that
+    /// the member kept.
+    private func settle(_ db: Database, _ claim: inout Claim, round: Int, against money: ClaimMoney,
+                        context: WriteContext) throws {
+        let target = claim.status == .approved ? claim.approvedAmount ?? .zero : .zero
+        let (cancel, toPay, owe) = money.settling(target)
+        let note = ClaimRecords.settlementNote(round: round, status: claim.status, target: target, money: money)
+        for (kind, amount) in [(ClaimAdjustmentKind.owedCancelled, cancel), (.owed, owe)] where amount.fen > 0 {
+            var adjustment = ClaimAdjustment(id: nil, claimID: claim.id!, round: round, kind: kind, amount: amount,
+                                             on: context.today, operatorName: context.operatorName, note: note)
+            try ClaimStore.insert(db, &adjustment)
+            try AuditLog.record(db, context: context, action: "insert",
+                                operation: kind == .owed ? "recordClaimOwed" : "cancelClaimOwed", table: "claimAdjustment",
+                                rowKey: String(adjustment.id!), summary: ClaimRecords.adjusted(adjustment))
+        }
+        if claim.status == .approved, toPay.fen == 0 {
+            try transition(db, &claim, to: .paid, on: context.today,
+                           note: "automatic: " + note + (owe.fen > 0 ? "; \(owe) owed back" : "; nothing more to pay"),
+                           context: context)
+        }
+    }
+
+    /// Reopens (复核) a rejected, approved or paid claim: back under review
+    /// in a new review round; the earlier rounds, the payments and the
+    /// ledger stay as they were. What the next decision of a paid claim
+    /// settles is described at ``ClaimStatus``: a further payment of a
+    /// higher amount, an amount owed back for a lower one.
     ///
     /// - Parameters:
     ///   - db: A connection, in a write transaction.
@@ -81,7 +114,7 @@ extension ClaimService {
     ///   - reason: Why it is reopened (required, E802).
     ///   - context: Operator, script and today's date.
     /// - Returns: The claim, under review.
-    /// - Throws: ``ValidationError`` E601, E602 (reported, under review or paid), E802.
+    /// - Throws: ``ValidationError`` E601, E602 (reported or under review), E802.
     @discardableResult
     public func reopen(_ db: Database, claimID: Int64, reason: String, context: WriteContext) throws -> Claim {
         var claim = try visibleClaim(db, id: claimID)

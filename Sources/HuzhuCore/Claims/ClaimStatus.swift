@@ -4,13 +4,17 @@ import GRDB
 ///
 /// ```
 /// reported ──beginReview──▶ underReview ──approve──▶ approved ──pay──▶ paid
-///                               ▲  │                    │
-///                               │  └──reject──▶ rejected │
-///                               └──────reopen───────┴────┘
+///                               ▲  │                    │              │
+///                               │  └──reject──▶ rejected │              │
+///                               └──────reopen───────┴────┴──────────────┘
 /// ```
 ///
-/// No step is skipped, a paid claim is final (paid once), and reopening a
-/// rejected or approved-but-unpaid claim opens a new review round.
+/// No step is skipped and a payment is never taken back: reopening (复核) a
+/// rejected, approved or paid claim opens a new review round. When a claim
+/// already paid is decided again, a higher amount leaves it approved for the
+/// difference (paid as a further payment), an equal or lower one makes it
+/// paid again at once, the lower difference recorded as owed back
+/// (``ClaimAdjustment``); a rejection records everything paid as owed back.
 public enum ClaimStatus: String, Hashable, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
     /// Reported (报案), waiting for the office to take it up.
     case reported
@@ -62,7 +66,7 @@ public enum ClaimAction: String, Hashable, Sendable, CaseIterable {
     case approve
     /// underReview → rejected.
     case reject
-    /// rejected or approved → underReview (a new review round).
+    /// rejected, approved or paid → underReview (a new review round, 复核).
     case reopen
     /// approved → paid.
     case pay
@@ -74,17 +78,22 @@ public enum ClaimAction: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .beginReview: return [.reported]
         case .approve, .reject: return [.underReview]
-        case .reopen: return [.rejected, .approved]
+        case .reopen: return [.rejected, .approved, .paid]
         case .pay: return [.approved]
         case .recordDocuments: return [.reported, .underReview]
         }
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    static func either(_ names: [String]) -> String {
+        names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// The failure for attempting this step from a status it does not start from (E602).
     func refusal(from status: ClaimStatus, claimID: Int64) -> ValidationFailure {
         ValidationFailure(.claimTransition, field: "status", value: .plain(status.rawValue), subject: .claim(claimID),
                           ["action": rawValue, "status": status.rawValue,
-                           "required": from.map(\.rawValue).joined(separator: " or ")])
+                           "required": Self.either(from.map(\.rawValue))])
     }
 }
 

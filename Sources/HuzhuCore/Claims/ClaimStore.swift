@@ -149,4 +149,38 @@ enum ClaimStore {
     static func insert(_ db: Database, _ payment: ClaimPayment) throws {
         try payment.insert(db)
     }
+
+    // MARK: - Adjustments (reopened paid claims)
+
+    static func adjustments(_ db: Database, claimID: Int64) throws -> [ClaimAdjustment] {
+        try ClaimAdjustment.filter(ClaimAdjustment.Columns.claimID == claimID).order(ClaimAdjustment.Columns.id).fetchAll(db)
+    }
+
+    /// Stores an adjustment, giving it its id.
+    static func insert(_ db: Database, _ adjustment: inout ClaimAdjustment) throws {
+        try adjustment.insert(db)
+    }
+
+    /// The claims meeting the conditions (on `claim`) with an amount still owed back, by id:
+    /// the claim, paid so far, owed and the day the last owed amount was recorded.
+    static func owed(_ db: Database, where conditions: [SQL]) throws -> [(Claim, paid: Int64, owed: Int64, since: CivilDate)] {
+        var sql: SQL = """
+            SELECT claim.*, COALESCE(cp.amount, 0) + x.further AS paidSoFar, x.owed AS owedBack, x.since AS owedSince
+            FROM claim
+            JOIN (
+                SELECT claimID,
+                       SUM(CASE kind WHEN 'furtherPayment' THEN amount ELSE 0 END) AS further,
+                       SUM(CASE kind WHEN 'owed' THEN amount WHEN 'owedCancelled' THEN -amount ELSE 0 END) AS owed,
+                       MAX(CASE kind WHEN 'owed' THEN "on" END) AS since
+                FROM claimAdjustment GROUP BY claimID
+            ) x ON x.claimID = claim.id
+            LEFT JOIN claimPayment cp ON cp.claimID = claim.id
+            WHERE x.owed > 0
+            """
+        for condition in conditions { sql = sql + " AND " + condition }
+        let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: sql + " ORDER BY claim.id"))
+        return try rows.map { row in
+            (try Claim(row: row), paid: row["paidSoFar"], owed: row["owedBack"], since: row["owedSince"])
+        }
+    }
 }

@@ -154,30 +154,58 @@ enum DoctorStore {
         while let row = try unpaid.next() { each(row[0]) }
     }
 
-    /// The payments of a claim that is not paid (or missing), or of another
-    /// amount than approved, by claim: the amount, the claim's status and approved amount.
+    /// The claims whose payments disagree with their status and decision,
+    /// by claim: paid so far (first payment and further ones) less what is
+    /// owed back, the status and approved amount. A paid claim keeps its
+    /// approved amount, a rejected one (reopened after its payment)
+    /// nothing, an approved one (reopened and approved for more) less than
+    /// approved; a reported claim has no payment, and one under review may
+    /// have any.
     static func paymentsNotAsApproved(_ db: Database,
-                                      _ each: (_ claimID: Int64, _ amount: Int64, _ status: String?, _ approved: Int64?) -> Void) throws {
+                                      _ each: (_ claimID: Int64, _ settled: Int64, _ status: String?, _ approved: Int64?) -> Void) throws {
         let payments = try Row.fetchCursor(db, sql: """
-            SELECT cp.claimID, cp.amount, c.status, c.approvedAmount
+            SELECT cp.claimID, cp.amount + COALESCE(a.net, 0) AS settled, c.status, c.approvedAmount
             FROM claimPayment cp LEFT JOIN claim c ON c.id = cp.claimID
-            WHERE c.status IS NOT 'paid' OR cp.amount != c.approvedAmount
+            LEFT JOIN (
+                SELECT claimID, SUM(CASE kind WHEN 'furtherPayment' THEN amount WHEN 'owed' THEN -amount
+                                              ELSE amount END) AS net
+                FROM claimAdjustment GROUP BY claimID
+            ) a ON a.claimID = cp.claimID
+            WHERE c.status IS NULL OR c.status = 'reported'
+               OR (c.status = 'paid' AND settled IS NOT c.approvedAmount)
+               OR (c.status = 'rejected' AND settled != 0)
+               OR (c.status = 'approved' AND settled >= c.approvedAmount)
             ORDER BY cp.claimID
             """)
         while let row = try payments.next() { each(row[0], row[1], row[2], row[3]) }
     }
 
-    /// The claims with more than one live payout entry (not reversed), by
-    /// claim: how many and their entry ids (`"7, 9"`).
-    static func claimsPaidTwice(_ db: Database, _ each: (_ claimID: Int64, _ count: Int, _ entryIDs: String) -> Void) throws {
+    /// The further payments and owed amounts of claims without a first payment, by claim.
+    static func adjustmentsWithoutPayment(_ db: Database, _ each: (_ claimID: Int64) -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT DISTINCT a.claimID FROM claimAdjustment a
+            WHERE NOT EXISTS (SELECT 1 FROM claimPayment cp WHERE cp.claimID = a.claimID) ORDER BY a.claimID
+            """)
+        while let row = try rows.next() { each(row[0]) }
+    }
+
+    /// The claims with more live payout entries (not reversed) than
+    /// payments (the first and each further one), by claim: how many
+    /// entries, how many payments and the entry ids (`"7, 9"`).
+    static func claimsPaidTwice(_ db: Database,
+                                _ each: (_ claimID: Int64, _ count: Int, _ payments: Int, _ entryIDs: String) -> Void) throws {
         let twice = try Row.fetchCursor(db, sql: """
-            SELECT e.claimID, COUNT(*), GROUP_CONCAT(e.id, ', ')
+            SELECT e.claimID, COUNT(*),
+                   1 + (SELECT COUNT(*) FROM claimAdjustment a WHERE a.claimID = e.claimID AND a.kind = 'furtherPayment'),
+                   GROUP_CONCAT(e.id, ', ')
             FROM ledgerEntry e
             WHERE e.kind = 'payout' AND e.claimID IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM ledgerEntry r WHERE r.reversesEntryID = e.id)
-            GROUP BY e.claimID HAVING COUNT(*) > 1 ORDER BY e.claimID
+            GROUP BY e.claimID
+            HAVING COUNT(*) > 1 + (SELECT COUNT(*) FROM claimAdjustment a WHERE a.claimID = e.claimID AND a.kind = 'furtherPayment')
+            ORDER BY e.claimID
             """)
-        while let row = try twice.next() { each(row[0], row[1], row[2]) }
+        while let row = try twice.next() { each(row[0], row[1], row[2], row[3]) }
     }
 
     /// The approved or paid claims over the plan's per-claim cap × the

@@ -165,11 +165,16 @@ enum LedgerStore {
         return [row[0], row[1], row[2]]
     }
 
-    /// The fen paid on the claims in a range of units.
+    /// The fen paid on the claims in a range of units: first payments and further payments.
     static func paidClaims(_ db: Database, in range: UnitRange) throws -> Int64 {
-        try Int64.fetchOne(db, SQLRequest<Int64>(literal: """
+        let first = try Int64.fetchOne(db, SQLRequest<Int64>(literal: """
             SELECT COALESCE(SUM(cp.amount), 0) FROM claimPayment cp JOIN claim c ON c.id = cp.claimID WHERE 1
             """ + scoped(range, "c.unitCode"))) ?? 0
+        let further = try Int64.fetchOne(db, SQLRequest<Int64>(literal: """
+            SELECT COALESCE(SUM(a.amount), 0) FROM claimAdjustment a JOIN claim c ON c.id = a.claimID
+            WHERE a.kind = 'furtherPayment'
+            """ + scoped(range, "c.unitCode"))) ?? 0
+        return first + further
     }
 
     /// Each policy in a range of units whose posted contributions differ from what it expects, by id:
@@ -198,13 +203,17 @@ enum LedgerStore {
         }
     }
 
-    /// Each claim in a range of units whose payment differs from the net posted to `benefits:paid`, by id, streamed.
+    /// Each claim in a range of units whose payments (the first and any further ones) differ from the net
+    /// posted to `benefits:paid`, by id, streamed.
     static func mispostedClaims(_ db: Database, in range: UnitRange,
                                   _ each: (_ claimID: Int64, _ paid: Int64, _ posted: Int64) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: """
-            SELECT c.id, COALESCE(cp.amount, 0) AS paid, COALESCE(x.net, 0) AS posted
+            SELECT c.id, COALESCE(cp.amount, 0) + COALESCE(f.further, 0) AS paid, COALESCE(x.net, 0) AS posted
             FROM claim c
             LEFT JOIN claimPayment cp ON cp.claimID = c.id
+            LEFT JOIN (
+                SELECT claimID, SUM(amount) AS further FROM claimAdjustment WHERE kind = 'furtherPayment' GROUP BY claimID
+            ) f ON f.claimID = c.id
             LEFT JOIN (
                 SELECT e.claimID AS claimID, SUM(l.debit - l.credit) AS net
                 FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id

@@ -34,6 +34,7 @@ public enum Schema {
         migrator.registerMigration("addOfficeParentAndUnitClosing", migrate: Migrations.addOfficeParentAndUnitClosing)
         migrator.registerMigration("createMemberEvents", migrate: Migrations.createMemberEvents)
         migrator.registerMigration("addPolicyCancellation", migrate: Migrations.addPolicyCancellation)
+        migrator.registerMigration("createClaimAdjustments", migrate: Migrations.createClaimAdjustments)
         return migrator
     }
 }

@@ -19,7 +19,7 @@ import GRDBSQLite
 /// |---|---|
 /// | `unit` | the subtree's units |
 /// | `member`, `unitHeadcount`, `enrollmentBatch`, `policy`, `claim`, `target`, `subsidyBudget`, `appraisalResult`, `reward`, `ledgerEntry` | those of the subtree's units |
-/// | `claimDocument`, `claimReview`, `claimEvent`, `claimPayment` | those of the copied claims |
+/// | `claimDocument`, `claimReview`, `claimEvent`, `claimPayment`, `claimAdjustment` | those of the copied claims |
 /// | `ledgerLine` | the lines of the copied entries |
 /// | `plan`, `planTerm`, `office`, `appraisalRun` | all (federation-wide reference data, no personal data) |
 ///
@@ -56,6 +56,7 @@ enum ScopedCopy {
         Table(name: "claimDocument", condition: ofClaims, dependsOn: "claim"),
         Table(name: "claimReview", condition: ofClaims, dependsOn: "claim"),
         Table(name: "claimEvent", condition: ofClaims, dependsOn: "claim"),
+        Table(name: "claimAdjustment", condition: ofClaims, dependsOn: "claim"),
         Table(name: "claimPayment", condition: ofClaims, dependsOn: "claim"),
         Table(name: "ledgerLine", condition: "entryID IN (SELECT id FROM main.ledgerEntry)", dependsOn: "ledgerEntry"),
     ]

@@ -22,20 +22,21 @@ enum ClaimFunctions {
                            policyID: try o.integer("policy"), residentID: try o.string("member"))
     }
 
-    static func documents(_ value: LuaValue?, call: LuaCall) throws -> [ClaimDocument] {
+    static func documents(_ value: LuaValue?, call: LuaCall, position: Int32 = 1,
+                          what: String = "option 'documents'") throws -> [ClaimDocument] {
         guard let value, value != .nil else { return [] }
         let items: [LuaValue]
         switch value {
         case .array(let a): items = a
         case .table(let t) where t.isEmpty: items = []
         default:
-            throw LuaArgumentError(position: 1, function: call.functionName,
-                                   problem: "option 'documents': list of strings expected, got \(value.typeName)")
+            throw LuaArgumentError(position: position, function: call.functionName,
+                                   problem: "\(what): list of strings expected, got \(value.typeName)")
         }
         return try items.map { item in
             guard let text = item.stringValue else {
-                throw LuaArgumentError(position: 1, function: call.functionName,
-                                       problem: "option 'documents': list of strings expected, got \(item.typeName) in it")
+                throw LuaArgumentError(position: position, function: call.functionName,
+                                       problem: "\(what): list of strings expected, got \(item.typeName) in it")
             }
             return try ClaimDocument(parsing: text)
         }
@@ -95,7 +96,7 @@ enum ClaimFunctions {
         m.function("report", doc: LuaDoc(
             "Reports a claim (报案). Name the policy by id, or the member and the plan. A late report is flagged (late_report); one past the lapse window is stored and rejected at once (654). A refusal is an error with its code, e.g. `E651`.",
             params: [.init("report", "{policy?: integer, member?: string, plan?: string, kind: string, incident: string, admission?: string, discharge?: string, settlement?: string, diagnosis?: string, benefit_item?: string, total?: integer, insurance_paid?: integer, self_paid?: integer, documents?: string[], reported_on?: string, note?: string}",
-                           "kind: illness, accident, death, disability, femaleDisease, criticalIllness; dates YYYY-MM-DD; money in fen (self_paid defaults to total − insurance_paid); documents: names like applicationForm, idCopy, bankCard, invoices; reported_on: default today")],
+                           "kind: illness, accident, death, disability, femaleDisease, criticalIllness; dates YYYY-MM-DD; money in fen (self_paid defaults to total − insurance_paid); documents: names like applicationForm, idCopy, bankCard, invoices or their Chinese names (理赔申请书, 身份证复印件 …); reported_on: default today")],
             returns: [.init("huzhu.Claim")])) { call in
             try state.refuseInRule("huzhu.claims.report")
             let db = try state.db()
@@ -127,10 +128,10 @@ enum ClaimFunctions {
             return try call.push(Records.claim(try claims.claim(db, id: id)!))
         }
         m.function("pay", doc: LuaDoc(
-            "Pays an approved claim once (赔付) and posts the payout to the ledger. A second payment is refused (E603).",
+            "Pays an approved claim once (赔付) and posts the payout to the ledger. A second payment is refused (E603). A claim reopened after its payment and approved for more is paid the difference (a further payment, its own payout; any other amount is E623).",
             params: [.init("id", "integer"),
                      .init("payment", "{amount: integer, method?: string, reference: string, date?: string}",
-                           "amount: fen, must equal the approved amount; method: bankTransfer (default), cash, cheque; date: default today")],
+                           "amount: fen, must equal the approved amount (for a further payment, the amount still due); method: bankTransfer (default), cash, cheque; date: default today")],
             returns: [.init("huzhu.Claim")])) { call in
             try state.refuseInRule("huzhu.claims.pay")
             let id = try call.integer(1)
@@ -143,6 +144,45 @@ enum ClaimFunctions {
             let db = try state.db()
             try state.services.claims.pay(db, claimID: id, payment, context: state.context)
             return try call.push(Records.claim(try state.services.claims.claim(db, id: id)!))
+        }
+        m.function("add_documents", doc: LuaDoc(
+            "Records documents handed in late (补交材料) while the claim is reported or under review, so a claim waiting for a paper can be decided. Names in English or Chinese (`huzhu claims documents` lists them); a document not on the kind's checklist is added as an extra. A wrong step is E602, an unknown name E613.",
+            params: [.init("id", "integer"),
+                     .init("documents", "string[]", "e.g. {\"bankCard\", \"出院小结\"}")],
+            returns: [.init("huzhu.Claim")])) { call in
+            try state.refuseInRule("huzhu.claims.add_documents")
+            let id = try call.integer(1)
+            let provided = try documents(try call.value(2), call: call, position: 2, what: "documents")
+            guard !provided.isEmpty else {
+                throw LuaArgumentError(position: 2, function: call.functionName, problem: "documents: name at least one document")
+            }
+            let db = try state.db()
+            try state.services.claims.recordDocuments(db, claimID: id, provided: provided, context: state.context)
+            return try call.push(Records.claim(try state.services.claims.claim(db, id: id)!))
+        }
+        m.function("reopen", doc: LuaDoc(
+            "Reopens a rejected, approved or paid claim for review (复核): a new review round, the earlier rounds, payments and ledger kept. Decide it again with `review`: for a claim paid before, a higher amount leaves the difference to `pay` (a further payment), a lower amount or a rejection records what the member owes back (`owed`) — a payment is never reversed. The note is required (E802); a wrong step is E602.",
+            params: [.init("id", "integer"), .init("options", "{note: string}", "why it is reopened")],
+            returns: [.init("huzhu.Claim")])) { call in
+            try state.refuseInRule("huzhu.claims.reopen")
+            let id = try call.integer(1)
+            let o = try Options(call, 2, allowed: ["note"])
+            let note = try o.string("note") ?? ""
+            let db = try state.db()
+            try state.services.claims.reopen(db, claimID: id, reason: note, context: state.context)
+            return try call.push(Records.claim(try state.services.claims.claim(db, id: id)!))
+        }
+        m.function("owed", doc: LuaDoc(
+            "Claims whose member owes an amount back (a paid claim reopened and decided lower, or rejected), by id.",
+            params: [filterDoc],
+            returns: [.init("{claim: huzhu.Claim, paid: integer, owed: integer, since: string}[]", "fen; since: when the owed amount was recorded")])) { call in
+            let filter = try filter(call)
+            let db = try state.db()
+            return try call.push(.array(try state.services.claims.owed(db, filter).map { item in
+                .table(["claim": Records.claim(try state.services.claims.claim(db, id: item.claim.id!)!),
+                        "paid": .integer(item.money.paid.fen), "owed": .integer(item.money.owed.fen),
+                        "since": .string(item.since.description)])
+            }))
         }
         m.function("get", doc: LuaDoc("The claim with an id and all recorded about it, or nil (also outside the run's scope).",
                                       params: [.init("id", "integer")], returns: [.init("huzhu.Claim?")])) { call in

@@ -128,6 +128,10 @@ enum HuzhuModule {
             .init("documents", "{document: string, required: boolean, provided: boolean}[]", "the checklist"),
             .init("missing", "string[]", "required documents not handed in"),
             .init("payment", "{amount: integer, method: string, reference: string, date: string, entry: integer}?", "once paid"),
+            .init("adjustments", "{kind: string, amount: integer, round: integer, date: string, method: string?, reference: string?, entry: integer?, note: string?}[]",
+                  "after a reopening of a paid claim: furtherPayment, owed (owed back by the member) or owedCancelled; fen"),
+            .init("paid", "integer", "paid so far (first and further payments), fen"),
+            .init("owed", "integer", "owed back by the member, fen"),
         ]),
         LuaClassDoc("huzhu.LedgerEntry", fields: [
             .init("id", "integer"), .init("date", "string"), .init("kind", "string", "contribution, refund, payout or reversal"),

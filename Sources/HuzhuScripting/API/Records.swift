@@ -125,6 +125,12 @@ enum Records {
                 .table(["amount": .integer(p.amount.fen), "method": .string(p.method.rawValue), "reference": .string(p.reference),
                         "date": .string(p.paidOn.description), "entry": p.ledgerEntryID.map(LuaValue.integer) ?? .nil])
             } ?? .nil,
+            "adjustments": .array(d.adjustments.map { a in
+                .table(["kind": .string(a.kind.rawValue), "amount": .integer(a.amount.fen), "round": .integer(Int64(a.round)),
+                        "date": .string(a.on.description), "method": optional(a.method?.rawValue), "reference": optional(a.reference),
+                        "entry": a.ledgerEntryID.map(LuaValue.integer) ?? .nil, "note": optional(a.note)])
+            }),
+            "paid": .integer(d.money.paid.fen), "owed": .integer(d.money.owed.fen),
         ])
     }
 

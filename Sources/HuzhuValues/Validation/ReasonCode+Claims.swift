@@ -67,6 +67,9 @@ extension ReasonCode {
     public static let topUpRuleRequired = ReasonCode(622, "topUpRuleRequired",
         "a proposed amount needs its rule's name and version hash",
         "规则提出的给付额须注明规则名称和版本哈希")
+    public static let furtherPaymentMismatch = ReasonCode(623, "furtherPaymentMismatch",
+        "payment {amount} differs from the amount still due {due} (approved {approved}, paid {paid} so far)",
+        "补付金额{amount}与应补付金额{due}不符（核定{approved}，已赔付{paid}）")
 
     /// Every code of this group, in number order.
     static let claims: [ReasonCode] = [
@@ -74,6 +77,6 @@ extension ReasonCode {
         claimNoPolicy, expensesInconsistent, expenseNegative, benefitItemUnknown, benefitItemRequired,
         claimDateAfterReport, hospitalDatesRequired, documentUnknown, claimKindInvalid, rejectionReasonInvalid,
         claimStatusInvalid, approvedAmountInvalid, paymentAmountMismatch, paymentMethodInvalid, paymentBeforeApproval,
-        topUpNegative, topUpRuleRequired,
+        topUpNegative, topUpRuleRequired, furtherPaymentMismatch,
     ]
 }

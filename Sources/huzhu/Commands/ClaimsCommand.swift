@@ -2,13 +2,116 @@ import ArgumentParser
 import Foundation
 import HuzhuCore
 
-/// `huzhu claims overdue`: claims waiting too long at one step.
+/// `huzhu claims list|show|documents|owed|overdue`: claims from report to payout.
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Follow claims (理赔) through report, review and payout.",
-        subcommands: [Overdue.self]
+        discussion: """
+            Claims are reported, reviewed, paid and reopened from Lua (huzhu.claims.*) \
+            or imported from a spreadsheet (huzhu import claims FILE); these commands read them.
+            """,
+        subcommands: [List.self, Show.self, Documents.self, Owed.self, Overdue.self]
     )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List claims by id: status, member, plan, kind, dates and amounts, optionally filtered.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Option(help: ArgumentHelp("reported, underReview, approved, rejected or paid.", valueName: "status")) var status: String?
+        @Option(help: ArgumentHelp("Claims of this unit's subtree (the policy's enrolling unit).", valueName: "code")) var unit: String?
+        @Option(help: ArgumentHelp("Claims of this plan.", valueName: "code")) var plan: String?
+        @Option(help: ArgumentHelp("Reported on or after this day (YYYY-MM-DD).", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("Reported on or before this day (YYYY-MM-DD).", valueName: "date")) var to: String?
+        @Flag(help: "Show resident IDs in full.") var unmasked = false
+
+        func run() throws {
+            let workspace = try workspaceOptions.open()
+            let filter = ClaimFilter(status: try status.map { try ClaimStatus(parsing: $0, field: "--status") }, unit: unit,
+                                     planCode: plan, from: try from.map { try CivilDate(parsing: $0) },
+                                     to: try to.map { try CivilDate(parsing: $0) })
+            var rows: [[String]] = []
+            try workspace.openDatabase().read { db in
+                let claims = ClaimService()
+                let cursor = try claims.claims(db, filter)
+                while let c = try cursor.next() {
+                    let detail = try claims.claim(db, id: c.id!)!
+                    let money = detail.money
+                    rows.append([String(c.id!), unmasked ? detail.residentID.value : detail.residentID.masked, c.planCode,
+                                 detail.termLabel, c.kind.rawValue, c.incidentDate.description, c.reportedOn.description,
+                                 c.status.rawValue, c.totalExpense.description, c.approvedAmount?.description ?? "",
+                                 money.paid.fen == 0 ? "" : money.paid.description,
+                                 money.owed.fen == 0 ? "" : money.owed.description,
+                                 detail.missingDocuments.isEmpty ? "" : String(detail.missingDocuments.count)])
+                }
+            }
+            guard !rows.isEmpty else {
+                print("no claims")
+                return
+            }
+            print(TextTable.render(header: ["claim", "member", "plan", "term", "kind", "incident", "reported", "status",
+                                            "expenses", "approved", "paid", "owed", "missing"], rows: rows))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a claim: facts, documents handed in and missing, review rounds with their computation, events and payments.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @Flag(help: "Show resident IDs in full.") var unmasked = false
+
+        func run() throws {
+            let workspace = try workspaceOptions.open()
+            let text: String = try workspace.openDatabase().read { db in
+                guard let detail = try ClaimService().claim(db, id: id) else { throw ClaimsCommand.unknown(id) }
+                return ([ClaimText.heading(detail, unmasked: unmasked)] + ClaimText.facts(detail) + ClaimText.decision(detail)
+                        + ClaimText.documents(detail) + ClaimText.reviews(detail) + ClaimText.events(detail)
+                        + ClaimText.payments(detail)).joined(separator: "\n")
+            }
+            print(text)
+        }
+    }
+
+    struct Documents: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every claim document by its English and Chinese name (both are accepted) and the kinds that need it.")
+
+        func run() throws {
+            let rows = ClaimDocument.allCases.map { document in
+                [document.rawValue, document.chinese,
+                 ClaimKind.allCases.filter { ClaimDocument.required(for: $0).contains(document) }.map(\.rawValue)
+                    .joined(separator: ", ")]
+            }
+            print(TextTable.render(header: ["document", "材料", "required for"], rows: rows))
+        }
+    }
+
+    struct Owed: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List amounts members owe back: paid claims reopened (复核) and decided lower, or rejected.")
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Option(help: ArgumentHelp("Claims of this unit's subtree.", valueName: "code")) var unit: String?
+        @Flag(help: "Show resident IDs in full.") var unmasked = false
+
+        func run() throws {
+            let workspace = try workspaceOptions.open()
+            let owed = try workspace.openDatabase().read { db in try ClaimService().owed(db, ClaimFilter(unit: unit)) }
+            guard !owed.isEmpty else {
+                print("no amounts owed back")
+                return
+            }
+            let rows = owed.map { item in
+                [String(item.claim.id!), unmasked ? item.residentID.value : item.residentID.masked, item.claim.unitCode,
+                 item.claim.planCode, item.claim.status.rawValue, item.claim.approvedAmount?.description ?? "",
+                 item.money.paid.description, item.money.owed.description, item.since.description]
+            }
+            let total = Money(fen: owed.reduce(0) { $0 + $1.money.owed.fen })
+            print(TextTable.render(header: ["claim", "member", "unit", "plan", "status", "approved", "paid", "owed", "since"],
+                                   rows: rows))
+            print("\(owed.count) \(owed.count == 1 ? "claim" : "claims"), \(total) owed back")
+        }
+    }
 
     struct Overdue: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -36,5 +139,10 @@ struct ClaimsCommand: ParsableCommand {
             }
             print(TextTable.render(header: ["claim", "member", "status", "since", "days"], rows: rows))
         }
+    }
+
+    /// E601 for a claim id not in the workspace.
+    static func unknown(_ id: Int64) -> HuzhuCore.ValidationError {
+        HuzhuCore.ValidationError(ValidationFailure(.claimUnknown, field: "claim", value: .plain(String(id)), ["id": String(id)]))
     }
 }

@@ -60,19 +60,11 @@ struct ExplainCommand: ParsableCommand {
             let workspace = try workspaceOptions.open()
             let text: String = try workspace.openDatabase().read { db in
                 let claims = ClaimService()
-                guard let detail = try claims.claim(db, id: id) else { throw ValidationError("no claim \(id)") }
-                let c = detail.claim
-                var lines = [
-                    "claim \(id): member \(unmasked ? detail.residentID.value : detail.residentID.masked), plan \(c.planCode) term \(detail.termLabel), \(c.kind.rawValue), \(c.status.rawValue) since \(c.statusSince)",
-                    "  incident \(c.incidentDate), reported \(c.reportedOn)" + (c.lateReport ? " (late: deadline \(c.reportDeadline))" : "")
-                        + ", lapses \(c.lapseDate)",
-                    "  expenses: total \(c.totalExpense), basic medical insurance \(c.insurancePaid), self-paid \(c.selfPaid)",
-                ]
-                if let amount = c.approvedAmount { lines.append("  approved \(amount) yuan") }
-                if let reason = c.rejectionReason { lines.append("  rejected: \(reason)") }
+                guard let detail = try claims.claim(db, id: id) else { throw ClaimsCommand.unknown(id) }
+                var lines = [ClaimText.heading(detail, unmasked: unmasked)] + ClaimText.facts(detail) + ClaimText.decision(detail)
+                lines += ClaimText.reviews(detail)
                 lines.append("  the plan's benefit now:")
                 for line in try claims.benefit(db, claimID: id).explanation { lines.append("    \(line)") }
-                for review in detail.reviews { lines.append("  review: \(review)") }
                 return lines.joined(separator: "\n")
             }
             print(text)

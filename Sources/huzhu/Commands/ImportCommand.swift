@@ -4,13 +4,13 @@ import HuzhuCore
 import HuzhuScripting
 import LuaHost
 
-/// `huzhu import offices|units|headcounts|members|policies|targets|member-changes FILE.csv`: validates every row,
+/// `huzhu import offices|units|headcounts|members|policies|targets|member-changes|claims FILE.csv`: validates every row,
 /// then imports them all in one transaction (or, with --skip-invalid, the
 /// valid ones).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import offices, units, headcounts, members, policies, targets or member changes from a CSV file.",
+        abstract: "Import offices, units, headcounts, members, policies, targets, member changes or claims from a CSV file.",
         discussion: """
             Headers in English or Chinese:
               offices   code,name,kind,parent  (代码,名称,类型,上级); kind office|agency (办事处|代办处), parent an office
@@ -21,6 +21,10 @@ struct ImportCommand: ParsableCommand {
               targets   unit,year,members,contributions,plan  (单位,年度,参保人数,缴费金额,计划); contributions in yuan
               member-changes resident_id,change,date,unit,name,phone,hardship  (身份证号,变更,日期,单位,姓名,电话,困难职工);
                         change update|transfer|left|retired|deceased (变更|调动|离职|退休|身故), applied in file order
+              claims    policy or resident_id+plan, kind, incident_date, admission_date, discharge_date, total,
+                        insurance_paid, self_paid, documents, reported_on, note  (保单号 或 身份证号+计划, 出险类型,
+                        出险日期, 入院日期, 出院日期, 医疗费用总额, 统筹支付, 个人自付, 材料, 报案日期, 备注);
+                        money in yuan; documents in English or Chinese, separated by ; 、 or |
             The encoding (UTF-8 with or without a byte order mark, or GB18030/GBK) is \
             detected unless --encoding says. Every row is validated first; by default \
             one invalid row means nothing is imported (exit status 1) and every error \
@@ -34,7 +38,7 @@ struct ImportCommand: ParsableCommand {
     /// Errors listed on standard error before `… and N more`.
     static let listedErrors = 50
 
-    @Argument(help: ArgumentHelp("What the file holds: offices, units, headcounts, members, policies, targets or member-changes.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("What the file holds: offices, units, headcounts, members, policies, targets, member-changes or claims.", valueName: "kind"))
     var kind: ImportKind
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
@@ -95,6 +99,8 @@ struct ImportCommand: ParsableCommand {
                 report = try TargetImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .memberChanges:
                 report = try MemberChangeImporter(options: options).importFile(url, into: database, context: context, progress: progress)
+            case .claims:
+                report = try ClaimImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .policies:
                 // Imported policies are split by the subsidy rule in force, like any enrollment.
                 let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,

@@ -16,6 +16,8 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case targets
     /// Members' life events (`member-changes.csv`): one change per row, in order.
     case memberChanges = "member-changes"
+    /// Reported claims (`claims.csv`): one claim per row, as an office's spreadsheet.
+    case claims
 
     /// The columns the kind's files have; see ``ImportSchemas``.
     public var schema: CSVSchema {
@@ -27,6 +29,7 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
         case .policies: return ImportSchemas.policies
         case .targets: return ImportSchemas.targets
         case .memberChanges: return ImportSchemas.memberChanges
+        case .claims: return ImportSchemas.claims
         }
     }
 

@@ -9,6 +9,7 @@
 /// | policies | **resident_id/身份证号**, **plan/计划**, **shares/份数**, term/期次 |
 /// | targets | **unit/单位**, **year/年度**, **members/参保人数**, **contributions/缴费金额** (yuan), plan/计划 |
 /// | member-changes | **resident_id/身份证号**, **change/变更**, date/日期, unit/单位, name/姓名, phone/电话, hardship/困难职工 |
+/// | claims | policy/保单号, resident_id/身份证号, plan/计划, **kind/出险类型**, **incident_date/出险日期**, admission_date/入院日期, discharge_date/出院日期, settlement_date/结算日期, total/医疗费用总额, insurance_paid/统筹支付, self_paid/个人自付 (yuan), documents/材料, diagnosis/诊断, benefit_item/给付项目, reported_on/报案日期, note/备注 |
 ///
 /// Members files also accept, and ignore, the columns a members export adds
 /// (`gender/性别`, `birth_date/出生日期`, `status/状态`): gender and birth
@@ -79,4 +80,23 @@ public enum ImportSchemas {
         .optional("phone", "电话", "手机", "联系电话"),
         .optional("hardship", "困难职工"),
     ])
+    /// The claims an office collects: the policy, or the member and plan; money in yuan; documents separated by `;` `、` `|`.
+    public static let claims = CSVSchema([
+        .optional("policy", "保单号", "保单"),
+        .optional("resident_id", "身份证号", "身份证号码"),
+        .optional("plan", "计划", "计划代码"),
+        .required("kind", "出险类型", "案件类型", "类型"),
+        .required("incident_date", "出险日期"),
+        .optional("admission_date", "入院日期"),
+        .optional("discharge_date", "出院日期"),
+        .optional("settlement_date", "结算日期"),
+        .optional("total", "医疗费用总额", "费用总额"),
+        .optional("insurance_paid", "统筹支付", "医保支付"),
+        .optional("self_paid", "个人自付", "自付"),
+        .optional("documents", "材料", "理赔材料"),
+        .optional("diagnosis", "诊断"),
+        .optional("benefit_item", "给付项目"),
+        .optional("reported_on", "报案日期"),
+        .optional("note", "备注"),
+    ], ignoring: [RejectsWriter.defaultReasonColumn])
 }

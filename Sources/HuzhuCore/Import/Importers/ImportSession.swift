@@ -142,6 +142,15 @@ final class ImportSession {
         case "residentID": return "resident_id"
         case "joinedOn": return "joined_on"
         case "birthDate": return "birth_date"
+        case "incidentDate": return "incident_date"
+        case "admissionDate": return "admission_date"
+        case "dischargeDate": return "discharge_date"
+        case "settlementDate": return "settlement_date"
+        case "reportedOn": return "reported_on"
+        case "totalExpense": return "total"
+        case "insurancePaid": return "insurance_paid"
+        case "selfPaid": return "self_paid"
+        case "benefitItem": return "benefit_item"
         default: return field
         }
     }

@@ -124,3 +124,38 @@ extension Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// What a reopened claim's new decision settled against the payments
+    /// already made (append-only): a further payment of a higher amount
+    /// (with its ledger payout), an amount the member owes back after a
+    /// lower one, or an owed amount cancelled by a later, higher decision.
+    static func createClaimAdjustments(_ db: Database) throws {
+        try db.create(table: "claimAdjustment") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("claimID", .integer).notNull().references("claim").indexed()
+            t.column("round", .integer).notNull()
+            t.column("kind", .text).notNull().check { ["furtherPayment", "owed", "owedCancelled"].contains($0) }
+            t.column("amount", .integer).notNull().check { $0 > 0 }
+            t.column("on", .text).notNull()
+            t.column("method", .text)
+            t.column("reference", .text)
+            t.column("ledgerEntryID", .integer).references("ledgerEntry")
+            t.column("operator", .text).notNull()
+            t.column("note", .text)
+        }
+        // A further payment has one payout entry of its own; the first payout stays one per claim.
+        try db.execute(sql: """
+            CREATE UNIQUE INDEX claimAdjustment_one_entry ON claimAdjustment (ledgerEntryID) WHERE ledgerEntryID IS NOT NULL;
+            DROP INDEX ledgerEntry_one_payout;
+            CREATE UNIQUE INDEX ledgerEntry_one_payout ON ledgerEntry (claimID)
+                WHERE kind = 'payout' AND substr(memo, 1, 8) != 'further ';
+            """)
+        for action in ["UPDATE", "DELETE"] {
+            try db.execute(sql: """
+                CREATE TRIGGER claimAdjustment_no_\(action.lowercased()) BEFORE \(action) ON claimAdjustment
+                BEGIN SELECT RAISE(ABORT, 'claim adjustments are append-only'); END
+                """)
+        }
+    }
+}
