@@ -84,7 +84,7 @@ struct RenewalTests {
         #expect(bh001.skipped.map(\.code) == [505, 501])
         #expect(bh001.skipped.map(\.description) == [
             "E505 member 340104********\(Self.ids["a5"]!.suffix(4)): age 61 on 2013-07-01 is outside the plan's range 16–60",
-            "E501 member 340104********\(Self.ids["a6"]!.suffix(4)): member is left, not active",
+            "E501 member 340104********\(Self.ids["a6"]!.suffix(4)): member is left since 2012-06-20, not active",
         ])
         #expect(bh001.batch?.enrolled == 5 && bh001.batch?.employees == 8 && bh001.refusal.isEmpty)
         #expect(result.units[1].refusal.map(\.code) == [512])
