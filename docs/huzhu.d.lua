@@ -564,13 +564,13 @@ function huzhu.indicators(options) end
 --- Appraisal results (半年初评, 年终总评) and the reward register, as stored by `huzhu appraise`.
 huzhu.appraisal = {}
 
---- The results in force (the current or confirmed run) for a level, period and year, in rank order; empty when the appraisal has not been run.
----@param key {level: string, period: string, year: integer} period: H1 or YEAR
+--- The results in force (the current or confirmed run) for a level, period and year, in rank order; empty when the appraisal has not been run. `level` is one unit kind or a list of kinds ranked together (`{'district', 'county', 'industry'}`, or the string `'district,county,industry'`); a combined run is its own run, apart from the single kinds' runs.
+---@param key {level: string|string[], period: string, year: integer} period: H1 or YEAR
 ---@return huzhu.AppraisalResult[]
 function huzhu.appraisal.results(key) end
 
---- Runs an appraisal in this script's transaction, as `huzhu appraise` does: the appraisal rule in force on the as-of date scores every unit of the level; the run is stored (replacing the current one) and its results returned in rank order. `confirm = true` (YEAR only) makes it final.
----@param options {level: string, period: string, year: integer, confirm?: boolean, overdue_days?: integer}
+--- Runs an appraisal in this script's transaction, as `huzhu appraise` does: the appraisal rule in force on the as-of date scores every unit of the level — one unit kind, or a list of kinds ranked together (`level = {'district', 'county', 'industry'}`) — and the run is stored (replacing the current run of the same list of kinds, period and year only) and its results returned in rank order. `confirm = true` (YEAR only) makes it final.
+---@param options {level: string|string[], period: string, year: integer, confirm?: boolean, overdue_days?: integer}
 ---@return huzhu.AppraisalResult[]
 function huzhu.appraisal.run(options) end
 

@@ -145,4 +145,46 @@ struct AppraiseCommandTests {
         let missing = try CLI.run(["explain", "appraisal", "XX", "--level", "district", "--period", "YEAR", "--year", "2026"], in: ws.url)
         #expect(missing.stderr.hasPrefix("Error: unit XX is not in run 1 (2 district units were appraised)"))
     }
+    @Test("--level industry,district ranks both kinds together in a run of its own; explain and the report take the list")
+    func combined() throws {
+        let ws = try prepared()
+        try ws.write("gj.lua", "huzhu.units.create{code = 'GJ', name = '工交工会', kind = 'industry', parent = 'FED'}")
+        #expect(try CLI.run(["run", "gj.lua"], in: ws.url).status == 0)
+        #expect(try CLI.run(["appraise", "--level", "district", "--period", "H1", "--year", "2026"], in: ws.url).status == 0)
+        let both = try CLI.run(["appraise", "--level", "industry,district", "--period", "H1", "--year", "2026"], in: ws.url)
+        #expect(both.status == 0, "\(both.stderr)")
+        let lines = both.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("半年初评 H1 2026 · district,industry units · as of 2026-06-30 · rule appraisal "))
+        #expect(Array(lines[1...]) == [
+            "rank  unit  name      score  overdue  participation  target  timeliness  reward",
+            "----  ----  --------  -----  -------  -------------  ------  ----------  --------",
+            "1     BH    包河区    30.00  10.00    0.00           0.00    20.00       5,000.00",
+            "1     GJ    工交工会  30.00  10.00    0.00           0.00    20.00       5,000.00",
+            "1     LY    庐阳区    30.00  10.00    0.00           0.00    20.00       5,000.00",
+            "",
+            "stored as run 2: preliminary; rewards: 3 units, 15,000.00 yuan (registered only when a year-end appraisal is confirmed)",
+            "",
+        ])
+        let single = try CLI.run(["appraise", "--level", "district", "--period", "H1", "--year", "2026", "--show"], in: ws.url)
+        #expect(single.stdout.hasSuffix("runs:\n  1  current  ran 2026-09-30 by 王会计\n"))
+        let show = try CLI.run(["appraise", "--level", "district,industry", "--period", "H1", "--year", "2026", "--show"], in: ws.url)
+        #expect(show.stdout.hasSuffix("runs:\n  2  current  ran 2026-09-30 by 王会计\n"))
+        let explain = try CLI.run(["explain", "appraisal", "GJ", "--level", "industry,district", "--period", "H1", "--year", "2026"],
+                                  in: ws.url)
+        #expect(explain.stdout.hasPrefix("""
+            半年初评 H1 2026 of district,industry units: run 2 (current), as of 2026-06-30, ran 2026-09-30 by 王会计
+              unit GJ 工交工会: rank 1 of 3, score 30.00, reward 5,000.00 yuan
+            """), "\(explain.stdout)\(explain.stderr)")
+        let report = try CLI.run(["report", "appraisal", "--lang", "en", "--", "district,industry", "H1", "2026"], in: ws.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("units appraised: district,industry"), "\(report.stdout)")
+        #expect(report.stdout.contains("As of 2026-06-30, 3 units; preliminary."), "\(report.stdout)")
+        let unknown = try CLI.run(["appraise", "--level", "district,city", "--period", "H1", "--year", "2026"], in: ws.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("Error: --level: 'city' is not one of federation, district, county, industry, enterprise, grassroots\nUsage: huzhu appraise"))
+        let trailing = try CLI.run(["explain", "appraisal", "GJ", "--level", "district,", "--period", "H1", "--year", "2026"], in: ws.url)
+        #expect(trailing.status == 2)
+        #expect(trailing.stderr.hasPrefix("Error: --level: '' is not one of federation, district, county, industry, enterprise, grassroots\n"))
+        #expect(try ws.count("appraisalRun") == 2)
+    }
 }

@@ -84,7 +84,7 @@ struct ScheduleCommandTests {
             half-year-appraisal  disabled
               script  scripts/jobs/half-year-appraisal.lua
               cron    0 3 1 7 *  (Asia/Shanghai; overlap skip, catch-up once)
-              args    district
+              args    district,county,industry
               output  reports/half-year-appraisal-{date}.txt
               next    2027-07-01 03:00 +08:00
                       2028-07-01 03:00 +08:00

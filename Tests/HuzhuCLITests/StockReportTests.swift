@@ -132,7 +132,7 @@ struct StockReportTests {
         #expect(page.contains("<svg") && page.contains("目标任务完成进度") && page.contains("落后进度"))
         let appraisal = try CLI.run(["schedule", "run", "half-year-appraisal"], in: ws.url)
         #expect(appraisal.status == 0, "\(appraisal.stderr)")
-        #expect(appraisal.stdout.hasPrefix("半年初评 H1 2026: 2 district units, as of 2026-06-30\nrank\tunit\tname\tscore\treward\n1\tBH\t包河区\t30.00\t5000.00\n"))
+        #expect(appraisal.stdout.hasPrefix("半年初评 H1 2026: 2 district,county,industry units, as of 2026-06-30\nrank\tunit\tname\tscore\treward\n1\tBH\t包河区\t30.00\t5000.00\n"))
         #expect(try ws.count("appraisalRun") == 1)
         let again = try CLI.run(["run", "scripts/jobs/half-year-appraisal.lua"], in: ws.url)
         #expect(again.status == 0)

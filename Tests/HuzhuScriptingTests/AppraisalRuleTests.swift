@@ -31,7 +31,7 @@ extension ScriptFixture {
     }
 
     func appraise(_ period: AppraisalPeriod = .year, confirm: Bool = false, candidate: AppraisalRunner.Candidate? = nil) throws -> AppraisalOutcome {
-        try AppraisalRunner.run(runner: try runner(), database: database, level: .district, period: period, year: 2026,
+        try AppraisalRunner.run(runner: try runner(), database: database, level: [.district], period: period, year: 2026,
                                 confirm: confirm, candidate: candidate)
     }
 
@@ -181,5 +181,39 @@ struct TargetIndicatorAPITests {
         #expect(bad?.message == "test.lua:1: bad argument #1 to 'indicators' (option 'unit': nil when level is given expected, got string)")
         let typo = try f.failure("huzhu.indicators{unit = 'BH', form = '2026-01-01'}")
         #expect(typo?.message == "test.lua:1: bad argument #1 to 'indicators' (unknown option 'form'; expected unit, level, from, to, overdue_days, programme_year)")
+    }
+    @Test("level = {…}: the listed kinds ranked together in a run of their own; the comma-joined string names the same run")
+    func combinedLevel() throws {
+        let f = try ScriptFixture()
+        try f.run("huzhu.units.create{code = 'GJ', name = '工交工会', kind = 'industry', parent = 'FED'}")
+        try f.activateAppraisal("""
+            local points = {BH = 70, LY = 90, GJ = 80}
+            function score(unit) return points[unit.code], {fixed = points[unit.code]} end
+            function reward(rank) return rank == 1 and 100000 or 0 end
+            """)
+        let ranked = try f.run("""
+            local r = huzhu.appraisal.run{level = {'industry', 'district'}, period = 'H1', year = 2026}
+            return #r, r[1].unit, r[1].rank, r[2].unit, r[2].rank, r[3].unit, r[3].rank, r[1].reward, r[1].run
+            """)
+        #expect(ranked == [3, "LY", 1, "GJ", 2, "BH", 3, 100_000, 1])
+        try f.run("huzhu.appraisal.run{level = 'district', period = 'H1', year = 2026}")
+        let again = try f.run("""
+            local r = huzhu.appraisal.run{level = 'district,industry', period = 'H1', year = 2026}
+            local single = huzhu.appraisal.results{level = 'district', period = 'H1', year = 2026}
+            local combined = huzhu.appraisal.results{level = {'district', 'industry'}, period = 'H1', year = 2026}
+            return r[1].run, #single, single[1].run, #combined, combined[2].unit
+            """)
+        #expect(again == [3, 2, 2, 3, "GJ"])
+        let levels = try f.database.read { db in
+            try String.fetchAll(db, sql: "SELECT level || ' ' || status FROM appraisalRun ORDER BY id")
+        }
+        #expect(levels == ["district,industry superseded", "district current", "district,industry current"])
+        let unknown = try f.failure("huzhu.appraisal.run{level = {'district', 'city'}, period = 'H1', year = 2026}")
+        #expect(unknown?.message == "test.lua:1: bad argument #1 to 'run' (option 'level': 'city' is not one of federation, district, county, industry, enterprise, grassroots)")
+        let empty = try f.failure("huzhu.appraisal.results{level = {}, period = 'H1', year = 2026}")
+        #expect(empty?.message == "test.lua:1: bad argument #1 to 'results' (option 'level': string or list of strings expected, got table)")
+        let number = try f.failure("huzhu.appraisal.results{level = {'district', 7}, period = 'H1', year = 2026}")
+        #expect(number?.message == "test.lua:1: bad argument #1 to 'results' (option 'level': string or list of strings expected, got table)")
+        #expect(try f.count("appraisalRun") == 3)
     }
 }

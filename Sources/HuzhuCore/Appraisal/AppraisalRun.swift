@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 
-/// One run of an appraisal for a level, period and year. Re-running
+/// One run of an appraisal for a level (one or more unit kinds), period and year. Re-running
 /// supersedes the current run (kept as history); a confirmed year-end run
 /// is final and locked.
 public struct AppraisalRun: Hashable, Sendable, Codable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "appraisalRun"
     public var id: Int64?
-    /// The unit kind appraised, e.g. `district`.
-    public var level: UnitKind
+    /// The unit kinds appraised together, e.g. `district` or `county,district,industry`.
+    public var level: AppraisalLevel
     public var period: AppraisalPeriod
     public var year: Int
     public var asOf: CivilDate

@@ -4,8 +4,8 @@ import GRDB
 /// Runs, stores and reads appraisals.
 ///
 /// ```swift
-/// let outcome = try AppraisalService().run(db, level: .district, period: .halfYear, year: 2026,
-///                                          rule: rule, context: context)
+/// let outcome = try AppraisalService().run(db, level: [.district, .county, .industry], period: .halfYear,
+///                                          year: 2026, rule: rule, context: context)
 /// for r in outcome.results { print(r.rank, r.unit.name, r.score.total, r.reward) }
 /// ```
 public struct AppraisalService: Sendable {
@@ -17,17 +17,19 @@ public struct AppraisalService: Sendable {
         self.scope = scope
     }
 
-    /// Scores every unit of a level on its indicators from 1 January to the
-    /// period's as-of date, ranks them, asks the rule for rewards and
-    /// stores the run, superseding the current one. With `confirm` (year-end
+    /// Scores every unit of a level (one kind, or several ranked together)
+    /// on its indicators from 1 January to the period's as-of date, ranks
+    /// them, asks the rule for rewards and stores the run, superseding the
+    /// current run of the same level, period and year (only: a combined
+    /// level's run and a single kind's are different runs). With `confirm` (year-end
     /// only) the run is final: locked, and its rewards entered in the
     /// reward register.
     ///
     /// - Throws: ``ValidationError`` E1005 when the year-end appraisal of
-    ///   that level and year is already confirmed, E1007 when there are no
-    ///   units of the level, E251 in a scoped run (an appraisal ranks the
+    ///   that level (the same list of kinds) and year is already confirmed,
+    ///   E1007 when there are no units of the level's kinds, E251 in a scoped run (an appraisal ranks the
     ///   whole federation); whatever the rule throws.
-    public func run(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int, rule: any AppraisalRule,
+    public func run(_ db: Database, level: AppraisalLevel, period: AppraisalPeriod, year: Int, rule: any AppraisalRule,
                     confirm: Bool = false, overdueDays: Int = 30, context: WriteContext) throws -> AppraisalOutcome {
         try refuseInScope(level: level, confirm: confirm)
         if let locked = try confirmed(db, level: level, period: period, year: year) {
@@ -37,13 +39,13 @@ public struct AppraisalService: Sendable {
             ]))
         }
         let asOf = period.asOf(year)
-        let figures = try IndicatorService(scope: scope).indicators(db, level: level, from: period.from(year), to: asOf,
-                                                                   overdueDays: overdueDays)
+        let figures = try IndicatorService(scope: scope).indicators(db, groups: .kinds(level.kinds), from: period.from(year),
+                                                                   to: asOf, overdueDays: overdueDays)
         guard !figures.isEmpty else {
             throw ValidationError(ValidationFailure(.appraisalNoUnits, field: "level", ["level": level.rawValue]))
         }
         var byCode: [String: Unit] = [:]
-        for unit in try AppraisalStore.units(db, kind: level) { byCode[unit.code] = unit }
+        for unit in try AppraisalStore.units(db, kinds: level.kinds) { byCode[unit.code] = unit }
         var units: [Unit] = []
         var scores: [AppraisalScore] = []
         var fields: [IndicatorValue] = []
@@ -66,14 +68,14 @@ public struct AppraisalService: Sendable {
 
     /// Refuses an appraisal run in a scoped run (E251): an appraisal ranks the
     /// whole federation. Callers that prepare a run (its rule) ask first.
-    public func refuseInScope(level: UnitKind, confirm: Bool) throws {
+    public func refuseInScope(level: AppraisalLevel, confirm: Bool) throws {
         if let refused = scope.failure(federationOperation: confirm ? "confirmAppraisal" : "runAppraisal",
                                        field: "level", value: .plain(level.rawValue)) {
             throw ValidationError(refused)
         }
     }
 
-    private func store(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int, asOf: CivilDate,
+    private func store(_ db: Database, level: AppraisalLevel, period: AppraisalPeriod, year: Int, asOf: CivilDate,
                        rule: any AppraisalRule, results: [AppraisalResult], confirm: Bool,
                        context: WriteContext) throws -> AppraisalOutcome {
         let previous = try current(db, level: level, period: period, year: year)
@@ -113,17 +115,17 @@ public struct AppraisalService: Sendable {
     // MARK: - Reads
 
     /// The run in force (current or confirmed) for a level, period and year.
-    public func current(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> AppraisalRun? {
+    public func current(_ db: Database, level: AppraisalLevel, period: AppraisalPeriod, year: Int) throws -> AppraisalRun? {
         try AppraisalStore.run(db, level: level, period: period, year: year, confirmedOnly: false)
     }
 
     /// The confirmed (final, locked) run, if any.
-    public func confirmed(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> AppraisalRun? {
+    public func confirmed(_ db: Database, level: AppraisalLevel, period: AppraisalPeriod, year: Int) throws -> AppraisalRun? {
         try AppraisalStore.run(db, level: level, period: period, year: year, confirmedOnly: true)
     }
 
     /// Every run of a level, period and year, newest first.
-    public func history(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> [AppraisalRun] {
+    public func history(_ db: Database, level: AppraisalLevel, period: AppraisalPeriod, year: Int) throws -> [AppraisalRun] {
         try AppraisalStore.history(db, level: level, period: period, year: year)
     }
 

@@ -15,13 +15,13 @@ enum AppraisalStore {
         var notes: String
     }
 
-    /// The units of a kind, by code.
-    static func units(_ db: Database, kind: UnitKind) throws -> [Unit] {
-        try UnitStore.request(.all, kind: kind).fetchAll(db)
+    /// The units of the kinds.
+    static func units(_ db: Database, kinds: [UnitKind]) throws -> [Unit] {
+        try kinds.flatMap { try UnitStore.request(.all, kind: $0).fetchAll(db) }
     }
 
     /// The latest run of a level, period and year in force (current or confirmed), or confirmed only.
-    static func run(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int,
+    static func run(_ db: Database, level: AppraisalLevel, period: AppraisalPeriod, year: Int,
                     confirmedOnly: Bool) throws -> AppraisalRun? {
         try AppraisalRun.fetchOne(db, sql: """
             SELECT * FROM appraisalRun WHERE level = ? AND period = ? AND year = ?
@@ -30,7 +30,7 @@ enum AppraisalStore {
             """, arguments: [level.rawValue, period.rawValue, year, confirmedOnly])
     }
 
-    static func history(_ db: Database, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> [AppraisalRun] {
+    static func history(_ db: Database, level: AppraisalLevel, period: AppraisalPeriod, year: Int) throws -> [AppraisalRun] {
         try AppraisalRun.fetchAll(db, sql: """
             SELECT * FROM appraisalRun WHERE level = ? AND period = ? AND year = ? ORDER BY id DESC
             """, arguments: [level.rawValue, period.rawValue, year])

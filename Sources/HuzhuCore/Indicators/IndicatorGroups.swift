@@ -1,7 +1,7 @@
 import GRDB
 
 /// Which units' figures to compute together: one unit's subtree, or every
-/// unit of a kind (each with its own subtree) — an appraisal's level.
+/// unit of one or more kinds (each with its own subtree) — an appraisal's level.
 ///
 /// Both become the same SQL: a table `grp(unitCode, groupCode)` mapping
 /// each unit to the unit whose figures it adds to, so that one pass over
@@ -11,6 +11,9 @@ public enum IndicatorGroups: Hashable, Sendable {
     case subtree(String)
     /// Every unit of a kind inside the scope, each with its descendants.
     case level(UnitKind)
+    /// Every unit of any of the kinds inside the scope, each with its
+    /// descendants (an appraisal ranking several kinds together).
+    case kinds([UnitKind])
 
     /// The group table (``IndicatorStore/Groups``) and the group codes in path order.
     ///
@@ -26,7 +29,9 @@ public enum IndicatorGroups: Hashable, Sendable {
             let top = path == unit.path ? code : (try UnitStore.code(db, path: path) ?? code)
             return (IndicatorStore.subtree(top: top, path: path), [top])
         case .level(let kind):
-            let (groups, codes) = try IndicatorStore.level(db, kind: kind, in: try scope.range(in: db))
+            return try IndicatorGroups.kinds([kind]).table(db, scope: scope)
+        case .kinds(let kinds):
+            let (groups, codes) = try IndicatorStore.level(db, kinds: kinds, in: try scope.range(in: db))
             return (groups, codes)
         }
     }

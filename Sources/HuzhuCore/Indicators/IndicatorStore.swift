@@ -22,10 +22,10 @@ enum IndicatorStore {
         return Groups(with: with, policies: "grp CROSS JOIN policy ON policy.unitCode = grp.unitCode")
     }
 
-    /// A group for every unit of a kind in a range, each with its subtree;
+    /// A group for every unit of the kinds in a range, each with its subtree;
     /// the group codes in path order.
-    static func level(_ db: Database, kind: UnitKind, in range: UnitRange) throws -> (Groups, codes: [String]) {
-        var heads: SQL = "SELECT code, path FROM unit WHERE kind = \(kind.rawValue)"
+    static func level(_ db: Database, kinds: [UnitKind], in range: UnitRange) throws -> (Groups, codes: [String]) {
+        var heads: SQL = "SELECT code, path FROM unit WHERE kind IN \(kinds.map(\.rawValue))"
         if let condition = range.pathCondition { heads = heads + " AND " + condition }
         let codes = try String.fetchAll(db, SQLRequest<String>(literal: "SELECT code FROM (\(heads)) ORDER BY path"))
         let with: SQL = """

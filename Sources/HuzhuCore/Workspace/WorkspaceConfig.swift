@@ -170,14 +170,15 @@ public struct WorkspaceConfig: Equatable, Sendable {
             output = "reports/target-progress-{date}.html"
             enabled = false
 
-            # The half-year preliminary appraisal (半年初评) of the district unions on
-            # 1 July, with the appraisal rule in force (huzhu rules activate appraisal …).
+            # The half-year preliminary appraisal (半年初评) of the district, county and
+            # industrial unions ranked together on 1 July, with the appraisal rule in
+            # force (huzhu rules activate appraisal …).
             [[jobs]]
             name = "half-year-appraisal"
             script = "scripts/jobs/half-year-appraisal.lua"
             cron = "0 3 1 7 *"            # 03:00 on 1 July
             catch_up = "once"
-            args = ["district"]           # the level: district, county, industry …
+            args = ["district,county,industry"]   # the level: a kind, or kinds ranked together
             output = "reports/half-year-appraisal-{date}.txt"
             enabled = false
 

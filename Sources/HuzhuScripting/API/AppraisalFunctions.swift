@@ -7,8 +7,8 @@ enum AppraisalFunctions {
     static func module(_ state: RunState) -> LuaModule {
         var m = LuaModule("appraisal", summary: "Appraisal results (半年初评, 年终总评) and the reward register, as stored by `huzhu appraise`.")
         m.function("results", doc: LuaDoc(
-            "The results in force (the current or confirmed run) for a level, period and year, in rank order; empty when the appraisal has not been run.",
-            params: [.init("key", "{level: string, period: string, year: integer}", "period: H1 or YEAR")],
+            "The results in force (the current or confirmed run) for a level, period and year, in rank order; empty when the appraisal has not been run. `level` is one unit kind or a list of kinds ranked together (`{'district', 'county', 'industry'}`, or the string `'district,county,industry'`); a combined run is its own run, apart from the single kinds' runs.",
+            params: [.init("key", "{level: string|string[], period: string, year: integer}", "period: H1 or YEAR")],
             returns: [.init("huzhu.AppraisalResult[]")])) { call in
             let o = try Options(call, 1, allowed: ["level", "period", "year"])
             let (level, period, year) = try key(o)
@@ -20,8 +20,8 @@ enum AppraisalFunctions {
             return try call.push(.array(try service.results(db, runID: run.id!).map { record($0, run: run) }))
         }
         m.function("run", doc: LuaDoc(
-            "Runs an appraisal in this script's transaction, as `huzhu appraise` does: the appraisal rule in force on the as-of date scores every unit of the level; the run is stored (replacing the current one) and its results returned in rank order. `confirm = true` (YEAR only) makes it final.",
-            params: [.init("options", "{level: string, period: string, year: integer, confirm?: boolean, overdue_days?: integer}")],
+            "Runs an appraisal in this script's transaction, as `huzhu appraise` does: the appraisal rule in force on the as-of date scores every unit of the level — one unit kind, or a list of kinds ranked together (`level = {'district', 'county', 'industry'}`) — and the run is stored (replacing the current run of the same list of kinds, period and year only) and its results returned in rank order. `confirm = true` (YEAR only) makes it final.",
+            params: [.init("options", "{level: string|string[], period: string, year: integer, confirm?: boolean, overdue_days?: integer}")],
             returns: [.init("huzhu.AppraisalResult[]")])) { call in
             try state.refuseInRule("huzhu.appraisal.run")
             let o = try Options(call, 1, allowed: ["level", "period", "year", "confirm", "overdue_days"])
@@ -53,10 +53,24 @@ enum AppraisalFunctions {
         return m
     }
 
-    /// The `level`, `period` and `year` options naming an appraisal.
-    static func key(_ o: Options) throws -> (UnitKind, AppraisalPeriod, Int64) {
-        guard let level = try o.choice("level", UnitKind.self, names: UnitKind.allCases.map(\.rawValue)) else {
-            throw o.fail("level", "string")
+    /// The `level`, `period` and `year` options naming an appraisal. `level`
+    /// is a kind's name, names joined by commas, or a list of names.
+    static func key(_ o: Options) throws -> (AppraisalLevel, AppraisalPeriod, Int64) {
+        let names: [String]
+        switch o.fields["level"] ?? .nil {
+        case .string(let text):
+            names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        case .array(let items) where !items.isEmpty:
+            names = try items.map { item in
+                guard case .string(let name) = item else { throw o.fail("level", "string or list of strings") }
+                return name
+            }
+        default:
+            throw o.fail("level", "string or list of strings")
+        }
+        let level: AppraisalLevel
+        do { level = try AppraisalLevel(names: names) } catch {
+            throw LuaArgumentError(position: o.position, function: o.call.functionName, problem: "option 'level': \(error)")
         }
         guard let period = try o.choice("period", AppraisalPeriod.self, names: ["H1", "YEAR"]) else {
             throw o.fail("period", "string")

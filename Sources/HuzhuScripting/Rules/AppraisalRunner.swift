@@ -8,7 +8,7 @@ import LuaHost
 /// dry run: a stored appraisal names a registered version.
 ///
 /// ```swift
-/// let outcome = try AppraisalRunner.run(runner: runner, database: db, level: .district,
+/// let outcome = try AppraisalRunner.run(runner: runner, database: db, level: [.district, .industry],
 ///                                       period: .halfYear, year: 2026)
 /// ```
 public enum AppraisalRunner {
@@ -27,7 +27,7 @@ public enum AppraisalRunner {
     ///   - dryRun: Roll back everything; the outcome is what would be stored.
     ///   - candidate: Score with this text instead of the version in force (implies a dry run).
     /// - Throws: ``ValidationError`` (E1006 no rule in force, E1005 locked, E1007 no units), the rule's errors.
-    public static func run(runner: ScriptRunner, database: HuzhuDatabase, level: UnitKind, period: AppraisalPeriod,
+    public static func run(runner: ScriptRunner, database: HuzhuDatabase, level: AppraisalLevel, period: AppraisalPeriod,
                            year: Int, confirm: Bool = false, dryRun: Bool = false, candidate: Candidate? = nil,
                            overdueDays: Int = 30) throws -> AppraisalOutcome {
         try database.write(dryRun || candidate != nil ? .dryRun : .commit, scope: runner.scope, hooks: runner) { session in

@@ -1,6 +1,7 @@
 -- Appraisal results and rewards (考核结果与奖励兑现): the stored ranking of a
 -- level's units for the half-year (H1) or year-end (YEAR) appraisal, with
--- points per indicator, and the reward register of the year.
+-- points per indicator, and the reward register of the year. LEVEL is a
+-- unit kind or kinds ranked together, joined by commas (district,county,industry).
 --   huzhu report appraisal [-- LEVEL PERIOD YEAR]   (default: district YEAR, this year)
 
 local lib = require("lib.reporting")

@@ -14,7 +14,7 @@ struct AppraisalExplanation: ParsableCommand {
     @Option(name: .customLong("run"), help: "A run from the history instead of the one in force.") var runID: Int64?
 
     func run() throws {
-        let kind = key.kind, appraisal = key.appraisalPeriod, year = key.year, level = key.level
+        let kind = key.kinds, appraisal = key.appraisalPeriod, year = key.year, level = kind.rawValue
         let workspace = try workspaceOptions.open()
         let text: String = try workspace.openDatabase().read { db in
             let service = AppraisalService()

@@ -33,7 +33,7 @@ enum AppraisalPrinter {
     }
 
     /// The results in force and the run history, as stored.
-    static func stored(database: HuzhuDatabase, level: UnitKind, period: AppraisalPeriod, year: Int) throws -> String {
+    static func stored(database: HuzhuDatabase, level: AppraisalLevel, period: AppraisalPeriod, year: Int) throws -> String {
         try database.read { db in
             let service = AppraisalService()
             let history = try service.history(db, level: level, period: period, year: year)

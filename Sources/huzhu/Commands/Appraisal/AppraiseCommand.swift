@@ -5,16 +5,20 @@ import HuzhuScripting
 import LuaHost
 
 /// `huzhu appraise --level district --period H1 --year 2026`: scores every
-/// unit of a level with the appraisal rule, ranks, stores and prints.
+/// unit of a level (one kind, or several ranked together:
+/// `--level district,county,industry`) with the appraisal rule, ranks,
+/// stores and prints.
 struct AppraiseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appraise",
-        abstract: "Appraise every unit of a level (半年初评 H1 as of 06-30, 年终总评 YEAR as of 12-31) with the appraisal rule.",
+        abstract: "Appraise every unit of a level or of several kinds together (半年初评 H1 as of 06-30, 年终总评 YEAR as of 12-31) with the appraisal rule.",
         discussion: """
             Scores each unit with score(unit, indicators, period) of the appraisal rule in force on the as-of date \
             (huzhu rules activate appraisal FILE --from DATE), ranks them (equal scores share a rank), asks \
-            reward(rank, score, unit, count) for rewards in fen, stores the run and prints the ranking. Re-running \
-            replaces the stored run and keeps the earlier one in history. --confirm makes a year-end appraisal final: \
+            reward(rank, score, unit, count) for rewards in fen, stores the run and prints the ranking. \
+            --level district,county,industry ranks the units of the listed kinds together in one run, stored \
+            apart from the single kinds' runs (the order of the kinds does not matter). Re-running the same level \
+            replaces its stored run and keeps the earlier one in history. --confirm makes a year-end appraisal final: \
             locked, and its rewards entered in the reward register. --show prints what is stored without running.
             """
     )
@@ -45,14 +49,14 @@ struct AppraiseCommand: ParsableCommand {
         let workspace = try workspaceOptions.open()
         let database = try workspace.openDatabase()
         if show {
-            print(try AppraisalPrinter.stored(database: database, level: key.kind, period: key.appraisalPeriod, year: key.year))
+            print(try AppraisalPrinter.stored(database: database, level: key.kinds, period: key.appraisalPeriod, year: key.year))
             return
         }
         let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path,
                                       context: workspaceOptions.context(in: workspace),
                                       limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
         let candidate = try rule.map { AppraisalRunner.Candidate(text: try ScriptFile.read($0), name: $0) }
-        let outcome = try AppraisalRunner.run(runner: runner, database: database, level: key.kind,
+        let outcome = try AppraisalRunner.run(runner: runner, database: database, level: key.kinds,
                                               period: key.appraisalPeriod, year: key.year, confirm: confirm, dryRun: dryRun, candidate: candidate,
                                               overdueDays: overdueDays)
         let ruleText = candidate.map { "candidate \($0.name) \(ScriptRunner.sha256($0.text).prefix(12))" }
