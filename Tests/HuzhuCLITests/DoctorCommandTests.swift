@@ -82,9 +82,10 @@ struct DoctorCommandTests {
         "appraisals": "ok    appraisals    every appraisal run's rule version exists",
         "jobs": "ok    jobs          no job run left running without its process or past its timeout",
         "deaths": "ok    deaths        every member with an approved or paid death claim is recorded as deceased",
+        "files": "ok    files         the workspace folder and its database are owner-only",
     ]
     static let order = ["integrity", "foreign-keys", "ledger", "splits", "payouts", "audit", "decisions", "appraisals", "jobs",
-                        "deaths"]
+                        "deaths", "files"]
 
     /// The expected output: every check ok except those given, which print their lines instead
     /// (the FAIL line, then each problem).
@@ -96,9 +97,27 @@ struct DoctorCommandTests {
     func clean() throws {
         let ws = try DoctorWorkspace()
         let result = try ws.doctor()
-        #expect(result.stdout == Self.output([:]) + "all 10 checks passed\n")
+        #expect(result.stdout == Self.output([:]) + "all 11 checks passed\n")
         #expect(result.stderr == "")
         #expect(result.status == 0)
+    }
+
+    @Test("a workspace folder or database readable by other users fails the files check, naming the chmod that mends it")
+    func fileModes() throws {
+        let ws = try DoctorWorkspace()
+        let fm = FileManager.default
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: ws.url.path)
+        try fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: ws.url.appendingPathComponent("huzhu.db").path)
+        let result = try ws.doctor()
+        #expect(result.status == 1)
+        #expect(result.stdout == Self.output(["files": """
+            FAIL  files         4 problems
+                  files: the workspace folder is open to other users (mode 0755): chmod 700 \(ws.url.path)
+                  files: huzhu.db is readable by other users (mode 0644): chmod 600 \(ws.url.path)/huzhu.db
+                  files: huzhu.db-wal is readable by other users (mode 0644): chmod 600 \(ws.url.path)/huzhu.db-wal
+                  files: huzhu.db-shm is readable by other users (mode 0644): chmod 600 \(ws.url.path)/huzhu.db-shm
+            """]))   // SQLite gives the -wal and -shm files the database's mode
+        #expect(result.stderr == "huzhu: 1 of 11 checks failed: files\n")
     }
 
     /// One planted problem: the SQL that plants it, and the lines of the checks it fails.
@@ -122,12 +141,12 @@ struct DoctorCommandTests {
                       integrity: row 3 missing from index policy_on_unitCode_year
                       integrity: row 4 missing from index policy_on_unitCode_year
                       integrity: row 5 missing from index policy_on_unitCode_year
-                """], verdict: "1 of 10 checks failed: integrity"),
+                """], verdict: "1 of 11 checks failed: integrity"),
         Plant(what: "a claim whose member does not exist", sql: "UPDATE claim SET memberID = 99 WHERE id = 1",
               failed: ["foreign-keys": """
                 FAIL  foreign-keys  1 problem
                       foreign-keys: claim 1: memberID 99 has no row in member
-                """], verdict: "1 of 10 checks failed: foreign-keys"),
+                """], verdict: "1 of 11 checks failed: foreign-keys"),
         Plant(what: "a policy's contribution missing from the books", sql: """
             DROP TRIGGER ledgerLine_no_delete; DROP TRIGGER ledgerEntry_no_delete;
             DELETE FROM ledgerLine WHERE entryID = (SELECT id FROM ledgerEntry WHERE policyID = 2);
@@ -138,7 +157,7 @@ struct DoctorCommandTests {
                       ledger: account contributions:member: ledger 92.00, policies 112.00 (differs by -20.00)
                       ledger: policy 2 contributions:union: ledger 0.00, policy 6.00 (differs by -6.00)
                       ledger: policy 2 contributions:member: ledger 0.00, policy 20.00 (differs by -20.00)
-                """], verdict: "1 of 10 checks failed: ledger"),
+                """], verdict: "1 of 11 checks failed: ledger"),
         Plant(what: "a split that does not add up", sql: "UPDATE policy SET splitUnion = splitUnion + 500 WHERE id = 3",
               failed: [
                 "ledger": """
@@ -149,7 +168,7 @@ struct DoctorCommandTests {
                 "splits": """
                 FAIL  splits        1 problem
                       splits: policy 3: administration 0.00 + union 11.00 + member 20.00 = 31.00, contribution 26.00 (differs by 5.00)
-                """], verdict: "2 of 10 checks failed: ledger, splits"),
+                """], verdict: "2 of 11 checks failed: ledger, splits"),
         Plant(what: "a payment over the approved amount", sql: """
             DROP TRIGGER claimPayment_no_update; UPDATE claimPayment SET amount = amount + 10000 WHERE claimID = 1
             """, failed: [
@@ -161,7 +180,7 @@ struct DoctorCommandTests {
                 "payouts": """
                 FAIL  payouts       1 problem
                       payouts: claim 1: paid 900.00, approved 800.00 (over by 100.00)
-                """], verdict: "2 of 10 checks failed: ledger, payouts"),
+                """], verdict: "2 of 11 checks failed: ledger, payouts"),
         Plant(what: "a claim paid twice", sql: """
             DROP INDEX ledgerEntry_one_payout;
             INSERT INTO ledgerEntry (entryDate, kind, memo, claimID, unitCode, at, operator)
@@ -180,13 +199,13 @@ struct DoctorCommandTests {
                 "payouts": """
                 FAIL  payouts       1 problem
                       payouts: claim 1: paid 2 times (payout entries 6, 7)
-                """], verdict: "2 of 10 checks failed: ledger, payouts"),
+                """], verdict: "2 of 11 checks failed: ledger, payouts"),
         Plant(what: "approvals over the plan's caps", sql: "UPDATE planTerm SET rules = json_set(rules, '$.perClaimCap', 50000, '$.perTermCap', 30000) WHERE planCode = 'ACC'",
               failed: ["payouts": """
                 FAIL  payouts       2 problems
                       payouts: claim 1: approved 800.00 over the per-claim cap 500.00 (plan ACC, 1 share)
                       payouts: member 1 plan ACC term 2026: approved 800.00 over the per-term cap 300.00 (1 share; claims 1)
-                """], verdict: "1 of 10 checks failed: payouts"),
+                """], verdict: "1 of 11 checks failed: payouts"),
         Plant(what: "writes without their audit rows", sql: """
             DELETE FROM audit WHERE tableName = 'policy' AND rowKey = '1-3';
             DELETE FROM audit WHERE tableName = 'policy' AND rowKey = '4-5';
@@ -199,7 +218,7 @@ struct DoctorCommandTests {
                       audit: member 3: no audit row of its insert
                       audit: policy 1-5: no audit row of their insert (5 rows)
                       audit: claimPayment 1: no audit row of its insert
-                """], verdict: "1 of 10 checks failed: audit"),
+                """], verdict: "1 of 11 checks failed: audit"),
         Plant(what: "decisions whose rule version is missing or wrong", sql: """
             UPDATE decision SET ruleVersionID = 99 WHERE id = 1;
             UPDATE decision SET ruleVersionID = NULL WHERE id = 2;
@@ -218,7 +237,7 @@ struct DoctorCommandTests {
                       decisions: decision 1 (subsidy): ruleVersionID 99 has no row in ruleVersion
                       decisions: decision 2 (subsidy): rule 'subsidy' was in force on 2026-09-30 but no ruleVersionID is recorded
                       decisions: decision 3 (subsidy): rule 'subsidy' but ruleVersion 2 is of 'benefit'
-                """], verdict: "2 of 10 checks failed: foreign-keys, decisions"),
+                """], verdict: "2 of 11 checks failed: foreign-keys, decisions"),
         Plant(what: "appraisal runs whose rule version is missing or differs", sql: """
             INSERT INTO appraisalRun (level, period, year, asOf, ruleName, ruleVersionID, ruleSHA256, status, ranOn, ranAt, operator)
             VALUES ('district', 'H1', 2026, '2026-06-30', 'appraisal', 42, 'b', 'current', '2026-07-01', '2026-07-01T00:00:00.000Z', 'x'),
@@ -236,7 +255,7 @@ struct DoctorCommandTests {
                 FAIL  appraisals    2 problems
                       appraisals: appraisalRun 1: ruleVersionID 42 has no row in ruleVersion
                       appraisals: appraisalRun 2: ruleSHA256 cccccccccccc… but ruleVersion 1 has aaaaaaaaaaaa…
-                """], verdict: "2 of 10 checks failed: foreign-keys, appraisals"),
+                """], verdict: "2 of 11 checks failed: foreign-keys, appraisals"),
         Plant(what: "job runs left running", sql: """
             INSERT INTO jobRun (job, trigger, startedAt, status, pid, host)
             VALUES ('nightly', 'manual', '2026-09-30T01:00:00.000Z', 'running', 4242, 'box'),
@@ -247,12 +266,12 @@ struct DoctorCommandTests {
                 FAIL  jobs          2 problems
                       jobs: jobRun 1 (nightly): running since 2026-09-30T01:00:00.000Z, no live lock (pid 4242 on box), past its timeout of 600 s
                       jobs: jobRun 2 (held): running since 2020-01-01T00:00:00.000Z, past its timeout of 600 s
-                """], verdict: "1 of 10 checks failed: jobs"),
+                """], verdict: "1 of 11 checks failed: jobs"),
         Plant(what: "a paid death claim whose member is still active", sql: "UPDATE claim SET kind = 'death' WHERE id = 1",
               failed: ["deaths": """
                 FAIL  deaths        1 problem
                       deaths: claim 1: death on 2026-09-30 paid, but member 1 is active (record it: huzhu.members.leave(id, {date = "2026-09-30", reason = "deceased"}) or huzhu import member-changes)
-                """], verdict: "1 of 10 checks failed: deaths"),
+                """], verdict: "1 of 11 checks failed: deaths"),
     ]
 
     @Test("each planted problem is named, with exit 1", arguments: plants)

@@ -21,6 +21,7 @@ public struct Doctor: Sendable {
     public static let standardChecks: [any DoctorCheck] = [
         IntegrityCheck(), ForeignKeyCheck(), LedgerAgreementCheck(), SplitCheck(), ClaimPaymentCheck(),
         AuditCompletenessCheck(), DecisionRuleCheck(), AppraisalRuleCheck(), StaleJobCheck(), DeathClaimCheck(),
+        FileModeCheck(),
     ]
 
     /// Creates a doctor with the standard checks, or others.

@@ -38,10 +38,13 @@ public struct DoctorEnvironment: Sendable {
     public var now: Date
     /// The most problems listed per check; the rest are counted.
     public var detailLimit: Int
+    /// The workspace folder, for the modes of its files; nil: not checked.
+    public var workspaceURL: URL?
 
     /// Creates an environment.
     public init(jobTimeouts: [String: Double] = [:], defaultTimeout: Double? = nil, locksURL: URL? = nil,
-                now: Date = Date(), detailLimit: Int = 20) {
+                now: Date = Date(), detailLimit: Int = 20, workspaceURL: URL? = nil) {
+        self.workspaceURL = workspaceURL
         self.jobTimeouts = jobTimeouts
         self.defaultTimeout = defaultTimeout
         self.locksURL = locksURL
@@ -54,7 +57,7 @@ public struct DoctorEnvironment: Sendable {
         var timeouts: [String: Double] = [:]
         for job in workspace.config.jobs { timeouts[job.name] = job.timeout }
         self.init(jobTimeouts: timeouts, defaultTimeout: workspace.config.limits.timeout,
-                  locksURL: workspace.locksURL, now: now, detailLimit: detailLimit)
+                  locksURL: workspace.locksURL, now: now, detailLimit: detailLimit, workspaceURL: workspace.root)
     }
 }
 
