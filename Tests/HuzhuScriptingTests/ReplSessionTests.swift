@@ -27,6 +27,16 @@ struct ReplSessionTests {
         #expect(["3", "11"].contains(responses.last!.output), "\(responses.last!.output)")
     }
 
+    @Test("SQL mode shows control characters from the data escaped, never raw to the terminal")
+    func sqlEscapes() throws {
+        let f = try ScriptFixture()
+        let s = try session(f)
+        _ = s.feed(".sql")
+        let output = s.feed("SELECT char(27) || '[2Jz' AS v").output
+        #expect(!output.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(output.contains(#"\x1B[2Jz"#))
+    }
+
     @Test("=expr prints, a trailing ; prints nothing, _ keeps the last value")
     func printing() throws {
         let f = try ScriptFixture()   // keeps the database folder alive
