@@ -122,7 +122,9 @@ public final class ReplSession {
         do {
             let outcome = try runner.run(source: "return __huzhu_repl.sql(...)", name: "repl", arguments: [.string(line)],
                                          dryRun: true, in: environment, audited: (name: "repl", text: line))
-            return Response(output: outcome.results.first?.stringValue ?? "", completedInput: line)
+            // Rows come from the data: their control characters are shown escaped (TerminalText).
+            return Response(output: TerminalText.escaped(outcome.results.first?.stringValue ?? "", keepingLineBreaks: true),
+                            completedInput: line)
         } catch {
             return Response(error: Self.message(error), completedInput: line)
         }
