@@ -58,10 +58,10 @@ enum ClaimFunctions {
         report.settlementDate = try date(o, "settlement")
         report.diagnosis = try o.string("diagnosis")
         report.benefitItemCode = try o.string("benefit_item")
-        let total = try o.integer("total") ?? 0
-        let insurance = try o.integer("insurance_paid") ?? 0
-        let selfPaid = try o.integer("self_paid") ?? (total - insurance)
-        report.expenses = ClaimExpenses(total: Money(fen: total), insurancePaid: Money(fen: insurance), selfPaid: Money(fen: selfPaid))
+        let total = try o.money("total") ?? .zero
+        let insurance = try o.money("insurance_paid") ?? .zero
+        let selfPaid = try o.money("self_paid") ?? Money(fen: total.fen - insurance.fen)   // both bounded: no overflow
+        report.expenses = ClaimExpenses(total: total, insurancePaid: insurance, selfPaid: selfPaid)
         report.documents = try documents(o.fields["documents"], call: call)
         report.reportedOn = try date(o, "reported_on")
         report.note = try o.string("note")
@@ -75,7 +75,7 @@ enum ClaimFunctions {
         let reject = o.fields["reject"] ?? .nil
         switch (approve, reject) {
         case (true, .nil):
-            return .approve(amount: try o.integer("amount").map { Money(fen: $0) }, note: note)
+            return .approve(amount: try o.money("amount"), note: note)
         case (false, .string(let text)):
             return .reject(try ClaimRejectionReason(parsing: text), note: note)
         case (false, let value) where value.integerValue != nil:
@@ -136,8 +136,8 @@ enum ClaimFunctions {
             try state.refuseInRule("huzhu.claims.pay")
             let id = try call.integer(1)
             let o = try Options(call, 2, allowed: ["amount", "method", "reference", "date"])
-            guard let amount = try o.integer("amount") else { throw o.fail("amount", "integer") }
-            let payment = ClaimPayment(amount: Money(fen: amount),
+            guard let amount = try o.money("amount") else { throw o.fail("amount", "integer") }
+            let payment = ClaimPayment(amount: amount,
                                        method: try o.string("method").map { try PaymentMethod(parsing: $0) } ?? .bankTransfer,
                                        reference: try o.requiredString("reference"),
                                        paidOn: try date(o, "date") ?? state.context.today)

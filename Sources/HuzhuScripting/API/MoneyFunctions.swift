@@ -8,7 +8,7 @@ enum MoneyFunctions {
         m.function("yuan", doc: LuaDoc("Formats fen as yuan text: `huzhu.yuan(123456)` → \"1234.56\"; `huzhu.yuan(123456, true)` → \"¥1,234.56\".",
                                        params: [.init("fen", "integer"), .init("currency", "boolean?", "with ¥ and thousands separators")],
                                        returns: [.init("string")])) { call in
-            let money = Money(fen: try call.integer(1))
+            let money = try Options.money(call, 1)
             return call.push(call.boolean(2) ? money.formatted(currency: true) : money.description)
         }
         m.function("fen", doc: LuaDoc("Parses yuan text exactly: `huzhu.fen(\"12.3\")` → 1230. Anything but digits with up to two decimals is an error.",

@@ -44,6 +44,28 @@ struct Options {
         return i
     }
 
+    /// The largest amount a script may give, in fen either way: 100,000,000.00 yuan (docs/lua-api.md).
+    static let moneyBound: Int64 = 10_000_000_000
+
+    /// An amount in fen, within ±``moneyBound``, so no arithmetic on it can overflow.
+    func money(_ key: String) throws -> Money? {
+        guard let fen = try integer(key) else { return nil }
+        guard fen.magnitude <= Self.moneyBound.magnitude else {
+            throw fail(key, "an amount in fen from -\(Self.moneyBound) to \(Self.moneyBound)")
+        }
+        return Money(fen: fen)
+    }
+
+    /// Argument `n` of a call as an amount in fen within ±``moneyBound``.
+    static func money(_ call: LuaCall, _ n: Int32) throws -> Money {
+        let fen = try call.integer(n)
+        guard fen.magnitude <= moneyBound.magnitude else {
+            throw LuaArgumentError(position: n, function: call.functionName,
+                                   problem: "an amount in fen from -\(moneyBound) to \(moneyBound) expected, got \(fen)")
+        }
+        return Money(fen: fen)
+    }
+
     func boolean(_ key: String) throws -> Bool? {
         guard let value = fields[key], value != .nil else { return nil }
         guard case .boolean(let b) = value else { throw fail(key, "boolean") }

@@ -120,9 +120,10 @@ enum PolicyFunctions {
 
     static func splitValue(_ value: LuaValue, call: LuaCall) throws -> ContributionSplit {
         func part(_ key: String) throws -> Money {
-            guard let fen = value[key].integerValue else {
+            guard let fen = value[key].integerValue, fen.magnitude <= Options.moneyBound.magnitude else {
                 throw LuaArgumentError(position: 1, function: call.functionName,
-                                       problem: "split.\(key): whole fen expected, got \(value[key].description)")
+                                       problem: "split.\(key): whole fen from -\(Options.moneyBound) to \(Options.moneyBound) expected, "
+                                           + "got \(value[key].description)")
             }
             return Money(fen: fen)
         }

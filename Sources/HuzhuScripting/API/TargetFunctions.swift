@@ -14,10 +14,10 @@ enum TargetFunctions {
             let o = try Options(call, 1, allowed: ["unit", "year", "members", "contributions", "plan"])
             guard let year = try o.integer("year") else { throw o.fail("year", "integer") }
             guard let members = try o.integer("members") else { throw o.fail("members", "integer") }
-            guard let fen = try o.integer("contributions") else { throw o.fail("contributions", "integer (fen)") }
+            guard let contributions = try o.money("contributions") else { throw o.fail("contributions", "integer (fen)") }
             let target = try state.services.targets.set(try state.db(), Target(
                 unitCode: try o.requiredString("unit"), year: Int(year), planCode: try o.string("plan"),
-                members: Int(members), contributions: Money(fen: fen)), context: state.context)
+                members: Int(members), contributions: contributions), context: state.context)
             return try call.push(record(target))
         }
         m.function("get", doc: LuaDoc(

@@ -109,7 +109,7 @@ enum UnitFunctions {
             try state.refuseInRule("huzhu.units.set_budget")
             let code = try call.string(1)
             try state.services.budgets.set(try state.db(), unitCode: code, year: Int(try call.integer(2)),
-                                           amount: Money(fen: try call.integer(3)), context: state.context)
+                                           amount: try Options.money(call, 3), context: state.context)
             return 0
         }
         return m
