@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write resident IDs and phone numbers in full.")
     var unmasked = false
 
-    @Flag(help: "With --unmasked, write resident IDs as bare digits rather than Excel text (=\"…\").")
+    @Flag(name: .customLong("plain-ids"), help: "With --unmasked, write resident IDs as bare digits rather than Excel text (=\"…\").")
     var plainIDs = false
 
     @Option(help: .hidden) var members: Int = 1_000_000
