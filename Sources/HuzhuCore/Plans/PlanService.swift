@@ -111,7 +111,8 @@ public struct PlanService: Sendable {
         if plan == nil {
             failures.add(.planUnknown, field: "plan", value: .plain(planCode), ["code": planCode])
         }
-        let earlier = try terms(db, planCode: planCode).last { $0.startDate < start }
+        let existing = try terms(db, planCode: planCode)
+        let earlier = existing.last { $0.startDate < start }
         let termRules = rules ?? earlier?.rules
         if let plan, let termRules {
             failures.add(contentsOf: PlanValidation.failures(of: termRules, kind: plan.kind, planCode: planCode))
@@ -132,7 +133,7 @@ public struct PlanService: Sendable {
         }
         var term = PlanTerm(planCode: planCode, label: label, startDate: start, endDate: end,
                             rules: termRules ?? PlanRules(pricePerShare: .zero))
-        for other in try terms(db, planCode: planCode) where other.overlaps(term) {
+        for other in existing where other.overlaps(term) {
             failures.add(.termOverlap, field: "start", value: .plain(start.description), subject: subject,
                          ["other": other.label, "otherStart": other.startDate.description,
                           "otherEnd": other.endDate.description])
