@@ -22,3 +22,43 @@ struct ExtremeAmountTests {
         #expect(result.stdout.contains("an amount in fen from -10000000000 to 10000000000 expected"), "\(result.stdout)")
     }
 }
+
+/// No amount from a file may trap or be stored beyond the bound either: imports refuse
+/// it by line and field, and nothing is imported.
+@Suite("Extreme amounts from files")
+struct ExtremeFileAmountTests {
+    @Test("import targets: contributions beyond 100,000,000 yuan are refused by line and field")
+    func targets() throws {
+        let ws = try TinyWorkspace()
+        try ws.write("t.csv", "unit,year,members,contributions\nBH,2026,3,90000000000000000\nLY,2026,3,-100000000.01\n")
+        let result = try CLI.run(["import", "targets", "t.csv"], in: ws.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            t.csv:2: contributions 90000000000000000: amount 90000000000000000 is out of range (from -100000000.00 to 100000000.00 yuan)
+            t.csv:3: contributions -100000000.01: amount -100000000.01 is out of range (from -100000000.00 to 100000000.00 yuan)
+            huzhu: nothing imported: 2 of 2 rows invalid
+
+            """)
+        #expect(try ws.count("target") == 0)
+    }
+
+    @Test("import claims: totals and insurance beyond the bound are refused, not wrapped around")
+    func claims() throws {
+        let ws = try ClaimsWorkspace()
+        try ws.tiny.write("c.csv", """
+            policy,kind,incident_date,admission_date,discharge_date,total,insurance_paid
+            1,accident,2026-09-29,2026-09-29,2026-09-29,90000000000000000,-90000000000000000
+
+            """)
+        let before = try ws.tiny.count("claim")
+        let result = try ws.run(["import", "claims", "c.csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            c.csv:2: total 90000000000000000: amount 90000000000000000 is out of range (from -100000000.00 to 100000000.00 yuan)
+            c.csv:2: insurance_paid -90000000000000000: amount -90000000000000000 is out of range (from -100000000.00 to 100000000.00 yuan)
+            huzhu: nothing imported: 1 of 1 rows invalid
+
+            """)
+        #expect(try ws.tiny.count("claim") == before)
+    }
+}
