@@ -60,7 +60,7 @@ struct ReasonCodeTests {
             621 topUpNegative, 622 topUpRuleRequired, 623 furtherPaymentMismatch, 651 notCovered, 652 waitingPeriod,
             653 reportDeadline, 654 lapsed, 655 ineligible, 656 duplicate, 657 documentsMissing,
             658 overCap, 659 excludedCause, 660 otherReason, 661 belowDeductible, 701 amountInvalid,
-            702 amountOverflow, 703 ratioInvalid, 704 splitWeightsInvalid, 801 dateInvalid,
+            702 amountOverflow, 703 ratioInvalid, 704 splitWeightsInvalid, 705 amountOutOfRange, 801 dateInvalid,
             802 valueRequired, 803 duplicateInFile, 804 booleanInvalid, 805 integerInvalid,
             901 entryUnbalanced, 902 accountUnknown, 903 lineAmountInvalid, 904 contributionAlreadyPosted,
             905 entryUnknown, 906 entryAlreadyReversed, 907 refundNeedsCancelledPolicy,

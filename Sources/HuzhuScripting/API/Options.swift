@@ -45,7 +45,7 @@ struct Options {
     }
 
     /// The largest amount a script may give, in fen either way: 100,000,000.00 yuan (docs/lua-api.md).
-    static let moneyBound: Int64 = 10_000_000_000
+    static let moneyBound: Int64 = Money.inputBound.fen
 
     /// An amount in fen, within ±``moneyBound``, so no arithmetic on it can overflow.
     func money(_ key: String) throws -> Money? {

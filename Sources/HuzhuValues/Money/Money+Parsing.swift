@@ -60,3 +60,30 @@ extension Money {
         try? Money(yuan: text)
     }
 }
+
+// MARK: - Amounts from outside
+
+extension Money {
+    /// The largest amount, either way, that any file, command line or script
+    /// may give: 100,000,000.00 yuan. Every sum of such amounts a clerk can
+    /// make fits in `Int64` fen, so no arithmetic on them traps (docs/security.md).
+    public static let inputBound = Money(fen: 10_000_000_000)
+
+    /// Parses an amount written in yuan from outside (a file, the command
+    /// line), refusing one beyond ±``inputBound``.
+    ///
+    /// ```swift
+    /// try Money(inputYuan: "360000").fen          // 36000000
+    /// try Money(inputYuan: "90000000000000000")   // throws MoneyError(.outOfRange)
+    /// ```
+    ///
+    /// - Throws: ``MoneyError`` `.invalidFormat`, or `.outOfRange` (E705).
+    public init(inputYuan text: String) throws {
+        let amount: Money
+        do { amount = try Money(yuan: text) } catch let error as MoneyError where error.kind == .overflow {
+            throw MoneyError(.outOfRange, text: text)
+        }
+        guard amount.fen.magnitude <= Self.inputBound.fen.magnitude else { throw MoneyError(.outOfRange, text: text) }
+        self = amount
+    }
+}

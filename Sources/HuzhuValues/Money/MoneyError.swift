@@ -15,6 +15,8 @@ public struct MoneyError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidFormat
         /// The amount does not fit in 64-bit fen.
         case overflow
+        /// The amount is beyond ±``Money/inputBound`` (100,000,000.00 yuan).
+        case outOfRange
         /// A ratio has a zero denominator.
         case zeroDenominator
         /// Split weights are empty, negative, or add up to zero.
@@ -41,6 +43,7 @@ public struct MoneyError: Error, Hashable, Sendable, CustomStringConvertible {
         switch kind {
         case .invalidFormat: return .amountInvalid
         case .overflow: return .amountOverflow
+        case .outOfRange: return .amountOutOfRange
         case .zeroDenominator: return .ratioInvalid
         case .invalidWeights: return .splitWeightsInvalid
         }

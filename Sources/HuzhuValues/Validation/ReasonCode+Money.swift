@@ -13,9 +13,12 @@ extension ReasonCode {
     public static let splitWeightsInvalid = ReasonCode(704, "splitWeightsInvalid",
         "split weights must be 0 or more with a sum above 0 ({text})",
         "分摊权重不能为负且总和须大于0（{text}）")
+    public static let amountOutOfRange = ReasonCode(705, "amountOutOfRange",
+        "amount {text} is out of range (from -100000000.00 to 100000000.00 yuan)",
+        "金额{text}超出范围（-100000000.00至100000000.00元）")
 
     /// Every code of this group, in number order.
     static let money: [ReasonCode] = [
-        amountInvalid, amountOverflow, ratioInvalid, splitWeightsInvalid,
+        amountInvalid, amountOverflow, ratioInvalid, splitWeightsInvalid, amountOutOfRange,
     ]
 }

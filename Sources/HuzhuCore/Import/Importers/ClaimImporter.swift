@@ -75,9 +75,9 @@ public struct ClaimImporter: CSVImporter {
             let discharge = parse("discharge_date") { try ImportValues.date($0, field: "discharge_date") }
             let settlement = parse("settlement_date") { try ImportValues.date($0, field: "settlement_date") }
             let reportedOn = parse("reported_on") { try ImportValues.date($0, field: "reported_on") }
-            let total = parse("total") { try Money(yuan: $0) } ?? .zero
-            let insurance = parse("insurance_paid") { try Money(yuan: $0) } ?? .zero
-            let selfPaid = parse("self_paid") { try Money(yuan: $0) } ?? Money(fen: total.fen &- insurance.fen)
+            let total = parse("total") { try ImportValues.money($0, field: "total") } ?? .zero
+            let insurance = parse("insurance_paid") { try ImportValues.money($0, field: "insurance_paid") } ?? .zero
+            let selfPaid = parse("self_paid") { try ImportValues.money($0, field: "self_paid") } ?? Money(fen: total.fen - insurance.fen)
             let documents = parse("documents") { text in
                 try text.split(whereSeparator: { Self.documentSeparators.contains($0) })
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

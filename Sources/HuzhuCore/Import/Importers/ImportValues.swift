@@ -28,6 +28,14 @@ enum ImportValues {
         return String(inner.dropFirst())
     }
 
+    /// Parses an amount in yuan within ±``Money/inputBound`` (every import's
+    /// money columns are yuan).
+    ///
+    /// - Throws: ``ValidationFailure`` E701 (not an amount) or E705 (out of range).
+    static func money(_ text: String, field: String) throws -> Money {
+        do { return try Money(inputYuan: text) } catch let error as MoneyError { throw error.failure(field: field) }
+    }
+
     /// Parses a yes/no flag: `1`/`0`, `true`/`false`, `yes`/`no`, `y`/`n`,
     /// `是`/`否` (any case); empty is no.
     static func flag(_ text: String, field: String) throws -> Bool {

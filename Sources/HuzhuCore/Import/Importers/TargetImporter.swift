@@ -55,7 +55,7 @@ public struct TargetImporter: CSVImporter {
             if unit.isEmpty { errors.append(session.required("unit", in: record)) }
             let year = parse("year") { try ImportValues.integer($0, field: "year") }
             let members = parse("members") { try ImportValues.integer($0, field: "members") }
-            let contributions = parse("contributions") { try Money(yuan: $0) }
+            let contributions = parse("contributions") { try ImportValues.money($0, field: "contributions") }
             if let year, !unit.isEmpty {
                 let key = "\(unit)/\(year)/\(plan)"
                 if let first = firstLine[key] {

@@ -175,7 +175,7 @@ public struct PlanFieldDecoder {
     }
 
     /// The largest amount of any money field: 100,000,000.00 yuan.
-    static let moneyBound = Money(fen: 10_000_000_000)
+    static let moneyBound = Money.inputBound
 
     private mutating func money(_ value: PlanFieldValue, _ key: String, _ place: String) -> Money? {
         let text: String
