@@ -88,6 +88,10 @@ struct LuaStack {
         return String(cString: lua_typename(L, t))
     }
 
+    /// How deeply tables may nest in a value passed to the host (deeper ones
+    /// are refused rather than converted recursively until the stack runs out).
+    static let maxTableDepth = 64
+
     /// What a NUL inside a string argument is refused with.
     static let nulProblem = "text with a NUL byte (\\0)"
 
@@ -131,6 +135,11 @@ struct LuaStack {
         guard let identity = lua_topointer(L, index) else { return .table([:]) }
         guard visiting.insert(identity).inserted else {
             throw ConversionError(description: "cannot convert a table that contains itself")
+        }
+        // `visiting` holds the tables being converted, outermost first: its size is the depth.
+        guard visiting.count <= Self.maxTableDepth else {
+            visiting.remove(identity)
+            throw ConversionError(description: "cannot convert a table nested more than \(Self.maxTableDepth) levels deep")
         }
         defer { visiting.remove(identity) }
         try ensure(4)
