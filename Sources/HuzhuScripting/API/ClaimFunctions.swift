@@ -209,7 +209,7 @@ enum ClaimFunctions {
             returns: [.init("{claim: huzhu.Claim, since: string, days: integer}[]")])) { call in
             let o = try Options(call, 1, allowed: ["days"])
             let db = try state.db()
-            let overdue = try state.services.claims.overdue(db, days: Int(try o.integer("days") ?? 30), asOf: state.context.today)
+            let overdue = try state.services.claims.overdue(db, days: Int(try o.integer("days", in: 0...36_500) ?? 30), asOf: state.context.today)
             return try call.push(.array(try overdue.map { item in
                 .table(["claim": Records.claim(try state.services.claims.claim(db, id: item.claim.id!)!),
                         "since": .string(item.since.description), "days": .integer(Int64(item.days))])

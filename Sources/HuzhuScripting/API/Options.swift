@@ -44,6 +44,17 @@ struct Options {
         return i
     }
 
+    /// An integer within `range` (a count of days, a year …), so no date or
+    /// count arithmetic on it can overflow.
+    func integer(_ key: String, in range: ClosedRange<Int64>) throws -> Int64? {
+        guard let i = try integer(key) else { return nil }
+        guard range.contains(i) else {
+            throw LuaArgumentError(position: position, function: call.functionName,
+                                   problem: "option '\(key)': an integer from \(range.lowerBound) to \(range.upperBound) expected, got \(i)")
+        }
+        return i
+    }
+
     /// The largest amount a script may give, in fen either way: 100,000,000.00 yuan (docs/lua-api.md).
     static let moneyBound: Int64 = Money.inputBound.fen
 
