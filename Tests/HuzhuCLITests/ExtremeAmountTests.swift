@@ -62,3 +62,23 @@ struct ExtremeFileAmountTests {
         #expect(try ws.tiny.count("claim") == before)
     }
 }
+
+/// No number on the command line may trap either: out-of-range values are usage errors.
+@Suite("Extreme numbers on the command line")
+struct ExtremeArgumentTests {
+    @Test("claims overdue --days 2^63-1 is a usage error, not a fatal date error")
+    func overdueDays() throws {
+        let ws = try TinyWorkspace()
+        let result = try CLI.run(["claims", "overdue", "--days", "9223372036854775807"], in: ws.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: --days must be from 0 to 36500 (got 9223372036854775807)\n"), "\(result.stderr)")
+    }
+
+    @Test("doctor --limit 2^63-1 lists everything instead of overflowing")
+    func doctorLimit() throws {
+        let ws = try TinyWorkspace()
+        let result = try CLI.run(["doctor", "--limit", "9223372036854775807"], in: ws.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ok"), "\(result.stdout)")
+    }
+}
