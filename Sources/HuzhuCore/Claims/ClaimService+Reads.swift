@@ -58,7 +58,8 @@ extension ClaimService {
     public func overdue(_ db: Database, days: Int, asOf: CivilDate) throws -> [OverdueClaim] {
         var conditions = try conditions(db, ClaimFilter())
         conditions.append("claim.status IN ('reported', 'underReview', 'approved')")
-        conditions.append("claim.statusSince < \(asOf.adding(days: -days))")
+        // At most 100 years back, so no count of days can take the date out of range.
+        conditions.append("claim.statusSince < \(asOf.adding(days: -min(max(days, 0), 36_500)))")
         return try ClaimStore.claims(db, where: conditions, suffix: "ORDER BY claim.statusSince, claim.id").map {
             OverdueClaim(claim: $0, since: $0.statusSince, days: $0.statusSince.days(until: asOf))
         }

@@ -49,7 +49,8 @@ public struct DoctorEnvironment: Sendable {
         self.defaultTimeout = defaultTimeout
         self.locksURL = locksURL
         self.now = now
-        self.detailLimit = detailLimit
+        // At most a million listed per check, so `limit + 1` and the like cannot overflow.
+        self.detailLimit = min(max(detailLimit, 1), 1_000_000)
     }
 
     /// The environment of a workspace: its jobs, limits and lock folder.

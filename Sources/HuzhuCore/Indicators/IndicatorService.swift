@@ -106,7 +106,7 @@ public struct IndicatorService: Sendable {
             figures[code]!.amountPaid = Money(fen: figures[code]!.amountPaid.fen + fen)
             days[code, default: []].append(waited)
         }
-        try IndicatorStore.overdueClaims(db, groups, to: to, limit: to.adding(days: -overdueDays)) { code, claims in
+        try IndicatorStore.overdueClaims(db, groups, to: to, limit: to.adding(days: -min(max(overdueDays, 0), 36_500))) { code, claims in
             figures[code]?.overdueClaims = claims
         }
         return days

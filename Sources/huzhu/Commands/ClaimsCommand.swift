@@ -120,7 +120,7 @@ struct ClaimsCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Days a claim may wait at one step.", valueName: "n")) var days: Int = 30
 
         func validate() throws {
-            guard days >= 0 else { throw ValidationError("--days must be 0 or more") }
+            guard (0...36_500).contains(days) else { throw ValidationError("--days must be from 0 to 36500 (got \(days))") }
         }
 
         func run() throws {

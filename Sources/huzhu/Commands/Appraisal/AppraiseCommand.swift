@@ -32,7 +32,7 @@ struct AppraiseCommand: ParsableCommand {
     @Flag(help: "Print the stored results in force (and the run history) without running.") var show = false
 
     func validate() throws {
-        guard overdueDays >= 1 else { throw ValidationError("--overdue-days: must be 1 or more (got \(overdueDays))") }
+        guard (1...36_500).contains(overdueDays) else { throw ValidationError("--overdue-days: must be from 1 to 36500 (got \(overdueDays))") }
         if confirm {
             guard key.appraisalPeriod.isFinal else {
                 throw ValidationError("--confirm: only the year-end appraisal (--period YEAR) is final; a half-year appraisal stays preliminary")
