@@ -21,12 +21,19 @@ struct ScheduleDaemonCommand: ParsableCommand {
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
+    /// Start the clock at this instant (tests): it runs on from there at the real pace.
+    @Option(name: .long, help: .hidden)
+    var now: Instant?
+
     func run() throws {
-        let (workspace, scheduler) = try ScheduleSupport.open(workspaceOptions, now: Date())
+        let offset = now.map { $0.date.timeIntervalSinceNow } ?? 0
+        let clock: () -> Date = { Date().addingTimeInterval(offset) }
+        let (workspace, scheduler) = try ScheduleSupport.open(workspaceOptions, now: clock())
+        scheduler.clock = clock
         StopSignals.install(scheduler.stop)
         ScheduleSupport.installWatchdog(scheduler)
         let enabled = scheduler.config.jobs.filter(\.enabled).count
-        let next = scheduler.nextDue(after: Date()).map { ZonedTime.format($0, in: ScheduleSupport.workspaceZone(scheduler.config)) }
+        let next = scheduler.nextDue(after: clock()).map { ZonedTime.format($0, in: ScheduleSupport.workspaceZone(scheduler.config)) }
         print("huzhu schedule daemon: \(enabled) enabled \(enabled == 1 ? "job" : "jobs")"
               + (next.map { ", next run \($0)" } ?? "") + "; stop with SIGTERM or Ctrl-C")
         StandardOutput.flush()
@@ -46,7 +53,7 @@ struct ScheduleDaemonCommand: ParsableCommand {
                 lastProblem = problem
                 return nil
             }
-        })
+        }, now: clock)
         print("huzhu schedule daemon: stopped (\(scheduler.stop.reason ?? "done"))")
         terminate(0)
     }
