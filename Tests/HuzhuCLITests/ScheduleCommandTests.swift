@@ -275,4 +275,40 @@ struct ScheduleCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout == "huzhu schedule daemon: 0 enabled jobs; stop with SIGTERM or Ctrl-C\nhuzhu schedule daemon: stopped (SIGTERM)\n")
     }
+
+    @Test("the daemon survives a job whose process crashes: the run is marked interrupted and the next job runs")
+    func daemonSurvivesCrash() throws {
+        let ws = try TinyWorkspace()
+        try ws.appendConfig(slowJob)
+        try ws.appendConfig("""
+            [[jobs]]
+            name = "tick"
+            script = "scripts/jobs/tick.lua"
+            cron = "0 3 * * *"
+            """)
+        try ws.write("scripts/jobs/slow.lua", slowScript)
+        try ws.write("scripts/jobs/tick.lua", "print('tick ran')")
+        var crashed: Int32 = 0
+        let result = try CLI.run(["schedule", "daemon", "--now", "2026-09-30T02:59:59+08:00"], in: ws.url) { process in
+            ws.waitForRunningJob()
+            crashed = Int32((try? DatabaseQueue(path: ws.databasePath).read { db in
+                try Int.fetchOne(db, sql: "SELECT pid FROM jobRun WHERE status = 'running'")
+            }) ?? 0)
+            if crashed > 0 { kill(crashed, SIGKILL) }   // the job's process dies (as when the kernel ends it)
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline, (try? ws.count("jobRun WHERE job = 'tick' AND status = 'succeeded'")) != 1 {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            process.terminate()
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(crashed != 0)
+        #expect(result.stdout.contains("huzhu schedule daemon: the process running due jobs (pid \(crashed)) crashed (signal 9); going on"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains("slow: run 1 (scheduled 2026-09-30 03:00 +08:00) interrupted: the scheduler process (pid \(crashed)"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains("tick: run 2 (scheduled 2026-09-30 03:00 +08:00) succeeded"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("huzhu schedule daemon: stopped (SIGTERM)\n"), "\(result.stdout)")
+        #expect(try ws.count("policy") == 0)   // the crashed run's enrolments rolled back
+    }
 }
