@@ -397,6 +397,11 @@ function huzhu.members.leave(resident_id, options) end
 ---@return huzhu.MemberEvent[]
 function huzhu.members.history(resident_id) end
 
+--- Replaces name, resident ID and phone of members who left or died before a date and whose claims are all closed (PIPL): name 已匿名-000123, a pseudonymous resident ID keeping birth date and gender, no phone; everything else stays, so reports keep their figures. Members of the run's scope only; one audit row. dry_run counts and changes nothing. Refusal: E320.
+---@param options {left_before: string, dry_run?: boolean} left_before: YYYY-MM-DD
+---@return {anonymised: integer, open_claims: integer, already_anonymised: integer, left_before: string, dry_run: boolean} # open_claims and already_anonymised: members left as they are
+function huzhu.members.anonymise(options) end
+
 --- Mutual-aid plans (保障计划) with their terms.
 huzhu.plans = {}
 

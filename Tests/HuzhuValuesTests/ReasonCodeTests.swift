@@ -40,6 +40,7 @@ struct ReasonCodeTests {
             307 statusDateUnexpected, 308 dateBeforeJoining, 309 dateInFuture, 310 joinedBeforeBirth,
             311 memberGone, 312 transferSameUnit, 313 memberChangeUnknown, 314 changeBeforeLast,
             315 memberChangeFieldMissing,
+            320 pseudonymOutOfRange,
             401 planCodeInvalid, 402 planCodeTaken, 404 priceInvalid, 405 maxSharesInvalid,
             406 ageRangeInvalid, 407 waitingPeriodInvalid, 408 accidentWaitingPeriod,
             409 deductibleInvalid, 410 paymentRatioInvalid, 411 capInvalid, 412 capsInconsistent,

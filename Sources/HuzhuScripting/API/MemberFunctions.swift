@@ -99,6 +99,22 @@ enum MemberFunctions {
             let events = try state.services.members.history(try state.db(), residentID: try call.string(1))
             return try call.push(.array(events.map(Records.memberEvent)))
         }
+        m.function("anonymise", doc: LuaDoc(
+            "Replaces name, resident ID and phone of members who left or died before a date and whose claims are all closed (PIPL): name 已匿名-000123, a pseudonymous resident ID keeping birth date and gender, no phone; everything else stays, so reports keep their figures. Members of the run's scope only; one audit row. dry_run counts and changes nothing. Refusal: E320.",
+            params: [.init("options", "{left_before: string, dry_run?: boolean}", "left_before: YYYY-MM-DD")],
+            returns: [.init("{anonymised: integer, open_claims: integer, already_anonymised: integer, left_before: string, dry_run: boolean}",
+                            "open_claims and already_anonymised: members left as they are")])) { call in
+            try state.refuseInRule("huzhu.members.anonymise")
+            let o = try Options(call, 1, allowed: ["left_before", "dry_run"])
+            let date = try CivilDate(parsing: try o.requiredString("left_before"))
+            let dryRun = try o.boolean("dry_run") ?? false
+            let result = try state.services.members.anonymise(try state.db(), leftBefore: date, dryRun: dryRun, context: state.context)
+            return try call.push(.table([
+                "anonymised": .integer(Int64(result.anonymised)), "open_claims": .integer(Int64(result.openClaims)),
+                "already_anonymised": .integer(Int64(result.alreadyAnonymised)),
+                "left_before": .string(date.description), "dry_run": .boolean(dryRun),
+            ]))
+        }
         return m
     }
 }

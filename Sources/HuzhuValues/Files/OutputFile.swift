@@ -43,6 +43,10 @@ public final class OutputFile {
 
     deinit { discard() }
 
+    /// The owner-only temporary file that ``commit()`` renames into place,
+    /// for a writer that opens the file by path itself (SQLite's backup).
+    public var temporaryPath: String { temporaryURL.path }
+
     /// Appends bytes.
     public func write(_ data: Data) throws {
         guard let handle else { preconditionFailure("OutputFile: write after commit or discard") }

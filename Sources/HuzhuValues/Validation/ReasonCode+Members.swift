@@ -46,11 +46,15 @@ extension ReasonCode {
     public static let memberChangeFieldMissing = ReasonCode(315, "memberChangeFieldMissing",
         "change {change} needs {field}",
         "变更{change}须填写{field}")
+    public static let pseudonymOutOfRange = ReasonCode(320, "pseudonymOutOfRange",
+        "member {id} cannot be anonymised: a pseudonym holds row ids up to {largest}",
+        "会员{id}无法匿名化：化名只能容纳不超过{largest}的编号")
 
     /// Every code of this group, in number order.
     static let members: [ReasonCode] = [
         memberNameInvalid, memberExists, genderConflict, birthDateConflict, memberUnknown,
         statusDateMissing, statusDateUnexpected, dateBeforeJoining, dateInFuture, joinedBeforeBirth,
         memberGone, transferSameUnit, memberChangeUnknown, changeBeforeLast, memberChangeFieldMissing,
+        pseudonymOutOfRange,
     ]
 }
