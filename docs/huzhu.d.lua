@@ -165,13 +165,15 @@
 ---@class huzhu.LedgerEntry
 ---@field id integer
 ---@field date string
----@field kind string contribution, refund, payout or reversal
+---@field kind string contribution, refund, payout, reversal, receipt, application or migration
 ---@field memo string
 ---@field policy integer?
 ---@field claim integer?
 ---@field reverses integer? entry reversed
 ---@field unit string
 ---@field operator string
+---@field bill integer? the bill a contribution is charged on
+---@field receipt integer? the receipt recorded
 ---@field lines {account: string, debit: integer, credit: integer}[] fen; debits equal credits
 
 ---@class huzhu.Office
@@ -258,6 +260,30 @@
 ---@class huzhu.ReportTable
 ---@field add fun(self: huzhu.ReportTable, row: table): huzhu.ReportTable appends a row keyed by column key
 ---@field count fun(self: huzhu.ReportTable): integer the number of rows
+
+---@class huzhu.Receipt
+---@field id integer
+---@field reference string the bank's reference
+---@field date string
+---@field payer string as the statement names it
+---@field unit string? nil when the payer is no unit
+---@field amount integer fen
+---@field entry integer the ledger entry
+---@field applied integer fen applied to bills
+---@field unapplied integer fen held in receipts:unapplied
+---@field reason string? why money was held, e.g. "E911 …"
+---@field settled {bill: integer, amount: integer, administration: integer, union: integer, member: integer}[] the bills settled, oldest first; fen
+
+---@class huzhu.Owed
+---@field unit string?
+---@field as_of string
+---@field total integer fen open
+---@field overdue integer fen open past the due day
+---@field administration integer
+---@field union integer
+---@field member integer fen open by payer part
+---@field bands table<string, integer> fen open by age band: "0-30", "31-90", ">90"
+---@field bills {id: integer, unit: string, kind: string, issued: string, due: string, charged: integer, settled: integer, open: integer, administration: integer, union: integer, member: integer, age: integer, band: string, overdue: boolean}[] the open bills, oldest first
 
 --- Huzhu's data and helpers. Money is always integer fen.
 huzhu = {}
@@ -523,20 +549,35 @@ function huzhu.claims.overdue(options) end
 --- The mutual-aid fund's append-only double-entry ledger (帐目清楚). Money in fen.
 huzhu.ledger = {}
 
---- An account's balance on its normal side (debit for fund:cash and benefits:paid, credit for contributions), over entries dated on or before `as_of` (all when nil).
----@param account string fund:cash, contributions:administration, contributions:union, contributions:member, benefits:paid
+--- An account's balance on its normal side (debit for assets and expenses: fund:cash, receivable:contributions, benefits:paid; credit for liabilities and income: receipts:unapplied, refunds:payable, contributions), over entries dated on or before `as_of` (all when nil).
+---@param account string fund:cash, receivable:contributions, receipts:unapplied, refunds:payable, contributions:administration, contributions:union, contributions:member, benefits:paid
 ---@param as_of string? YYYY-MM-DD
 ---@return integer # fen
 function huzhu.ledger.balance(account, as_of) end
 
 --- Iterates journal entries with their lines, oldest first, in constant memory: `for e in huzhu.ledger.each{kind = "payout"} do … end`.
----@param filter {from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}? from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout; policy, claim: linked record id; unit: the entry's unit subtree
+---@param filter {from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}? from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, receipt, application, migration; policy, claim: linked record id; unit: the entry's unit subtree
 ---@return fun(): huzhu.LedgerEntry?
 function huzhu.ledger.each(filter) end
 
 --- Proves the books: every entry balances and the accounts agree with the policies' splits and the paid claims. Returns the discrepancies, empty when the books balance.
 ---@return string[] # one line per discrepancy, e.g. "policy 7 contributions:member: ledger 0.00, policy 26.00 (differs by -26.00)"
 function huzhu.ledger.check() end
+
+--- Records money received from the bank (缴费): it settles the unit's oldest open bills first, split across payer parts by largest remainder; an unknown payer or a surplus is held in receipts:unapplied with its reason (910, 911). A reference received before is refused (E912).
+---@param receipt {unit: string, amount: integer, date?: string, reference: string} unit: the payer's unit code or name; amount: fen; date: the bank's day, default today
+---@return huzhu.Receipt
+function huzhu.ledger.receive(receipt) end
+
+--- Applies money held in receipts:unapplied from a receipt to a unit's oldest open bills (a clerk has found who paid): Dr receipts:unapplied, Cr receivable:contributions. At most what the unit owes is applied; the rest stays held.
+---@param application {receipt?: integer, reference?: string, unit: string, amount?: integer} the receipt by id or bank reference; amount: fen, default all it holds
+---@return huzhu.Receipt
+function huzhu.ledger.apply_unapplied(application) end
+
+--- What a unit's subtree owes (欠费) on a day: its open bills, oldest first, with their age from issue, and the totals by payer part and by age band (0-30, 31-90, >90 days).
+---@param query {unit?: string, as_of?: string}? unit: default the whole scope; as_of: default today
+---@return huzhu.Owed
+function huzhu.ledger.owed(query) end
 
 --- Units' annual targets (members, contributions in fen) and progress: 时间过半、任务过半.
 huzhu.targets = {}

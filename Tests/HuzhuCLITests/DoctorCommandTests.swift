@@ -173,8 +173,9 @@ struct DoctorCommandTests {
             DROP TRIGGER claimPayment_no_update; UPDATE claimPayment SET amount = amount + 10000 WHERE claimID = 1
             """, failed: [
                 "ledger": """
-                FAIL  ledger        2 problems
+                FAIL  ledger        3 problems
                       ledger: account benefits:paid: ledger 800.00, paid claims 900.00 (differs by -100.00)
+                      ledger: account fund:cash: ledger -800.00, receipts − paid claims -900.00 (differs by 100.00)
                       ledger: claim 1 benefits:paid: ledger 800.00, payment 900.00 (differs by -100.00)
                 """,
                 "payouts": """
@@ -192,8 +193,9 @@ struct DoctorCommandTests {
             VALUES ('x', '2026-09-30T08:00:00.000Z', 'insert', 'payClaim', 'ledgerEntry', (SELECT MAX(id) FROM ledgerEntry), '{}');
             """, failed: [
                 "ledger": """
-                FAIL  ledger        2 problems
+                FAIL  ledger        3 problems
                       ledger: account benefits:paid: ledger 1600.00, paid claims 800.00 (differs by 800.00)
+                      ledger: account fund:cash: ledger -1600.00, receipts − paid claims -800.00 (differs by -800.00)
                       ledger: claim 1 benefits:paid: ledger 1600.00, payment 800.00 (differs by 800.00)
                 """,
                 "payouts": """

@@ -83,6 +83,7 @@ struct WorkspaceRunTests {
         #expect(result.stdout == "3\n")
         #expect(result.stderr == """
             dry run: rolled back; the script would have changed:
+              bill: 1 row added
               enrollmentBatch: 1 row added
               ledgerEntry: 3 rows added
               policy: 3 rows added

@@ -19,7 +19,7 @@ struct AuditTests {
                                                   context: context)
         }
         let entries = try database.read { db in try AuditLog.entries(db, after: last) }
-        #expect(entries.count == 3)   // the member, the policy, its contribution posted to the ledger
+        #expect(entries.count == 4)   // the member, the policy, the day's bill, its contribution posted to the ledger
         let registration = try #require(entries.first)
         #expect(registration.operatorName == "zhang")
         #expect(registration.at == "2012-06-20T01:02:03.456Z")
@@ -35,6 +35,7 @@ struct AuditTests {
         #expect(enrollment.rowKey == String(policy.id!))
         #expect(enrollment.summary == #"{"administration":0,"batch":null,"contribution":2600,"member":\#(policy.memberID),"memberShare":2600,"plan":"ACC","shares":1,"term":"2012","union":0}"#)
         #expect(try database.read { db in try AuditLog.changes(db, after: last) } == [
+            TableChange(tableName: "bill", action: "insert", count: 1),
             TableChange(tableName: "ledgerEntry", action: "insert", count: 1),
             TableChange(tableName: "member", action: "insert", count: 1),
             TableChange(tableName: "policy", action: "insert", count: 1),

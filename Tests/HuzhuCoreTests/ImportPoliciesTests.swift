@@ -36,9 +36,10 @@ struct ImportPoliciesTests {
         #expect(rows.map { $0["planCode"] as String } == ["ACC", "FEM", "CIA"])
         #expect(rows[0]["contribution"] as Int64 == 5200)   // 26.00 yuan a share × 2
         #expect(rows[0]["startDate"] as String == "2012-07-01" && rows[0]["endDate"] as String == "2013-06-30")
-        // Each policy audited by the service with its ledger posting, then one row for the import.
-        let operations = try bench.database.read { db in try AuditLog.entries(db, after: 0).suffix(7).map(\.operation) }
-        #expect(operations == ["enroll", "postContribution", "enroll", "postContribution", "enroll", "postContribution",
+        // Each policy audited by the service with its ledger posting (the day's bill issued with the first), then one
+        // row for the import.
+        let operations = try bench.database.read { db in try AuditLog.entries(db, after: 0).suffix(8).map(\.operation) }
+        #expect(operations == ["enroll", "issueBill", "postContribution", "enroll", "postContribution", "enroll", "postContribution",
                                "importPolicies"])
     }
 

@@ -19,7 +19,7 @@ struct LedgerTests {
         return city
     }
 
-    @Test("a contribution posts Dr fund:cash and Cr each paying party; entries balance")
+    @Test("a contribution bills its unit: Dr receivable:contributions and Cr each paying party; entries balance")
     func contribution() throws {
         let city = try postedCity()
         let entry = try #require(try city.database.read { db in try city.ledger.entry(db, id: 1) })
@@ -27,19 +27,21 @@ struct LedgerTests {
         #expect(entry.entry.policyID == city.inpatientPolicy)
         #expect(entry.entry.memo == "contribution of policy \(city.inpatientPolicy) (INP 2012)")
         #expect(entry.lines.map { "\($0.account.rawValue) \($0.debit) \($0.credit)" } == [
-            "fund:cash 36.00 0.00",
+            "receivable:contributions 36.00 0.00",
             "contributions:administration 0.00 10.00",
             "contributions:union 0.00 20.00",
             "contributions:member 0.00 6.00",
         ])
         #expect(entry.debits == entry.credits)
         try city.database.read { (db: Database) throws in
-            // 36.00 INP + 52.00 ACC (26.00 × 2) + 25.00 FEM + 36.00 INP (LY) = 149.00
-            #expect(try city.ledger.balance(db, account: .fundCash) == Money(fen: 14_900))
+            // 36.00 INP + 52.00 ACC (26.00 × 2) + 25.00 FEM + 36.00 INP (LY) = 149.00, billed and not yet received
+            // (before issue 16 enrolment debited fund:cash directly).
+            #expect(try city.ledger.balance(db, account: .receivableContributions) == Money(fen: 14_900))
+            #expect(try city.ledger.balance(db, account: .fundCash) == .zero)
             #expect(try city.ledger.balance(db, account: .contributionsMember) == Money(fen: 11_900))  // 149.00 − 10.00 − 20.00
             #expect(try city.ledger.balance(db, account: .contributionsUnion) == Money(fen: 2000))
-            #expect(try LedgerService(scope: .unit("LY")).balance(db, account: .fundCash) == Money(fen: 3600))
-            #expect(try city.ledger.balance(db, account: .fundCash, asOf: Fixture.date("2012-06-19")) == .zero)
+            #expect(try LedgerService(scope: .unit("LY")).balance(db, account: .receivableContributions) == Money(fen: 3600))
+            #expect(try city.ledger.balance(db, account: .receivableContributions, asOf: Fixture.date("2012-06-19")) == .zero)
             #expect(try city.ledger.check(db).description == "ledger ok: 4 entries balance and agree with policies and claims")
         }
         let policy = city.inpatientPolicy
@@ -92,7 +94,8 @@ struct LedgerTests {
             #expect(payout.lines.map { "\($0.account.rawValue) \($0.debit) \($0.credit)" } ==
                 ["benefits:paid 2450.00 0.00", "fund:cash 0.00 2450.00"])
             #expect(try city.ledger.balance(db, account: .benefitsPaid) == Money(fen: 245_000))
-            #expect(try city.ledger.balance(db, account: .fundCash) == Money(fen: 14_900 - 245_000))  // 149.00 − 2,450.00
+            // No receipt yet: the contributions are billed (receivable), the payout overdraws the bank.
+            #expect(try city.ledger.balance(db, account: .fundCash) == Money(fen: -245_000))
             #expect(try Array(city.ledger.journal(db, LedgerFilter(account: .benefitsPaid))).count == 1)
             #expect(try city.ledger.check(db).isClean)
         }
@@ -114,7 +117,7 @@ struct LedgerTests {
         #expect(refund.entry.kind == .refund)
         #expect(refund.entry.reversesEntryID == 2)
         #expect(refund.lines.map { "\($0.account.rawValue) \($0.debit) \($0.credit)" } ==
-            ["fund:cash 0.00 52.00", "contributions:member 52.00 0.00"])
+            ["contributions:member 52.00 0.00", "receivable:contributions 0.00 52.00"])  // unpaid: off the bill
         #expect(city.refusal { db in try city.ledger.postRefund(db, policyID: policy, context: city.on("2012-06-26")) } ==
             "E906 entry 2: entry 2 was already reversed by entry \(refund.entry.id!)")
 

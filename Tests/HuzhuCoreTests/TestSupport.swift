@@ -37,8 +37,8 @@ enum Fixture {
     /// everyone), CIA and CIB critical illness (exclusive group "CI", 3-year terms),
     /// FEM female disease (female only, 2-year term), each with a term labelled "2012"
     /// starting 2012-07-01.
-    static func city() throws -> HuzhuDatabase {
-        let database = try HuzhuDatabase.inMemory()
+    static func city(in given: HuzhuDatabase? = nil) throws -> HuzhuDatabase {
+        let database = try given ?? HuzhuDatabase.inMemory()
         let context = Fixture.context(operator: "seed")
         let units = UnitService()
         let plans = PlanService()

@@ -175,7 +175,7 @@ struct SchedulerTransactionTests {
         ])
         let rows = try fixture.scheduler().runDue(now: fixture.at("2026-09-30 02:00:05"))
         #expect(rows.map(\.status) == [.succeeded])
-        #expect(rows[0].message == "changes: enrollmentBatch 1 added, ledgerEntry 3 added, policy 3 added; output saved to reports/enroll-2026-09-30.txt")
+        #expect(rows[0].message == "changes: bill 1 added, enrollmentBatch 1 added, ledgerEntry 3 added, policy 3 added; output saved to reports/enroll-2026-09-30.txt")
         #expect(try fixture.count("policy") == 3)
         let saved = try String(contentsOf: fixture.root.appendingPathComponent("reports/enroll-2026-09-30.txt"), encoding: .utf8)
         #expect(saved == "3\n")

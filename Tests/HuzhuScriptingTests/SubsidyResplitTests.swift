@@ -68,7 +68,7 @@ struct SubsidyResplitTests {
 
             let ledger = LedgerService()
             #expect(try ledger.check(db).isClean)
-            #expect(try ledger.balance(db, account: .fundCash) == Money(fen: 13000))                  // 5 × 26.00, unchanged
+            #expect(try ledger.balance(db, account: .receivableContributions) == Money(fen: 13000))    // 5 × 26.00 billed, unchanged
             #expect(try ledger.balance(db, account: .contributionsAdministration) == Money(fen: 2600)) // 5 × 5.20
             #expect(try ledger.balance(db, account: .contributionsUnion) == Money(fen: 7280))         // 4 × 13.00 + 20.80
             #expect(try ledger.balance(db, account: .contributionsMember) == Money(fen: 3120))        // 4 × 7.80
@@ -79,7 +79,7 @@ struct SubsidyResplitTests {
                 SELECT l.account || ' ' || l.debit || ' ' || l.credit FROM ledgerLine l
                 WHERE l.entryID = (SELECT MAX(id) FROM ledgerEntry WHERE policyID = 2) ORDER BY l.id
                 """)
-            #expect(lines == ["fund:cash 2600 0", "contributions:administration 0 520", "contributions:union 0 2080"])
+            #expect(lines == ["receivable:contributions 2600 0", "contributions:administration 0 520", "contributions:union 0 2080"])
             let audit = try String.fetchAll(db, sql: "SELECT tableName || ' ' || action || ' ' || rowKey FROM audit WHERE operation = 'resplitSubsidy' ORDER BY id")
             #expect(audit == ["policy update year 2026", "decision insert 6-10", "ledgerEntry insert 6-15"])
         }

@@ -69,7 +69,7 @@ struct TransactionTests {
         let outcome = try f.runner().run(source: "return huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'}.enrolled", name: "g.lua", dryRun: true)
         #expect(outcome.results == [3])
         #expect(outcome.committed == false)
-        #expect(outcome.changes.map { "\($0.tableName) \($0.action) \($0.count)" }.sorted() == ["enrollmentBatch insert 1", "ledgerEntry insert 3", "policy insert 3"])
+        #expect(outcome.changes.map { "\($0.tableName) \($0.action) \($0.count)" }.sorted() == ["bill insert 1", "enrollmentBatch insert 1", "ledgerEntry insert 3", "policy insert 3"])
         #expect(try f.count("policy") == 0)
         #expect(try f.count("enrollmentBatch") == 0)
     }

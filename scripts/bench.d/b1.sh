@@ -58,25 +58,27 @@ SELECT 'subsidy', 'subsidy', 1, 'policy', r.policyID, '2026-09-30',
        json_object('administration', r.administration, 'member', r.member, 'union', r."union"), r.notes, 'bench'
 FROM r JOIN policy p ON p.id = r.policyID JOIN member m ON m.id = p.memberID ORDER BY r.policyID;
 CREATE TEMP TABLE mark AS SELECT COALESCE(MAX(id), 0) AS id FROM ledgerEntry;
-INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, reversesEntryID, unitCode, at, operator, scriptName, scriptSHA256)
+INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, reversesEntryID, unitCode, at, operator, scriptName, scriptSHA256,
+                         billID)
 SELECT '2026-09-30', 'reversal', 'correction of policy ' || e.policyID || ': subsidy split changed', e.policyID, e.id,
-       e.unitCode, strftime('%Y-%m-%dT%H:%M:%fZ'), 'bench', 'rules/subsidy.lua', 'sql'
+       e.unitCode, strftime('%Y-%m-%dT%H:%M:%fZ'), 'bench', 'rules/subsidy.lua', 'sql', e.billID
 FROM r CROSS JOIN ledgerEntry e ON e.policyID = r.policyID AND e.kind = 'contribution'
 WHERE NOT EXISTS (SELECT 1 FROM ledgerEntry x WHERE x.reversesEntryID = e.id) ORDER BY r.policyID, e.id;
 INSERT INTO ledgerLine (entryID, account, debit, credit)
 SELECT n.id, l.account, l.credit, l.debit FROM ledgerEntry n JOIN ledgerLine l ON l.entryID = n.reversesEntryID
 WHERE n.id > (SELECT id FROM mark) ORDER BY n.id, l.id;
 UPDATE mark SET id = (SELECT MAX(id) FROM ledgerEntry);
-INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator, scriptName, scriptSHA256)
+INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator, scriptName, scriptSHA256, billID)
 SELECT '2026-09-30', 'contribution', 'contribution of policy ' || p.id || ' (' || p.planCode || ' ' || p.year || ')',
-       p.id, p.unitCode, strftime('%Y-%m-%dT%H:%M:%fZ'), 'bench', 'rules/subsidy.lua', 'sql'
+       p.id, p.unitCode, strftime('%Y-%m-%dT%H:%M:%fZ'), 'bench', 'rules/subsidy.lua', 'sql',
+       (SELECT v.billID FROM ledgerEntry v WHERE v.policyID = r.policyID AND v.kind = 'reversal' ORDER BY v.id DESC LIMIT 1)
 FROM r JOIN policy p ON p.id = r.policyID ORDER BY r.policyID;
 INSERT INTO ledgerLine (entryID, account, debit, credit)
-SELECT e.id, a.account,
+SELECT e.id, CASE WHEN a.k = 0 AND e.billID IS NULL THEN 'fund:cash' ELSE a.account END,
        CASE a.k WHEN 0 THEN r.administration + r."union" + r.member ELSE 0 END,
        CASE a.k WHEN 1 THEN r.administration WHEN 2 THEN r."union" WHEN 3 THEN r.member ELSE 0 END
 FROM ledgerEntry e JOIN r ON r.policyID = e.policyID
-CROSS JOIN (SELECT 0 AS k, 'fund:cash' AS account UNION ALL SELECT 1, 'contributions:administration'
+CROSS JOIN (SELECT 0 AS k, 'receivable:contributions' AS account UNION ALL SELECT 1, 'contributions:administration'
             UNION ALL SELECT 2, 'contributions:union' UNION ALL SELECT 3, 'contributions:member') a
 WHERE e.id > (SELECT id FROM mark)
   AND CASE a.k WHEN 0 THEN r.administration + r."union" + r.member WHEN 1 THEN r.administration

@@ -4,17 +4,27 @@ import GRDB
 ///
 /// | account                        | type    | normal side | what it holds                           |
 /// |--------------------------------|---------|-------------|-----------------------------------------|
-/// | `fund:cash`                    | asset   | debit       | the fund's money                        |
+/// | `fund:cash`                    | asset   | debit       | the fund's money (the bank account)     |
+/// | `receivable:contributions`     | asset   | debit       | contributions billed to units, unpaid   |
+/// | `receipts:unapplied`           | liability | credit    | money received, not yet applied to bills |
+/// | `refunds:payable`              | liability | credit    | paid contributions owed back (refunds)  |
 /// | `contributions:administration` | income  | credit      | contributions paid by the administration |
 /// | `contributions:union`          | income  | credit      | contributions paid by the union         |
 /// | `contributions:member`         | income  | credit      | contributions paid by members           |
 /// | `benefits:paid`                | expense | debit       | benefits paid on claims                 |
 ///
-/// A refund reverses its contribution into the same accounts, so a
-/// contribution account always holds what its payer has paid and kept in.
+/// A refund takes its parts back out of the contribution accounts, so a
+/// contribution account always holds what its payer is charged and kept in.
+/// Every posting is listed in `docs/ledger.md`.
 public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
     /// The fund's money (asset).
     case fundCash = "fund:cash"
+    /// Contributions billed to remitting units and not yet received (asset).
+    case receivableContributions = "receivable:contributions"
+    /// Money received that is not applied to a bill yet: unknown payer or surplus (liability).
+    case receiptsUnapplied = "receipts:unapplied"
+    /// Paid contributions of cancelled policies owed back (liability).
+    case refundsPayable = "refunds:payable"
     /// Contributions paid by the employer's administration (income).
     case contributionsAdministration = "contributions:administration"
     /// Contributions paid by the union (income).
@@ -24,7 +34,12 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Da
     /// Benefits paid on claims (expense).
     case benefitsPaid = "benefits:paid"
 
-    /// The side on which the account grows: debit for assets and expenses, credit for income.
+    /// What kind of account it is.
+    public enum AccountType: String, Hashable, Sendable {
+        case asset, liability, income, expense
+    }
+
+    /// The side on which the account grows: debit for assets and expenses, credit for liabilities and income.
     public enum Side: String, Hashable, Sendable {
         case debit, credit
     }
@@ -33,7 +48,22 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Da
     public var normalSide: Side {
         switch self {
         case .fundCash, .benefitsPaid: return .debit
+        case .receivableContributions: return .debit
+        case .receiptsUnapplied: return .credit
+        case .refundsPayable: return .credit
         case .contributionsAdministration, .contributionsUnion, .contributionsMember: return .credit
+        }
+    }
+
+    /// What kind of account it is.
+    public var type: AccountType {
+        switch self {
+        case .fundCash: return .asset
+        case .receivableContributions: return .asset
+        case .receiptsUnapplied: return .liability
+        case .refundsPayable: return .liability
+        case .contributionsAdministration, .contributionsUnion, .contributionsMember: return .income
+        case .benefitsPaid: return .expense
         }
     }
 
@@ -41,6 +71,9 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Da
     public var chinese: String {
         switch self {
         case .fundCash: return "互助金存款"
+        case .receivableContributions: return "应收缴费"
+        case .receiptsUnapplied: return "暂收款"
+        case .refundsPayable: return "应付退费"
         case .contributionsAdministration: return "行政缴费收入"
         case .contributionsUnion: return "工会缴费收入"
         case .contributionsMember: return "职工缴费收入"

@@ -19,18 +19,25 @@ public struct LedgerDiscrepancy: Hashable, Sendable, CustomStringConvertible {
         case policyContribution
         /// One claim's posted payout against its payment.
         case claimPayout
+        /// One unit's receivable:contributions against its bills less what settled them.
+        case unitReceivable
+        /// receipts:unapplied against the receipts less what was applied from them.
+        case unappliedAccount
+        /// fund:cash against the receipts less the benefits paid.
+        case cashAccount
     }
 
     /// What kind of disagreement.
     public var kind: Kind
     /// What it is about: `entry 12`, `account contributions:member`,
-    /// `policy 7 contributions:union`, `claim 3 benefits:paid`.
+    /// `policy 7 contributions:union`, `claim 3 benefits:paid`, `unit LY receivable:contributions`.
     public var subject: String
     /// The ledger's figure (for an unbalanced entry, its debits).
     public var ledger: Money
     /// The figure it should equal (for an unbalanced entry, its credits).
     public var expected: Money
-    /// Where ``expected`` comes from: `credits`, `policies`, `policy`, `paid claims`, `payment`.
+    /// Where ``expected`` comes from: `credits`, `policies`, `policy`, `paid claims`, `payment`,
+    /// `bills − settled`, `receipts − applied`, `receipts − paid claims`.
     public var source: String
 
     /// ledger − expected.

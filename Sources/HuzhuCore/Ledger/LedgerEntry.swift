@@ -2,21 +2,32 @@ import GRDB
 
 /// What an entry records.
 public enum LedgerEntryKind: String, Hashable, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
-    /// A policy's contribution received, by payer: Dr fund:cash, Cr contributions:*.
+    /// A policy's contribution billed to its unit, by payer: Dr receivable:contributions, Cr contributions:*.
     case contribution
-    /// A cancelled policy's contribution refunded: the contribution reversed.
+    /// A cancelled policy's contribution refunded: Dr contributions:*, Cr receivable:contributions
+    /// (the unpaid part of its bill) and refunds:payable (the rest).
     case refund
     /// A claim's benefit paid: Dr benefits:paid, Cr fund:cash.
     case payout
     /// A correction: another entry reversed.
     case reversal
+    /// Money received from the bank: Dr fund:cash, Cr receivable:contributions (applied to bills)
+    /// and receipts:unapplied (unknown payer, surplus).
+    case receipt
+    /// Held money applied to a unit's bills: Dr receipts:unapplied, Cr receivable:contributions.
+    case application
+    /// Contributions posted to fund:cash before bills existed, billed by the migration
+    /// `createBillsAndReceipts`: Dr receivable:contributions, Cr fund:cash.
+    case migration
 }
 
 /// One journal entry of the fund (`ledgerEntry` table), append-only: the
 /// database refuses UPDATE and DELETE. Corrections are reversing entries.
 ///
-/// Every entry belongs to a policy or a claim (both for a payout) and to
-/// the unit of that policy, which scoped reads use.
+/// Every entry belongs to a policy, a claim (both for a payout) or a
+/// receipt, and to a unit (the policy's, or the remitting unit's), which
+/// scoped reads use. A contribution entry (and its refund or reversal)
+/// names the bill it was charged on.
 public struct LedgerEntry: Hashable, Sendable, Codable {
     /// The row id, increasing.
     public var id: Int64?
@@ -32,7 +43,7 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
     public var claimID: Int64?
     /// The entry it reverses (refunds and reversals).
     public var reversesEntryID: Int64?
-    /// The unit of the policy or claim.
+    /// The unit of the policy or claim; the payer of a receipt (the scope's root unit when unknown).
     public var unitCode: String
     /// The instant, UTC ISO-8601 with milliseconds.
     public var at: String
@@ -41,10 +52,14 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
     /// The script, if one posted it, and its hash.
     public var scriptName: String?
     public var scriptSHA256: String?
+    /// The bill a contribution (or its refund, reversal, migration) is charged on.
+    public var billID: Int64? = nil
+    /// The receipt a receipt or application entry records.
+    public var receiptID: Int64? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, entryDate, kind, memo, policyID, claimID, reversesEntryID, unitCode, at
-        case operatorName = "operator", scriptName, scriptSHA256
+        case operatorName = "operator", scriptName, scriptSHA256, billID, receiptID
     }
 }
 
@@ -60,6 +75,8 @@ extension LedgerEntry: FetchableRecord, MutablePersistableRecord {
         public static let policyID = Column(CodingKeys.policyID)
         public static let claimID = Column(CodingKeys.claimID)
         public static let reversesEntryID = Column(CodingKeys.reversesEntryID)
+        public static let billID = Column(CodingKeys.billID)
+        public static let receiptID = Column(CodingKeys.receiptID)
     }
 
     /// Takes the id SQLite assigned.

@@ -3,7 +3,7 @@ import GRDB
 extension LedgerService {
     /// Posts the contributions of a group-enrollment batch in a few set-based
     /// statements: for each of the batch's policies not yet posted, an entry
-    /// debiting `fund:cash` with the contribution and crediting each payer's
+    /// on the batch's bill debiting `receivable:contributions` with the contribution and crediting each payer's
     /// contribution account with its share — the same entries as
     /// ``postContribution(_:policy:context:)``, balanced by construction.
     /// One audit row records the range of entries.
@@ -11,7 +11,9 @@ extension LedgerService {
     /// - Returns: How many entries were posted.
     @discardableResult
     public func postContributions(_ db: Database, batchID: Int64, context: WriteContext) throws -> Int {
-        guard let posted = try LedgerStore.postContributions(db, batchID: batchID, context: context) else { return 0 }
+        let batchBill = try bill(db, batchID: batchID, context: context)
+        guard let posted = try LedgerStore.postContributions(db, batchID: batchID, billID: batchBill?.id, context: context)
+        else { return 0 }
         try AuditLog.record(db, context: context, action: "insert", operation: "postContributions", table: "ledgerEntry",
                             rowKey: "\(posted.lowerBound)-\(posted.upperBound)",
                             summary: ["batch": .integer(batchID), "count": .integer(Int64(posted.count))])

@@ -2,9 +2,13 @@ import GRDB
 
 extension LedgerService {
     /// Proves the books: every entry balances, each contribution account
-    /// equals what the policies say that payer paid, benefits:paid equals
-    /// the paid claims, and each policy and each paid claim is posted
-    /// exactly — returning every disagreement with both figures.
+    /// equals what the policies say that payer is charged, benefits:paid
+    /// equals the paid claims, each unit's receivable:contributions equals
+    /// its bills less what settled them, receipts:unapplied equals the
+    /// receipts less what was applied from them, fund:cash equals the
+    /// receipts less the benefits paid (contributions reach the bank only
+    /// as receipts), and each policy and each paid claim is posted exactly
+    /// — returning every disagreement with both figures.
     ///
     /// A policy's contribution is expected in the books unless the policy
     /// was cancelled *and* refunded (contributions are usually kept once
@@ -57,6 +61,30 @@ extension LedgerService {
         if benefits != paid {
             found.append(LedgerDiscrepancy(kind: .benefitsAccount, subject: "account \(LedgerAccount.benefitsPaid.rawValue)",
                                            ledger: benefits, expected: paid, source: "paid claims"))
+        }
+
+        // 2b. Receivables per unit: its bills' charges less what settled them.
+        for (unit, ledger, charged, settled) in try ReceivableStore.receivablesByUnit(db, in: range) where ledger != charged - settled {
+            found.append(LedgerDiscrepancy(kind: .unitReceivable,
+                                           subject: "unit \(unit) \(LedgerAccount.receivableContributions.rawValue)",
+                                           ledger: Money(fen: ledger), expected: Money(fen: charged - settled),
+                                           source: "bills − settled"))
+        }
+        // 2c. The fund's money (whole fund only: receipts and the bank are the federation's).
+        if range == .all {
+            let (received, applied) = try ReceivableStore.receiptTotals(db)
+            let unapplied = balances.first { $0.account == .receiptsUnapplied }!.balance
+            if unapplied.fen != received - applied {
+                found.append(LedgerDiscrepancy(kind: .unappliedAccount, subject: "account \(LedgerAccount.receiptsUnapplied.rawValue)",
+                                               ledger: unapplied, expected: Money(fen: received - applied),
+                                               source: "receipts − applied"))
+            }
+            let cash = balances.first { $0.account == .fundCash }!.balance
+            if cash.fen != received - paid.fen {
+                found.append(LedgerDiscrepancy(kind: .cashAccount, subject: "account \(LedgerAccount.fundCash.rawValue)",
+                                               ledger: cash, expected: Money(fen: received - paid.fen),
+                                               source: "receipts − paid claims"))
+            }
         }
 
         // 3. Each policy, payer by payer.

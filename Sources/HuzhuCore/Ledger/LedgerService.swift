@@ -10,8 +10,9 @@ import GRDB
 ///
 /// | event                  | entry                                                       |
 /// |------------------------|-------------------------------------------------------------|
-/// | contribution received  | Dr fund:cash; Cr contributions:administration/union/member   |
-/// | refund (cancelled)     | the contribution reversed                                   |
+/// | contribution billed    | Dr receivable:contributions; Cr contributions:administration/union/member |
+/// | receipt                | Dr fund:cash; Cr receivable:contributions, receipts:unapplied |
+/// | refund (cancelled)     | Dr contributions:*; Cr receivable:contributions (unpaid), refunds:payable (paid) |
 /// | benefit paid           | Dr benefits:paid; Cr fund:cash (by ``ClaimService/pay(_:claimID:_:context:)``) |
 /// | correction             | a contribution reversed, then posted again                  |
 ///
@@ -21,7 +22,7 @@ import GRDB
 ///     let policy = try enrollment.enroll(db, request, context: context)
 ///     try ledger.postContribution(db, policy: policy, context: context)
 /// }
-/// try database.read { db in try ledger.balance(db, account: .fundCash) }   // 26.00
+/// try database.read { db in try ledger.balance(db, account: .receivableContributions) }   // 26.00
 /// ```
 public struct LedgerService: Sendable {
     /// The part of the tree this service sees and may post to (entries carry their policy's unit).
@@ -36,12 +37,13 @@ public struct LedgerService: Sendable {
 
     // MARK: - Posting
 
-    /// Posts a policy's contribution as received, one credit line per
-    /// paying party with a share above 0, dated ``WriteContext/today``.
+    /// Bills a policy's contribution to its unit, one credit line per
+    /// paying party with a share above 0, dated ``WriteContext/today``, on
+    /// the policy's batch bill or its unit's bill of the day.
     ///
     /// ```swift
     /// // contribution 26.00 split 10.00 / 10.00 / 6.00:
-    /// // Dr fund:cash 26.00; Cr contributions:administration 10.00, :union 10.00, :member 6.00
+    /// // Dr receivable:contributions 26.00; Cr contributions:administration 10.00, :union 10.00, :member 6.00
     /// ```
     ///
     /// - Parameters:
@@ -59,14 +61,16 @@ public struct LedgerService: Sendable {
             throw ValidationError(ValidationFailure(.contributionAlreadyPosted, field: "policy", subject: .policy(policyID),
                                                     ["policy": String(policyID), "entry": String(live.id!)]))
         }
-        var lines = [LedgerLine.debit(.fundCash, stored.contribution)]
+        var lines = [LedgerLine.debit(.receivableContributions, stored.contribution)]
         let parts = [stored.split.administration, stored.split.union, stored.split.member]
         for ((_, account), part) in zip(LedgerAccount.contributionAccounts, parts) where part.fen > 0 {
             lines.append(.credit(account, part))
         }
-        let entry = makeEntry(kind: .contribution, date: context.today,
+        let bill = try bill(db, unitCode: stored.unitCode, batchID: stored.batchID, context: context)
+        var entry = makeEntry(kind: .contribution, date: context.today,
                               memo: "contribution of policy \(policyID) (\(stored.planCode) \(stored.year))",
                               policyID: policyID, claimID: nil, reverses: nil, unitCode: stored.unitCode, context: context)
+        entry.billID = bill.id
         return try post(db, entry, lines: lines, operation: "postContribution", context: context)
     }
 
@@ -100,8 +104,14 @@ public struct LedgerService: Sendable {
             throw ValidationError(ValidationFailure(.entryAlreadyReversed, field: "entry", value: .plain(String(original.id!)),
                                                     ["id": String(original.id!), "by": String(refund.id!)]))
         }
-        return try reverse(db, original, kind: .refund, memo: memo ?? "refund of policy \(policyID)",
-                           operation: "postRefund", context: context)
+        guard original.kind == .contribution, try LedgerStore.reversal(db, of: original.id!) == nil else {
+            return try reverse(db, original, kind: .refund, memo: memo ?? "refund of policy \(policyID)",
+                               operation: "postRefund", context: context)
+        }
+        let parts = ContributionSplit(administration: policy.split.administration, union: policy.split.union,
+                                      member: policy.split.member)
+        return try postRefundEntry(db, policy: policy, original: original, parts: parts, reverses: original.id,
+                                   memo: memo ?? "refund of policy \(policyID)", context: context)
     }
 
     /// Refunds part of a cancelled policy's contribution to its payers: an
@@ -137,15 +147,38 @@ public struct LedgerService: Sendable {
             throw ValidationError(ValidationFailure(.entryAlreadyReversed, field: "entry", value: .plain(String(original.id!)),
                                                     ["id": String(original.id!), "by": String(refund.id!)]))
         }
+        return try postRefundEntry(db, policy: policy, original: original, parts: parts, reverses: nil,
+                                   memo: memo ?? "refund of policy \(policyID)", context: context)
+    }
+
+    /// A refund entry: Dr each payer's contribution account by its part; Cr
+    /// `receivable:contributions` with as much as the contribution's bill
+    /// still has open (taken off the bill, by the refund's parts), and
+    /// `refunds:payable` with the rest (what the unit had already paid).
+    /// A contribution posted before bills (to fund:cash) counts as paid.
+    private func postRefundEntry(_ db: Database, policy: Policy, original: LedgerEntry, parts: ContributionSplit,
+                                 reverses: Int64?, memo: String, context: WriteContext) throws -> LedgerEntryDetail {
         var lines: [LedgerLine] = []
         let amounts = [parts.administration, parts.union, parts.member]
         for ((_, account), part) in zip(LedgerAccount.contributionAccounts, amounts) where part.fen != 0 {
             lines.append(.debit(account, part))
         }
-        lines.append(.credit(.fundCash, parts.total))
-        let entry = makeEntry(kind: .refund, date: context.today, memo: memo ?? "refund of policy \(policyID)",
-                              policyID: policyID, claimID: nil, reverses: nil, unitCode: policy.unitCode, context: context)
-        return try post(db, entry, lines: lines, operation: "postRefund", context: context)
+        let open = try original.billID.map { try ReceivableStore.openAmount(db, billID: $0) } ?? 0
+        let againstBill = min(max(open, 0), parts.total.fen)
+        if againstBill > 0 { lines.append(.credit(.receivableContributions, Money(fen: againstBill))) }
+        if parts.total.fen > againstBill { lines.append(.credit(.refundsPayable, Money(fen: parts.total.fen - againstBill))) }
+        var entry = makeEntry(kind: .refund, date: context.today, memo: memo, policyID: policy.id!, claimID: nil,
+                              reverses: reverses, unitCode: policy.unitCode, context: context)
+        entry.billID = original.billID
+        let posted = try post(db, entry, lines: lines, operation: "postRefund", context: context)
+        if againstBill > 0, let billID = original.billID {
+            let share = Self.share(againstBill, weights: amounts.map(\.fen))
+            var settlement = BillSettlement(id: nil, billID: billID, entryID: posted.entry.id!, receiptID: nil,
+                                            amount: Money(fen: againstBill), administration: share.administration,
+                                            union: share.union, member: share.member)
+            try ReceivableStore.insert(db, &settlement)
+        }
+        return posted
     }
 
     /// Reverses a contribution entry (a correction): the same lines with
@@ -239,8 +272,9 @@ public struct LedgerService: Sendable {
         let lines = try lines(db, entryID: id).map { line in
             LedgerLine(id: nil, entryID: 0, account: line.account, debit: line.credit, credit: line.debit)
         }
-        let entry = makeEntry(kind: kind, date: context.today, memo: memo, policyID: original.policyID,
+        var entry = makeEntry(kind: kind, date: context.today, memo: memo, policyID: original.policyID,
                               claimID: original.claimID, reverses: id, unitCode: original.unitCode, context: context)
+        entry.billID = original.billID
         return try post(db, entry, lines: lines, operation: operation, context: context)
     }
 

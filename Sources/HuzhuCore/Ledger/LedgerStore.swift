@@ -57,23 +57,25 @@ enum LedgerStore {
     // MARK: - Batches
 
     /// Posts the contributions of a batch's active policies not yet posted, in set-based statements:
-    /// an entry each debiting `fund:cash` and crediting each payer's part. Returns the ids posted.
-    static func postContributions(_ db: Database, batchID: Int64, context: WriteContext) throws -> ClosedRange<Int64>? {
+    /// an entry each on the batch's bill, debiting `receivable:contributions` and crediting each payer's part.
+    /// Returns the ids posted.
+    static func postContributions(_ db: Database, batchID: Int64, billID: Int64?,
+                                  context: WriteContext) throws -> ClosedRange<Int64>? {
         // Cached statements: a demo city posts thousands of batches in one transaction.
         let before = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM ledgerEntry")) ?? 0
         try db.cachedStatement(sql: """
-            INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator, scriptName, scriptSHA256)
+            INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator, scriptName, scriptSHA256, billID)
             SELECT ?, 'contribution', 'contribution of policy ' || p.id || ' (' || p.planCode || ' ' || p.year || ')',
-                   p.id, p.unitCode, ?, ?, ?, ?
+                   p.id, p.unitCode, ?, ?, ?, ?, ?
             FROM policy p
             WHERE p.batchID = ? AND p.status = 'active'
               AND NOT EXISTS (SELECT 1 FROM ledgerEntry e WHERE e.policyID = p.id AND e.kind = 'contribution')
             ORDER BY p.id
             """).execute(arguments: [context.today.description, AuditLog.timestamp(context.clock()), context.operatorName,
-                             context.scriptName, context.scriptSHA256, batchID])
+                             context.scriptName, context.scriptSHA256, billID, batchID])
         guard db.changesCount > 0 else { return nil }
         let lines: [(String, String, String)] = [
-            (LedgerAccount.fundCash.rawValue, "p.contribution", "0"),
+            (LedgerAccount.receivableContributions.rawValue, "p.contribution", "0"),
             (LedgerAccount.contributionsAdministration.rawValue, "0", "p.splitAdministration"),
             (LedgerAccount.contributionsUnion.rawValue, "0", "p.splitUnion"),
             (LedgerAccount.contributionsMember.rawValue, "0", "p.splitMember"),

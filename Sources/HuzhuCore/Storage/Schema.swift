@@ -35,6 +35,7 @@ public enum Schema {
         migrator.registerMigration("createMemberEvents", migrate: Migrations.createMemberEvents)
         migrator.registerMigration("addPolicyCancellation", migrate: Migrations.addPolicyCancellation)
         migrator.registerMigration("createClaimAdjustments", migrate: Migrations.createClaimAdjustments)
+        migrator.registerMigration("createBillsAndReceipts", migrate: Migrations.createBillsAndReceipts)
         return migrator
     }
 }

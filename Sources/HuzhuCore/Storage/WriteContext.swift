@@ -20,6 +20,8 @@ public struct WriteContext: Sendable {
     public var today: CivilDate
     /// The clock for audit timestamps.
     public var clock: @Sendable () -> Date
+    /// Days from a bill's issue to its due day (`[money] due_days` in `huzhu.toml`, 30 by default).
+    public var dueDays: Int = 30
 
     /// Creates a context.
     ///

@@ -12,6 +12,9 @@ import TOMLKit
 /// timeout = 600                 # seconds
 /// max_memory_mib = 512
 /// max_instructions = 1000000000
+///
+/// [money]
+/// due_days = 30                 # a bill is due this many days after it is issued
 /// ```
 ///
 /// Unknown keys are errors (a typo must not silently do nothing).
@@ -26,6 +29,15 @@ public struct WorkspaceConfig: Equatable, Sendable {
     public var jobs: [ScheduledJob] = []
     /// The scheduler's settings (`[schedule]`).
     public var schedule = ScheduleSettings()
+    /// The fund's money settings (`[money]`).
+    public var money = MoneySettings()
+
+    /// The fund's money settings (`[money]`).
+    public struct MoneySettings: Equatable, Sendable {
+        /// Days from a bill's issue to its due day (1…366; 30 by default).
+        public var dueDays = 30
+        public init(dueDays: Int = 30) { self.dueDays = dueDays }
+    }
 
     public struct Limits: Equatable, Sendable {
         public var timeout: Double?
@@ -54,7 +66,8 @@ public struct WorkspaceConfig: Equatable, Sendable {
         public var description: String { problems.map { "\(file): \($0)" }.joined(separator: "\n") }
     }
 
-    static let topKeys: Set<String> = ["operator", "timezone", "today", "limits", "jobs", "schedule"]
+    static let topKeys: Set<String> = ["operator", "timezone", "today", "limits", "jobs", "schedule", "money"]
+    static let moneyKeys: Set<String> = ["due_days"]
     static let limitKeys: Set<String> = ["timeout", "max_memory_mib", "max_instructions"]
 
     /// Parses and validates the text of a `huzhu.toml`, collecting every problem.
@@ -107,6 +120,19 @@ public struct WorkspaceConfig: Equatable, Sendable {
                 problems.append("limits: expected a table")
             }
         }
+        if let value = table["money"] {
+            if let money = value.table {
+                for key in money.keys.sorted() where !moneyKeys.contains(key) {
+                    problems.append("money.\(key): unknown key")
+                }
+                if let v = money["due_days"] {
+                    if let i = v.int, (1...366).contains(i) { config.money.dueDays = i }
+                    else { problems.append("money.due_days: expected a whole number of days from 1 to 366") }
+                }
+            } else {
+                problems.append("money: expected a table")
+            }
+        }
         config.jobs = ScheduledJob.parseAll(table["jobs"], defaultZone: config.timeZone, problems: &problems)
         config.schedule = ScheduleSettings.parse(table["schedule"], problems: &problems)
         if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
@@ -126,6 +152,9 @@ public struct WorkspaceConfig: Equatable, Sendable {
             timeout = 600                 # seconds
             max_memory_mib = 512
             max_instructions = 1000000000
+
+            [money]
+            due_days = 30                 # a contribution bill is due this many days after it is issued
 
             # Scheduled jobs. `huzhu schedule list` shows each with its next runs.
             # Have system cron or a systemd timer run `huzhu schedule run-due` every

@@ -134,10 +134,11 @@ enum HuzhuModule {
             .init("owed", "integer", "owed back by the member, fen"),
         ]),
         LuaClassDoc("huzhu.LedgerEntry", fields: [
-            .init("id", "integer"), .init("date", "string"), .init("kind", "string", "contribution, refund, payout or reversal"),
+            .init("id", "integer"), .init("date", "string"), .init("kind", "string", "contribution, refund, payout, reversal, receipt, application or migration"),
             .init("memo", "string"), .init("policy", "integer?"), .init("claim", "integer?"), .init("reverses", "integer?", "entry reversed"),
             .init("unit", "string"), .init("operator", "string"),
+            .init("bill", "integer?", "the bill a contribution is charged on"), .init("receipt", "integer?", "the receipt recorded"),
             .init("lines", "{account: string, debit: integer, credit: integer}[]", "fen; debits equal credits"),
         ]),
-    ] + OfficeFunctions.classes + IndicatorFunctions.classes + ReportFunctions.classes
+    ] + OfficeFunctions.classes + IndicatorFunctions.classes + ReportFunctions.classes + ReceiptFunctions.classes
 }

@@ -141,6 +141,7 @@ enum Records {
             "memo": .string(e.memo), "policy": e.policyID.map(LuaValue.integer) ?? .nil,
             "claim": e.claimID.map(LuaValue.integer) ?? .nil, "reverses": e.reversesEntryID.map(LuaValue.integer) ?? .nil,
             "unit": .string(e.unitCode), "operator": .string(e.operatorName),
+            "bill": e.billID.map(LuaValue.integer) ?? .nil, "receipt": e.receiptID.map(LuaValue.integer) ?? .nil,
             "lines": .array(d.lines.map {
                 .table(["account": .string($0.account.rawValue), "debit": .integer($0.debit.fen), "credit": .integer($0.credit.fen)])
             }),

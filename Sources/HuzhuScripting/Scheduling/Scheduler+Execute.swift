@@ -128,7 +128,8 @@ extension Scheduler {
     /// limits, the job's timeout, `require` from the workspace's `scripts/`.
     func makeRunner(_ job: ScheduledJob, now: Date) throws -> ScriptRunner {
         let zone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
-        let context = WriteContext(operator: operatorName, today: config.today ?? CivilDate.today(in: zone, now: now))
+        var context = WriteContext(operator: operatorName, today: config.today ?? CivilDate.today(in: zone, now: now))
+        context.dueDays = config.money.dueDays
         let defaults = LuaLimits()
         let limits = LuaLimits(
             memory: config.limits.maxMemoryMiB.map { $0 << 20 } ?? defaults.memory,

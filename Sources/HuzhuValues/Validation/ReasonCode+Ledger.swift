@@ -29,9 +29,38 @@ extension ReasonCode {
         "entry {id} is a {kind} entry and cannot be reversed (only contributions are)",
         "分录{id}是{kind}分录，不能冲销（只能冲销缴费分录）")
 
+    // MARK: - Bills and receipts (910–929).
+
+    public static let payerUnknown = ReasonCode(910, "payerUnknown",
+        "payer \"{payer}\" is no unit: {amount} held as unapplied receipts",
+        "缴款单位“{payer}”不存在：{amount}记入暂收款")
+    public static let receiptSurplus = ReasonCode(911, "receiptSurplus",
+        "{amount} more than unit {unit} owes: held as unapplied receipts",
+        "超出单位{unit}应缴{amount}：记入暂收款")
+    public static let referenceDuplicate = ReasonCode(912, "referenceDuplicate",
+        "reference \"{reference}\" was already received (receipt {receipt} on {date})",
+        "流水号“{reference}”已入账（收款{receipt}，{date}）")
+    public static let receiptAmountInvalid = ReasonCode(913, "receiptAmountInvalid",
+        "an amount received must be more than 0.00 (got {amount})",
+        "收款金额须大于0.00（实为{amount}）")
+    public static let referenceMissing = ReasonCode(914, "referenceMissing",
+        "a receipt needs the bank's reference",
+        "收款须有银行流水号")
+    public static let receiptUnknown = ReasonCode(915, "receiptUnknown",
+        "no such receipt {receipt}",
+        "收款{receipt}不存在")
+    public static let unappliedShort = ReasonCode(916, "unappliedShort",
+        "receipt {receipt} holds {held} unapplied; {amount} cannot be applied",
+        "收款{receipt}暂收余额{held}，不能核销{amount}")
+    public static let nothingOwed = ReasonCode(917, "nothingOwed",
+        "unit {unit} owes nothing: no open bills",
+        "单位{unit}无欠费：没有未结清的缴费通知")
+
     /// Every code of this group, in number order.
     static let ledger: [ReasonCode] = [
         entryUnbalanced, accountUnknown, lineAmountInvalid, contributionAlreadyPosted, entryUnknown,
         entryAlreadyReversed, refundNeedsCancelledPolicy, contributionNotPosted, entryNotReversible,
+        payerUnknown, receiptSurplus, referenceDuplicate, receiptAmountInvalid, referenceMissing, receiptUnknown,
+        unappliedShort, nothingOwed,
     ]
 }

@@ -4,13 +4,13 @@ import HuzhuCore
 import HuzhuScripting
 import LuaHost
 
-/// `huzhu import offices|units|headcounts|members|policies|targets|member-changes|claims FILE.csv`: validates every row,
+/// `huzhu import offices|units|headcounts|members|policies|targets|member-changes|claims|receipts FILE.csv`: validates every row,
 /// then imports them all in one transaction (or, with --skip-invalid, the
 /// valid ones).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import offices, units, headcounts, members, policies, targets, member changes or claims from a CSV file.",
+        abstract: "Import offices, units, headcounts, members, policies, targets, member changes, claims or a bank statement from a CSV file.",
         discussion: """
             Headers in English or Chinese:
               offices   code,name,kind,parent  (代码,名称,类型,上级); kind office|agency (办事处|代办处), parent an office
@@ -25,6 +25,9 @@ struct ImportCommand: ParsableCommand {
                         insurance_paid, self_paid, documents, reported_on, note  (保单号 或 身份证号+计划, 出险类型,
                         出险日期, 入院日期, 出院日期, 医疗费用总额, 统筹支付, 个人自付, 材料, 报案日期, 备注);
                         money in yuan; documents in English or Chinese, separated by ; 、 or |
+              receipts  date,payer,amount,reference  (日期,缴款单位,金额,流水号): a bank statement, amount in yuan,
+                        payer a unit's code or name; each receipt settles the unit's oldest open bills, an
+                        unknown payer or a surplus is held in receipts:unapplied and listed (docs/ledger.md)
             The encoding (UTF-8 with or without a byte order mark, or GB18030/GBK) is \
             detected unless --encoding says. Every row is validated first; by default \
             one invalid row means nothing is imported (exit status 1) and every error \
@@ -38,7 +41,7 @@ struct ImportCommand: ParsableCommand {
     /// Errors listed on standard error before `… and N more`.
     static let listedErrors = 50
 
-    @Argument(help: ArgumentHelp("What the file holds: offices, units, headcounts, members, policies, targets, member-changes or claims.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("What the file holds: offices, units, headcounts, members, policies, targets, member-changes, claims or receipts.", valueName: "kind"))
     var kind: ImportKind
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
@@ -101,6 +104,8 @@ struct ImportCommand: ParsableCommand {
                 report = try MemberChangeImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .claims:
                 report = try ClaimImporter(options: options).importFile(url, into: database, context: context, progress: progress)
+            case .receipts:
+                report = try ReceiptImporter(options: options).importFile(url, into: database, context: context, progress: progress)
             case .policies:
                 // Imported policies are split by the subsidy rule in force, like any enrollment.
                 let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,
@@ -113,6 +118,7 @@ struct ImportCommand: ParsableCommand {
             bar?.finish()
             Diagnostics.write(Self.listing(report))
             print(report.summary)
+            for note in report.notes { print(note) }
         } catch let failure as ImportFailure {
             bar?.finish()
             Diagnostics.write(Self.listing(failure.report) + "huzhu: \(failure.verdict)\n")

@@ -8,11 +8,16 @@ struct LedgerCommand: ParsableCommand {
         commandName: "ledger",
         abstract: "Read and check the mutual-aid fund's ledger (帐目).",
         discussion: """
-            The ledger is append-only double entry: contributions by payer, payouts, \
-            refunds and reversals, each linked to its policy or claim. `check` proves \
-            the books balance and agree with the policies and the paid claims.
+            The ledger is append-only double entry: contributions billed to the remitting \
+            units by payer, receipts from the bank settling the oldest bills, payouts, \
+            refunds and reversals. `check` proves the books balance and agree with the \
+            policies, the paid claims, the bills and the receipts; `owed` lists arrears.
+
+            Example: huzhu ledger owed --as-of 2026-12-31
+
+            Read docs/ledger.md for the chart of accounts and every posting.
             """,
-        subcommands: [Balance.self, Journal.self, Check.self]
+        subcommands: [Balance.self, Journal.self, Check.self, Receive.self, ApplyUnapplied.self, Owed.self]
     )
 
     struct Balance: ParsableCommand {
@@ -38,7 +43,7 @@ struct LedgerCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Entries dated on or after this day.", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("Entries dated on or before this day.", valueName: "date")) var to: String?
         @Option(help: ArgumentHelp("Entries touching this account (e.g. fund:cash).", valueName: "account")) var account: String?
-        @Option(help: ArgumentHelp("contribution, refund, payout or reversal.", valueName: "kind")) var kind: String?
+        @Option(help: ArgumentHelp("contribution, refund, payout, reversal, receipt, application or migration.", valueName: "kind")) var kind: String?
         @Option(help: ArgumentHelp("Entries of this policy.", valueName: "id")) var policy: Int64?
         @Option(help: ArgumentHelp("Entries of this claim.", valueName: "id")) var claim: Int64?
 

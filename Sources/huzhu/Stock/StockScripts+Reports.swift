@@ -147,6 +147,58 @@ end
 return r
 
 """#,
+        "reports/arrears.lua": #"""
+-- Arrears (欠费): what each unit owes the fund on a day, by age band (days
+-- since the bill was issued: 0-30, 31-90, >90) and what is past its due
+-- day, from the open bills (huzhu.ledger.owed).
+--   huzhu report arrears [-- AS_OF]     (default: the business date)
+
+local lib = require("lib.reporting")
+local L = lib.label
+local as_of = (...) or huzhu.today()
+
+local r = huzhu.report.new{
+  title = L("欠费情况", "Arrears"),
+  subtitle = L(("截至%s"):format(as_of), ("as of %s"):format(as_of)),
+}
+local owed = huzhu.ledger.owed{as_of = as_of}
+if #owed.bills == 0 then
+  r:paragraph(L("没有欠费：所有缴费通知均已结清。", "Nothing is owed: every bill is settled."))
+  return r
+end
+r:figure{label = L("欠费合计", "Owed"), value = owed.total, type = "money"}
+r:figure{label = L("逾期", "Overdue"), value = owed.overdue, type = "money"}
+
+local names = {}
+for u in huzhu.units.each() do names[u.code] = u.name end
+local by_unit, order = {}, {}
+for _, b in ipairs(owed.bills) do
+  local row = by_unit[b.unit]
+  if not row then
+    row = {code = b.unit, unit = names[b.unit] or b.unit, bills = 0, a = 0, b = 0, c = 0, total = 0, overdue = 0}
+    by_unit[b.unit] = row
+    order[#order + 1] = b.unit
+  end
+  row.bills = row.bills + 1
+  if b.band == "0-30" then row.a = row.a + b.open elseif b.band == "31-90" then row.b = row.b + b.open else row.c = row.c + b.open end
+  row.total = row.total + b.open
+  if b.overdue then row.overdue = row.overdue + b.open end
+end
+table.sort(order)
+local t = r:table{title = L("各单位欠费", "By unit"), total = true, columns = {
+  {key = "code", label = L("代码", "Code")},
+  {key = "unit", label = L("单位", "Unit")},
+  {key = "bills", label = L("未结清通知", "Open bills"), type = "integer"},
+  {key = "a", label = L("0-30天", "0-30 days"), type = "money"},
+  {key = "b", label = L("31-90天", "31-90 days"), type = "money"},
+  {key = "c", label = L("90天以上", "over 90 days"), type = "money"},
+  {key = "total", label = L("合计", "Total"), type = "money"},
+  {key = "overdue", label = L("其中逾期", "Overdue"), type = "money"},
+}}
+for _, code in ipairs(order) do t:add(by_unit[code]) end
+return r
+
+"""#,
         "reports/claims-timeliness.lua": #"""
 -- Claims timeliness (理赔时效): "get the money into the member's hands
 -- first". For each union, claims reported and paid this year and the days
@@ -296,6 +348,68 @@ for _, peer in ipairs(peers) do add(peer.name, peer.members, peer.contributions)
 r:paragraph(L("成都的“近1000万元”按1000万元计。", "Chengdu's \"nearly 10 million\" is taken as 10 million."))
 r:chart{type = "bar", table = t, label = "city", values = {"members"}, title = L("参保人数", "Members")}
 r:chart{type = "bar", table = t, label = "city", values = {"contributions"}, title = L("缴费金额", "Contributions")}
+return r
+
+"""#,
+        "reports/statement.lua": #"""
+-- A unit's statement (缴费通知单): its open bills with what each charged,
+-- what was settled and what is due, the money received from it, and the
+-- balance — printable (huzhu report statement --format html -- UNIT).
+--   huzhu report statement -- UNIT [AS_OF]     (default: the business date)
+
+local lib = require("lib.reporting")
+local L = lib.label
+local unit, as_of = ...
+if not unit then error("name the unit: huzhu report statement -- UNIT [AS_OF]", 0) end
+as_of = as_of or huzhu.today()
+local name = unit
+for u in huzhu.units.each{under = unit} do if u.code == unit then name = u.name end end
+
+local r = huzhu.report.new{
+  title = L(("缴费通知单：%s"):format(name), ("Statement: %s"):format(name)),
+  subtitle = L(("单位代码%s，截至%s"):format(unit, as_of), ("unit %s, as of %s"):format(unit, as_of)),
+  date = as_of,
+}
+local owed = huzhu.ledger.owed{unit = unit, as_of = as_of}
+
+r:section(L("未结清的缴费通知", "Open bills"))
+if #owed.bills == 0 then
+  r:paragraph(L("没有未结清的缴费通知。", "No bill is open."))
+else
+  local bills = r:table{title = L("缴费通知", "Bills"), total = true, columns = {
+    {key = "id", label = L("通知号", "Bill"), type = "integer"},
+    {key = "issued", label = L("开具日", "Issued"), type = "date"},
+    {key = "due", label = L("缴费期限", "Due"), type = "date"},
+    {key = "charged", label = L("应缴", "Charged"), type = "money"},
+    {key = "settled", label = L("已缴", "Paid"), type = "money"},
+    {key = "open", label = L("欠缴", "Due now"), type = "money"},
+  }}
+  for _, b in ipairs(owed.bills) do
+    bills:add{id = b.id, issued = b.issued, due = b.due, charged = b.charged, settled = b.settled, open = b.open}
+  end
+end
+
+r:section(L("收款记录", "Money received"))
+local receipts = r:table{title = L("收款", "Receipts"), total = true, columns = {
+  {key = "date", label = L("日期", "Date"), type = "date"},
+  {key = "memo", label = L("摘要", "Memo")},
+  {key = "applied", label = L("冲抵欠费", "Applied to bills"), type = "money"},
+}}
+for e in huzhu.ledger.each{unit = unit, to = as_of} do
+  if e.kind == "receipt" or e.kind == "application" then
+    local applied = 0
+    for _, l in ipairs(e.lines) do
+      if l.account == "receivable:contributions" then applied = applied + l.credit end
+    end
+    receipts:add{date = e.date, memo = e.memo, applied = applied}
+  end
+end
+
+r:section(L("余额", "Balance"))
+r:figure{label = L("应缴余额", "Balance due"), value = owed.total, type = "money"}
+r:figure{label = L("其中逾期", "of which overdue"), value = owed.overdue, type = "money"}
+r:paragraph(L("请于缴费期限前将款项汇入互助金专户，并在附言中注明单位代码。",
+              "Please pay before the due day into the fund's account, quoting the unit code."))
 return r
 
 """#,

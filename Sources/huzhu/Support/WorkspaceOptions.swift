@@ -33,7 +33,9 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// The write context for `workspace`: operator, business date, script.
     func context(in workspace: Workspace, script: String? = nil, scriptSHA256: String? = nil) -> WriteContext {
-        WriteContext(operator: operatorName ?? workspace.config.operatorName,
-                     scriptName: script, scriptSHA256: scriptSHA256, today: workspace.today)
+        var context = WriteContext(operator: operatorName ?? workspace.config.operatorName,
+                                   scriptName: script, scriptSHA256: scriptSHA256, today: workspace.today)
+        context.dueDays = workspace.config.money.dueDays
+        return context
     }
 }

@@ -18,6 +18,8 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case memberChanges = "member-changes"
     /// Reported claims (`claims.csv`): one claim per row, as an office's spreadsheet.
     case claims
+    /// A bank statement (`receipts.csv`): one receipt per row.
+    case receipts
 
     /// The columns the kind's files have; see ``ImportSchemas``.
     public var schema: CSVSchema {
@@ -30,6 +32,7 @@ public enum ImportKind: String, Sendable, Hashable, CaseIterable, CustomStringCo
         case .targets: return ImportSchemas.targets
         case .memberChanges: return ImportSchemas.memberChanges
         case .claims: return ImportSchemas.claims
+        case .receipts: return ImportSchemas.receipts
         }
     }
 

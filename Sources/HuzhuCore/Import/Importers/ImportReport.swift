@@ -23,6 +23,9 @@ public struct ImportReport: Sendable, Hashable {
     public var errorCount = 0
     /// The rejects file written, if any.
     public var rejectsURL: URL?
+    /// What the import did besides importing that a clerk must see, one line
+    /// each (a receipt held in receipts:unapplied and why).
+    public var notes: [String] = []
 
     /// Makes an empty report.
     public init(kind: ImportKind, file: String, encoding: CSVEncoding) {

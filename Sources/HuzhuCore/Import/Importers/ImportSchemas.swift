@@ -9,6 +9,7 @@
 /// | policies | **resident_id/身份证号**, **plan/计划**, **shares/份数**, term/期次 |
 /// | targets | **unit/单位**, **year/年度**, **members/参保人数**, **contributions/缴费金额** (yuan), plan/计划 |
 /// | member-changes | **resident_id/身份证号**, **change/变更**, date/日期, unit/单位, name/姓名, phone/电话, hardship/困难职工 |
+/// | receipts | **date/日期**, **payer/缴款单位** (a unit's code or name), **amount/金额** (yuan), **reference/流水号** |
 /// | claims | policy/保单号, resident_id/身份证号, plan/计划, **kind/出险类型**, **incident_date/出险日期**, admission_date/入院日期, discharge_date/出院日期, settlement_date/结算日期, total/医疗费用总额, insurance_paid/统筹支付, self_paid/个人自付 (yuan), documents/材料, diagnosis/诊断, benefit_item/给付项目, reported_on/报案日期, note/备注 |
 ///
 /// Members files also accept, and ignore, the columns a members export adds
@@ -98,5 +99,13 @@ public enum ImportSchemas {
         .optional("benefit_item", "给付项目"),
         .optional("reported_on", "报案日期"),
         .optional("note", "备注"),
+    ], ignoring: [RejectsWriter.defaultReasonColumn])
+
+    /// A bank statement: `date,payer,amount,reference`; the payer a unit's code or name, the amount in yuan.
+    public static let receipts = CSVSchema([
+        .required("date", "日期", "交易日期", "入账日期"),
+        .required("payer", "缴款单位", "付款单位", "对方户名", "付款人"),
+        .required("amount", "金额", "交易金额", "收入金额"),
+        .required("reference", "流水号", "交易流水号", "参考号"),
     ], ignoring: [RejectsWriter.defaultReasonColumn])
 }

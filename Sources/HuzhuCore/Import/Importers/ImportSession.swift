@@ -36,6 +36,11 @@ final class ImportSession {
         }
     }
 
+    /// Notes a line of the report (see ``ImportReport/notes``).
+    func note(_ text: String) {
+        report.notes.append(text)
+    }
+
     /// Whether any row has been rejected so far.
     var hasRejects: Bool { report.rejected > 0 }
 

@@ -127,9 +127,10 @@ enum SubsidyResplitStore {
                                             after before: Int64) throws -> Int {
         // CROSS JOIN keeps the changed policies as the outer loop: no scan of every entry, no sort.
         try db.execute(sql: """
-            INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, reversesEntryID, unitCode, at, operator, scriptName, scriptSHA256)
+            INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, reversesEntryID, unitCode, at, operator, scriptName, scriptSHA256,
+                                     billID)
             SELECT ?, 'reversal', 'correction of policy ' || e.policyID || ': subsidy split changed', e.policyID, e.id,
-                   e.unitCode, ?, ?, ?, ?
+                   e.unitCode, ?, ?, ?, ?, e.billID
             FROM temp.subsidyResplit r CROSS JOIN ledgerEntry e ON e.policyID = r.policyID AND e.kind = 'contribution'
             WHERE NOT EXISTS (SELECT 1 FROM ledgerEntry x WHERE x.reversesEntryID = e.id)
             ORDER BY r.policyID, e.id
@@ -144,26 +145,29 @@ enum SubsidyResplitStore {
         return reversed
     }
 
-    /// Posts each changed policy's contribution again with its new split:
-    /// `fund:cash`, then each payer with a share above 0. `middle` is the
+    /// Posts each changed policy's contribution again with its new split, on
+    /// the bill of the entry reversed: `receivable:contributions` (`fund:cash`
+    /// for a contribution posted before bills), then each payer with a share above 0. `middle` is the
     /// last ledger entry id before these.
     static func postContributions(_ db: Database, today: String, at: String, context: WriteContext,
                                          after middle: Int64) throws {
         try db.execute(sql: """
-            INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator, scriptName, scriptSHA256)
+            INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator, scriptName, scriptSHA256, billID)
             SELECT ?, 'contribution', 'contribution of policy ' || p.id || ' (' || p.planCode || ' ' || p.year || ')',
-                   p.id, p.unitCode, ?, ?, ?, ?
+                   p.id, p.unitCode, ?, ?, ?, ?,
+                   (SELECT v.billID FROM ledgerEntry v WHERE v.policyID = r.policyID AND v.kind = 'reversal'
+                    ORDER BY v.id DESC LIMIT 1)
             FROM temp.subsidyResplit r JOIN policy p ON p.id = r.policyID
             ORDER BY r.policyID
             """, arguments: [today, at] + provenance(context))
-        // Lines in entry order: fund:cash, then each payer with a share above 0.
+        // Lines in entry order: the receivable (fund:cash for a contribution posted before bills), then each payer.
         try db.execute(sql: """
             INSERT INTO ledgerLine (entryID, account, debit, credit)
-            SELECT e.id, a.account,
+            SELECT e.id, CASE WHEN a.k = 0 AND e.billID IS NULL THEN '\(LedgerAccount.fundCash.rawValue)' ELSE a.account END,
                    CASE a.k WHEN 0 THEN r.administration + r."union" + r.member ELSE 0 END,
                    CASE a.k WHEN 1 THEN r.administration WHEN 2 THEN r."union" WHEN 3 THEN r.member ELSE 0 END
             FROM ledgerEntry e JOIN temp.subsidyResplit r ON r.policyID = e.policyID
-            CROSS JOIN (SELECT 0 AS k, '\(LedgerAccount.fundCash.rawValue)' AS account
+            CROSS JOIN (SELECT 0 AS k, '\(LedgerAccount.receivableContributions.rawValue)' AS account
                         UNION ALL SELECT 1, '\(LedgerAccount.contributionsAdministration.rawValue)'
                         UNION ALL SELECT 2, '\(LedgerAccount.contributionsUnion.rawValue)'
                         UNION ALL SELECT 3, '\(LedgerAccount.contributionsMember.rawValue)') a
