@@ -16,6 +16,7 @@ struct Huzhu: ParsableCommand {
             ImportCommand.self, ExportCommand.self, DemoCommand.self, ReplCommand.self, ApiCommand.self, BenchCommand.self,
             ScheduleCommand.self, LedgerCommand.self, ClaimsCommand.self, AppraiseCommand.self,
             ReportCommand.self, DoctorCommand.self, PlansCommand.self, RenewCommand.self, PoliciesCommand.self,
+            PayoutsCommand.self,
         ]
     )
 

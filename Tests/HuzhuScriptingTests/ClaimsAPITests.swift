@@ -85,7 +85,7 @@ struct ClaimsAPITests {
                    table.concat(kinds, '; '), #huzhu.ledger.check()
             """)
         #expect(results == [2600, 2600, 40000, -37400, 0,
-                            "contribution 2 fund:cash 2600; payout 2 benefits:paid 40000", 0])
+                            "contribution 2 fund:cash 2600; approval 2 benefits:paid 40000; payout 2 benefits:payable 40000", 0])
     }
 
     @Test("a group enrollment posts every contribution and check agrees")

@@ -39,7 +39,7 @@ struct ReasonCodeTests {
             303 genderConflict, 304 birthDateConflict, 305 memberUnknown, 306 statusDateMissing,
             307 statusDateUnexpected, 308 dateBeforeJoining, 309 dateInFuture, 310 joinedBeforeBirth,
             311 memberGone, 312 transferSameUnit, 313 memberChangeUnknown, 314 changeBeforeLast,
-            315 memberChangeFieldMissing,
+            315 memberChangeFieldMissing, 316 bankCardCheckDigit, 317 bankAccountInvalid, 318 bankNameRequired,
             401 planCodeInvalid, 402 planCodeTaken, 404 priceInvalid, 405 maxSharesInvalid,
             406 ageRangeInvalid, 407 waitingPeriodInvalid, 408 accidentWaitingPeriod,
             409 deductibleInvalid, 410 paymentRatioInvalid, 411 capInvalid, 412 capsInconsistent,
@@ -64,7 +64,10 @@ struct ReasonCodeTests {
             802 valueRequired, 803 duplicateInFile, 804 booleanInvalid, 805 integerInvalid,
             901 entryUnbalanced, 902 accountUnknown, 903 lineAmountInvalid, 904 contributionAlreadyPosted,
             905 entryUnknown, 906 entryAlreadyReversed, 907 refundNeedsCancelledPolicy,
-            908 contributionNotPosted, 909 entryNotReversible, 1001 ruleName, 1002 subsidyBudgetExceeded,
+            908 contributionNotPosted, 909 entryNotReversible, 930 repaymentExceedsOwed, 931 payoutBatchEmpty,
+            932 fundBalanceInsufficient, 933 claimInPayoutBatch, 934 payoutReferenceUnknown, 935 payoutStatusInvalid,
+            936 payoutAlreadyAnswered, 937 payoutFileColumns, 938 payoutFileExists, 939 payeeNameRequired,
+            940 payoutDateInvalid, 1001 ruleName, 1002 subsidyBudgetExceeded,
             1003 targetNegative, 1004 targetYearInvalid, 1005 appraisalLocked, 1006 ruleNotInForce,
             1007 appraisalNoUnits, 1008 periodInvalid
             """

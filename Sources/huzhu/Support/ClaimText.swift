@@ -114,6 +114,12 @@ enum ClaimText {
             + ["  paid \(money.paid) in all" + (money.owed.fen > 0 ? ", \(money.owed) owed back by the member" : "")]
     }
 
+    /// Who the claim is paid to, the account masked: `  payee: 李四 (other payee), 中国银行 6222 **** **** 7894`.
+    static func payee(_ payee: PayeeAccount?) -> [String] {
+        guard let payee else { return ["  payee: no bank account (huzhu payouts account / payee)"] }
+        return ["  payee: \(payee.name)\(payee.otherPayee ? " (other payee)" : ""), \(payee.bank) \(payee.account)"]
+    }
+
     /// `80.00%`.
     static func percent(_ basisPoints: Int) -> String {
         "\(basisPoints / 100).\(CivilDate.pad(basisPoints % 100, 2))%"
