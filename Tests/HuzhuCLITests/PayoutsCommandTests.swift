@@ -113,4 +113,30 @@ struct PayoutsCommandTests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "huzhu: E934 reference P9-9: line 2: not a payment sent to the bank (nor to be settled in this run's scope)\n")
     }
+
+    @Test("claims repay: Dr fund:cash, Cr members:owe; shown on the claim; more than owed is E930; --dry-run writes nothing")
+    func repay() throws {
+        let ws = try Self.workspace()
+        try ws.write("owe.lua", """
+            huzhu.claims.pay(1, {amount = 5000, method = 'cash', reference = 'R-1'})
+            huzhu.claims.reopen(1, {note = 'double claim'})
+            huzhu.claims.review(1, {reject = 'duplicate'})
+            """)
+        #expect(try CLI.run(["run", "owe.lua"], in: ws.url).status == 0)
+        let dry = try CLI.run(["claims", "repay", "1", "--amount", "20", "--reference", "收据1", "--dry-run"], in: ws.url)
+        #expect(dry.stdout == "would record repayment of 20.00 on claim 1 (cash 收据1); 30.00 still owed back\ndry run: nothing was written\n")
+        #expect(try ws.count("claimRepayment") == 0)
+        let repaid = try CLI.run(["claims", "repay", "1", "--amount", "20", "--reference", "收据1"], in: ws.url)
+        #expect(repaid.status == 0)
+        #expect(repaid.stdout == "recorded repayment of 20.00 on claim 1 (cash 收据1); 30.00 still owed back\n")
+        let show = try CLI.run(["claims", "show", "1"], in: ws.url).stdout
+        #expect(show.contains("    2026-09-30 repaid 20.00 by cash 收据1 (ledger entry "))
+        #expect(show.contains("  paid 50.00 in all, 50.00 owed back by the member (20.00 repaid, 30.00 still owed)"))
+        let journal = try CLI.run(["ledger", "journal", "--kind", "repayment"], in: ws.url).stdout
+        #expect(journal.contains("fund:cash") && journal.contains("members:owe"))
+        #expect(try CLI.run(["ledger", "check"], in: ws.url).status == 0)
+        let tooMuch = try CLI.run(["claims", "repay", "1", "--amount", "30.01", "--reference", "收据2"], in: ws.url)
+        #expect(tooMuch.status == 1)
+        #expect(tooMuch.stderr == "huzhu: E930 claim 1: a repayment of 30.01 is more than the 30.00 still owed back\n")
+    }
 }

@@ -11,7 +11,8 @@ extension ClaimService {
         return ClaimDetail(claim: claim, residentID: residentID, termLabel: term, documents: try documents(db, claimID: id),
                            reviews: try reviews(db, claimID: id), events: try events(db, claimID: id),
                            payment: try ClaimStore.payment(db, claimID: id),
-                           adjustments: try ClaimStore.adjustments(db, claimID: id))
+                           adjustments: try ClaimStore.adjustments(db, claimID: id),
+                           repayments: try ClaimStore.repayments(db, claimID: id))
     }
 
     /// The claims whose member owes an amount back (a reopened paid claim

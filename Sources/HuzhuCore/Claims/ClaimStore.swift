@@ -194,6 +194,11 @@ enum ClaimStore {
                            arguments: [claimID]) ?? 0
     }
 
+    /// A claim's repayments, oldest first.
+    static func repayments(_ db: Database, claimID: Int64) throws -> [ClaimRepayment] {
+        try ClaimRepayment.fetchAll(db, sql: "SELECT * FROM claimRepayment WHERE claimID = ? ORDER BY id", arguments: [claimID])
+    }
+
     /// Stores a repayment, giving it its id.
     static func insert(_ db: Database, _ repayment: inout ClaimRepayment) throws {
         try repayment.insert(db)
