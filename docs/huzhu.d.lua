@@ -521,7 +521,13 @@ function huzhu.claims.add_documents(id, documents) end
 ---@return huzhu.Claim
 function huzhu.claims.reopen(id, options) end
 
---- Claims whose member owes an amount back (a paid claim reopened and decided lower, or rejected), by id.
+--- Records a member's repayment of an amount owed back on a reopened claim (退回款) and posts it (Dr fund:cash, Cr members:owe). More than still owed is E930; the reference is required (E802).
+---@param id integer
+---@param repayment {amount: integer, method?: string, reference: string, date?: string} amount: fen; method: cash (default), bankTransfer, cheque; date: default today
+---@return {claim: huzhu.Claim, outstanding: integer} # outstanding: fen still owed back
+function huzhu.claims.repay(id, repayment) end
+
+--- Claims whose member still owes an amount back (a paid claim reopened and decided lower, or rejected; less what was repaid), by id.
 ---@param filter {status?: string, unit?: string, plan?: string, from?: string, to?: string, policy?: integer, member?: string}? status: reported, underReview, approved, rejected, paid; unit: the policy's enrolling unit's subtree; plan: plan code; from/to: reported on or after/before (YYYY-MM-DD); policy: policy id; member: resident ID
 ---@return {claim: huzhu.Claim, paid: integer, owed: integer, since: string}[] # fen; since: when the owed amount was recorded
 function huzhu.claims.owed(filter) end
@@ -549,14 +555,14 @@ function huzhu.claims.overdue(options) end
 --- The mutual-aid fund's append-only double-entry ledger (帐目清楚). Money in fen.
 huzhu.ledger = {}
 
---- An account's balance on its normal side (debit for assets and expenses: fund:cash, receivable:contributions, benefits:paid; credit for liabilities and income: receipts:unapplied, refunds:payable, contributions), over entries dated on or before `as_of` (all when nil).
----@param account string fund:cash, receivable:contributions, receipts:unapplied, refunds:payable, contributions:administration, contributions:union, contributions:member, benefits:paid
+--- An account's balance on its normal side (debit for assets and expenses: fund:cash, receivable:contributions, members:owe, benefits:paid; credit for liabilities and income: receipts:unapplied, refunds:payable, benefits:payable, contributions), over entries dated on or before `as_of` (all when nil).
+---@param account string fund:cash, receivable:contributions, receipts:unapplied, refunds:payable, contributions:administration, contributions:union, contributions:member, benefits:payable, benefits:paid, members:owe
 ---@param as_of string? YYYY-MM-DD
 ---@return integer # fen
 function huzhu.ledger.balance(account, as_of) end
 
 --- Iterates journal entries with their lines, oldest first, in constant memory: `for e in huzhu.ledger.each{kind = "payout"} do … end`.
----@param filter {from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}? from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, receipt, application, migration; policy, claim: linked record id; unit: the entry's unit subtree
+---@param filter {from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}? from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, receipt, application, migration, approval, owed, repayment; policy, claim: linked record id; unit: the entry's unit subtree
 ---@return fun(): huzhu.LedgerEntry?
 function huzhu.ledger.each(filter) end
 
@@ -578,6 +584,41 @@ function huzhu.ledger.apply_unapplied(application) end
 ---@param query {unit?: string, as_of?: string}? unit: default the whole scope; as_of: default today
 ---@return huzhu.Owed
 function huzhu.ledger.owed(query) end
+
+--- Payee bank accounts and bank payout batches (代发). Account numbers come back masked (6222 **** **** 7894); only the bank's file holds them in full.
+huzhu.payouts = {}
+
+--- Sets (or replaces) a member's payee bank account. UnionPay card numbers (62…, 16–19 digits) must pass the check digit (E316); other numbers are 10–30 digits (E317); the bank is required (E318).
+---@param member string resident ID
+---@param account {bank: string, account: string} account: digits, spaces or hyphens allowed
+---@return {name: string, bank: string, account: string, other_payee: boolean} # account masked
+function huzhu.payouts.set_account(member, account) end
+
+--- A member's payee bank account (masked), or nil.
+---@param member string resident ID
+---@return {name: string, bank: string, account: string, other_payee: boolean}?
+function huzhu.payouts.account(member) end
+
+--- Names another payee of a claim (e.g. a death benefit's beneficiary), paid instead of the member's account. The name is required (E939); the account is checked as for `set_account`.
+---@param claim integer
+---@param payee {name: string, bank: string, account: string}
+---@return {name: string, bank: string, account: string, other_payee: boolean} # account masked
+function huzhu.payouts.set_payee(claim, payee) end
+
+--- Who a claim is paid to (masked): its other payee, else the member's account; nil when neither.
+---@param claim integer
+---@return {name: string, bank: string, account: string, other_payee: boolean}?
+function huzhu.payouts.payee(claim) end
+
+--- Writes the bank's batch file (UTF-8 with BOM; reference,payee,account,amount; owner-only) for every approved claim with an amount payable and a payee account, and marks them sent; the file appears when the run commits. Refused when nothing is to pay (E931), when the total is more than the bank balance (E932), or when the file exists (E938).
+---@param options {out: string, date?: string} out: the file to write; date: the day sent (default today)
+---@return {batch: integer, count: integer, total: integer, file: string, items: {claim: integer, reference: string, payee: string, account: string, amount: integer, status: string, date: string?, message: string?}[]} # total: fen
+function huzhu.payouts.batch(options) end
+
+--- Reads the bank's answer (reference,status,date,message; success/failed or 成功/失败; UTF-8 or GB18030): successes pay their claims on the bank's date, failures leave them approved for the next batch with the bank's message. All or nothing: an unknown reference is E934 naming the line.
+---@param options {file: string}
+---@return {paid: {claim: integer, reference: string, payee: string, account: string, amount: integer, status: string, date: string?, message: string?}[], failed: {claim: integer, reference: string, payee: string, account: string, amount: integer, status: string, date: string?, message: string?}[], paid_total: integer}
+function huzhu.payouts.reconcile(options) end
 
 --- Units' annual targets (members, contributions in fen) and progress: 时间过半、任务过半.
 huzhu.targets = {}

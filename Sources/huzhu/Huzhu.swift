@@ -17,6 +17,7 @@ struct Huzhu: ParsableCommand {
             ScheduleCommand.self, LedgerCommand.self, ClaimsCommand.self, AppraiseCommand.self,
             ReportCommand.self, DoctorCommand.self, PlansCommand.self, RenewCommand.self, PoliciesCommand.self,
             BackupCommand.self, RestoreCommand.self, MembersCommand.self,
+            PayoutsCommand.self,
         ]
     )
 

@@ -45,9 +45,10 @@ struct ClaimsCommandTests {
                 2026-09-30 underReview → approved by 王会计
                 2026-09-30 approved → paid by 王会计: automatic: review round 2 approved 600.00; paid 800.00 so far; 200.00 owed back
               payments:
-                2026-09-30 paid 800.00 by bankTransfer BK-1 (ledger entry 4)
+                2026-09-30 paid 800.00 by bankTransfer BK-1 (ledger entry 5)
                 2026-09-30 owed back 200.00 after review round 2
               paid 800.00 in all, 200.00 owed back by the member
+              payee: no bank account (huzhu payouts account / payee)
 
             """)
         let second = try ws.run(["claims", "show", "2", "--unmasked"])
@@ -67,6 +68,7 @@ struct ClaimsCommandTests {
                 2026-09-30 underReview → rejected by 王会计: no bank card
                 2026-09-30 rejected → underReview by 王会计: card handed in
               payments: none
+              payee: no bank account (huzhu payouts account / payee)
 
             """)
         for text in [result.stdout, second.stdout] { #expect(!text.contains("Optional(")) }

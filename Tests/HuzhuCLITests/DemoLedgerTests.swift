@@ -13,10 +13,12 @@ struct DemoLedgerTests {
         #expect(check.status == 0)
         #expect(check.stdout.hasPrefix("the books balance: "))
         let counts = try CLI.run(["repl"], in: city,
-                                 stdin: "=huzhu.policies.count()\n=huzhu.claims.count{status = \"paid\"}\n")
+                                 stdin: "=huzhu.policies.count()\n=huzhu.claims.count{status = \"paid\"}\n"
+                                     + "=huzhu.claims.count{status = \"approved\"}\n")
         let figures = counts.stdout.split(separator: "\n").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        #expect(figures.count == 2 && figures[1] > 0)
+        #expect(figures.count == 3 && figures[1] > 0)
         let entries = check.stdout.split(separator: " ").dropFirst(3).first.map(String.init)
-        #expect(entries == String(figures.reduce(0, +)))   // one entry per policy and one per paid claim
+        // One entry per policy, an approval per approved or paid claim and a payout per paid claim.
+        #expect(entries == String(figures[0] + 2 * figures[1] + figures[2]))
     }
 }

@@ -174,9 +174,9 @@ struct DoctorCommandTests {
             """, failed: [
                 "ledger": """
                 FAIL  ledger        3 problems
-                      ledger: account benefits:paid: ledger 800.00, paid claims 900.00 (differs by -100.00)
-                      ledger: account fund:cash: ledger -800.00, receipts − paid claims -900.00 (differs by 100.00)
-                      ledger: claim 1 benefits:paid: ledger 800.00, payment 900.00 (differs by -100.00)
+                      ledger: account benefits:paid: ledger 800.00, claims 900.00 (differs by -100.00)
+                      ledger: account fund:cash: ledger -800.00, receipts − paid claims + repaid -900.00 (differs by 100.00)
+                      ledger: claim 1 benefits:paid: ledger 800.00, claim 900.00 (differs by -100.00)
                 """,
                 "payouts": """
                 FAIL  payouts       1 problem
@@ -194,13 +194,13 @@ struct DoctorCommandTests {
             """, failed: [
                 "ledger": """
                 FAIL  ledger        3 problems
-                      ledger: account benefits:paid: ledger 1600.00, paid claims 800.00 (differs by 800.00)
-                      ledger: account fund:cash: ledger -1600.00, receipts − paid claims -800.00 (differs by -800.00)
-                      ledger: claim 1 benefits:paid: ledger 1600.00, payment 800.00 (differs by 800.00)
+                      ledger: account benefits:paid: ledger 1600.00, claims 800.00 (differs by 800.00)
+                      ledger: account fund:cash: ledger -1600.00, receipts − paid claims + repaid -800.00 (differs by -800.00)
+                      ledger: claim 1 benefits:paid: ledger 1600.00, claim 800.00 (differs by 800.00)
                 """,
                 "payouts": """
                 FAIL  payouts       1 problem
-                      payouts: claim 1: paid 2 times (payout entries 6, 7)
+                      payouts: claim 1: paid 2 times (payout entries 7, 8)
                 """], verdict: "2 of 11 checks failed: ledger, payouts"),
         Plant(what: "approvals over the plan's caps", sql: "UPDATE planTerm SET rules = json_set(rules, '$.perClaimCap', 50000, '$.perTermCap', 30000) WHERE planCode = 'ACC'",
               failed: ["payouts": """

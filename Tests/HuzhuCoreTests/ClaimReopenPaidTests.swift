@@ -78,9 +78,10 @@ struct ClaimReopenPaidTests {
         #expect(try problems(city) == [])
         let audited = try city.database.read { db in
             try AuditLog.entries(db).filter { ["claimReview", "claimAdjustment", "ledgerEntry", "claim"].contains($0.tableName) }
-                .suffix(4).map { "\($0.operation) \($0.tableName)" }
+                .suffix(5).map { "\($0.operation) \($0.tableName)" }
         }
-        #expect(audited == ["reopenClaim claimReview", "reviewClaim claim", "postPayout ledgerEntry", "payClaimDifference claimAdjustment"])
+        #expect(audited == ["reopenClaim claimReview", "reviewClaim claim", "postApproval ledgerEntry", "postPayout ledgerEntry",
+                            "payClaimDifference claimAdjustment"])
     }
 
     @Test("approved for less: paid again at once, the difference owed back; a later higher decision cancels it first")
@@ -101,7 +102,9 @@ struct ClaimReopenPaidTests {
             ["\(id) \(city.man) 2450.00 450.00 2012-10-09"])
         #expect(try city.database.read { db in try city.claims.owed(db, ClaimFilter(unit: "LY")) }.isEmpty)
         #expect(try city.database.read { db in try ClaimService(scope: .unit("LY")).owed(db) }.isEmpty)
-        #expect(try city.database.read { db in try city.ledger.balance(db, account: .benefitsPaid) } == Money(fen: 245_000))
+        // The expense is what the member keeps: 2,450.00 paid less 450.00 owed back (members:owe).
+        #expect(try city.database.read { db in try city.ledger.balance(db, account: .benefitsPaid) } == Money(fen: 200_000))
+        #expect(try city.database.read { db in try city.ledger.balance(db, account: .membersOwe) } == Money(fen: 45_000))
         #expect(try problems(city) == [])
 
         try city.database.write { db in

@@ -42,7 +42,7 @@ struct ClaimTransitionTests {
             try AuditLog.entries(db).filter { ["claim", "claimReview", "claimPayment", "ledgerEntry"].contains($0.tableName) }
                 .map(\.operation)
         }
-        #expect(audited == ["reportClaim", "beginClaimReview", "reviewClaim", "postPayout", "payClaim"])
+        #expect(audited == ["reportClaim", "beginClaimReview", "reviewClaim", "postApproval", "postPayout", "payClaim"])
     }
 
     @Test("a step from the wrong status is refused with E602, naming both statuses")

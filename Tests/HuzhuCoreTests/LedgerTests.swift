@@ -77,7 +77,7 @@ struct LedgerTests {
         #expect(try city.database.read { db in try LedgerLine.fetchCount(db) } == 10)  // INP 4 (three payers) + ACC 2 + FEM 2 + INP (LY) 2, all kept
     }
 
-    @Test("a paid claim posts its payout; check agrees")
+    @Test("a paid claim posts its approval and its payout; check agrees")
     func payout() throws {
         let city = try postedCity()
         let claim = try city.approved(city.inpatient())
@@ -87,12 +87,15 @@ struct LedgerTests {
                                     context: city.on("2012-09-20"))
         }
         try city.database.read { (db: Database) throws in
-            let payout = try #require(try city.ledger.page(db, LedgerFilter(claimID: claim.id!), after: nil, limit: 5).first)
+            let entries = try city.ledger.page(db, LedgerFilter(claimID: claim.id!), after: nil, limit: 5)
+            #expect(entries.map(\.entry.kind) == [.approval, .payout])
+            let payout = try #require(entries.last)
             #expect(payout.entry.kind == .payout)
             #expect(payout.entry.entryDate.description == "2012-09-20")
             #expect(payout.entry.memo == "benefit of claim \(claim.id!) (policy \(city.inpatientPolicy)), bankTransfer BK-9")
             #expect(payout.lines.map { "\($0.account.rawValue) \($0.debit) \($0.credit)" } ==
-                ["benefits:paid 2450.00 0.00", "fund:cash 0.00 2450.00"])
+                ["benefits:payable 2450.00 0.00", "fund:cash 0.00 2450.00"])
+            #expect(try city.ledger.balance(db, account: .benefitsPayable) == .zero)
             #expect(try city.ledger.balance(db, account: .benefitsPaid) == Money(fen: 245_000))
             // No receipt yet: the contributions are billed (receivable), the payout overdraws the bank.
             #expect(try city.ledger.balance(db, account: .fundCash) == Money(fen: -245_000))
@@ -188,12 +191,12 @@ struct LedgerTests {
         let report = try city.database.read { db in try city.ledger.check(db) }
         #expect(report.description == """
             entry \(entryID): debits 5.00, credits 0.00 (differs by 5.00)
-            account benefits:paid: ledger 2455.00, paid claims 2450.00 (differs by 5.00)
-            claim \(claim.id!) benefits:paid: ledger 2455.00, payment 2450.00 (differs by 5.00)
+            account benefits:paid: ledger 2455.00, claims 2450.00 (differs by 5.00)
+            claim \(claim.id!) benefits:paid: ledger 2455.00, claim 2450.00 (differs by 5.00)
             """)
         let limited = try city.database.read { db in try city.ledger.check(db, detailLimit: 0) }
         #expect(limited.description == """
-            account benefits:paid: ledger 2455.00, paid claims 2450.00 (differs by 5.00)
+            account benefits:paid: ledger 2455.00, claims 2450.00 (differs by 5.00)
             … and 2 more
             """)
     }

@@ -86,7 +86,7 @@ struct ClaimsAPITests {
             """)
         // Enrolment bills the unit (receivable); no receipt yet, so the payout overdraws fund:cash.
         #expect(results == [2600, 2600, 40000, -40000, 0,
-                            "contribution 2 receivable:contributions 2600; payout 2 benefits:paid 40000", 0])
+                            "contribution 2 receivable:contributions 2600; approval 2 benefits:paid 40000; payout 2 benefits:payable 40000", 0])
     }
 
     @Test("a group enrollment posts every contribution and check agrees")

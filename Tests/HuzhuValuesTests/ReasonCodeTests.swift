@@ -39,7 +39,7 @@ struct ReasonCodeTests {
             303 genderConflict, 304 birthDateConflict, 305 memberUnknown, 306 statusDateMissing,
             307 statusDateUnexpected, 308 dateBeforeJoining, 309 dateInFuture, 310 joinedBeforeBirth,
             311 memberGone, 312 transferSameUnit, 313 memberChangeUnknown, 314 changeBeforeLast,
-            315 memberChangeFieldMissing,
+            315 memberChangeFieldMissing, 316 bankCardCheckDigit, 317 bankAccountInvalid, 318 bankNameRequired,
             320 pseudonymOutOfRange,
             401 planCodeInvalid, 402 planCodeTaken, 404 priceInvalid, 405 maxSharesInvalid,
             406 ageRangeInvalid, 407 waitingPeriodInvalid, 408 accidentWaitingPeriod,
@@ -67,7 +67,10 @@ struct ReasonCodeTests {
             905 entryUnknown, 906 entryAlreadyReversed, 907 refundNeedsCancelledPolicy,
             908 contributionNotPosted, 909 entryNotReversible, 910 payerUnknown, 911 receiptSurplus,
             912 referenceDuplicate, 913 receiptAmountInvalid, 914 referenceMissing, 915 receiptUnknown, 916 unappliedShort,
-            917 nothingOwed, 1001 ruleName, 1002 subsidyBudgetExceeded,
+            917 nothingOwed, 930 repaymentExceedsOwed, 931 payoutBatchEmpty,
+            932 fundBalanceInsufficient, 933 claimInPayoutBatch, 934 payoutReferenceUnknown, 935 payoutStatusInvalid,
+            936 payoutAlreadyAnswered, 937 payoutFileColumns, 938 payoutFileExists, 939 payeeNameRequired,
+            940 payoutDateInvalid, 1001 ruleName, 1002 subsidyBudgetExceeded,
             1003 targetNegative, 1004 targetYearInvalid, 1005 appraisalLocked, 1006 ruleNotInForce,
             1007 appraisalNoUnits, 1008 periodInvalid
             """

@@ -82,18 +82,24 @@ public struct ClaimMoney: Hashable, Sendable {
     public var paid: Money
     /// Σ owed − Σ owed cancelled.
     public var owed: Money
+    /// Σ repaid by the member (``ClaimRepayment``).
+    public var repaid: Money
 
     /// Creates a position.
-    public init(paid: Money = .zero, owed: Money = .zero) {
+    public init(paid: Money = .zero, owed: Money = .zero, repaid: Money = .zero) {
         self.paid = paid
         self.owed = owed
+        self.repaid = repaid
     }
+
+    /// What the member still owes back: owed − repaid.
+    public var outstanding: Money { Money(fen: owed.fen - repaid.fen) }
 
     /// What the member keeps: paid − owed.
     public var settled: Money { Money(fen: paid.fen - owed.fen) }
 
     /// The position of a claim's first payment and adjustments.
-    public init(payment: ClaimPayment?, adjustments: [ClaimAdjustment]) {
+    public init(payment: ClaimPayment?, adjustments: [ClaimAdjustment], repaid: Money = .zero) {
         var paid = payment?.amount.fen ?? 0, owed: Int64 = 0
         for adjustment in adjustments {
             switch adjustment.kind {
@@ -102,17 +108,18 @@ public struct ClaimMoney: Hashable, Sendable {
             case .owedCancelled: owed -= adjustment.amount.fen
             }
         }
-        self.init(paid: Money(fen: paid), owed: Money(fen: owed))
+        self.init(paid: Money(fen: paid), owed: Money(fen: owed), repaid: repaid)
     }
 
     /// What a new decision for `target` (the amount approved, 0 for a
     /// rejection) settles: an owed amount cancelled, an amount still to
     /// pay, or an amount owed back. At most one of `cancel` and `owe` is
-    /// above 0, and `toPay` is above 0 only when nothing is owed any more.
+    /// above 0, and `toPay` is above 0 only when nothing is owed any more
+    /// (an owed amount already repaid is not cancelled: the member is paid again).
     public func settling(_ target: Money) -> (cancel: Money, toPay: Money, owe: Money) {
         let difference = target.fen - settled.fen
         if difference >= 0 {
-            let cancel = min(difference, owed.fen)
+            let cancel = min(difference, outstanding.fen)
             return (Money(fen: cancel), Money(fen: difference - cancel), .zero)
         }
         return (.zero, .zero, Money(fen: -difference))

@@ -19,9 +19,13 @@ public struct ClaimDetail: Hashable, Sendable {
     /// What later decisions settled against the payments: further
     /// payments, amounts owed back and cancelled, oldest first.
     public var adjustments: [ClaimAdjustment] = []
+    /// The member's repayments of amounts owed back, oldest first.
+    public var repayments: [ClaimRepayment] = []
 
-    /// Paid so far and owed back.
-    public var money: ClaimMoney { ClaimMoney(payment: payment, adjustments: adjustments) }
+    /// Paid so far, owed back and repaid.
+    public var money: ClaimMoney {
+        ClaimMoney(payment: payment, adjustments: adjustments, repaid: Money(fen: repayments.reduce(0) { $0 + $1.amount.fen }))
+    }
 
     /// The documents still missing, in checklist order.
     public var missingDocuments: [ClaimDocument] {

@@ -45,7 +45,7 @@ enum ClaimRecords {
         "\(payment.method.rawValue) \(payment.reference)"
     }
 
-    /// The payout's ledger entry (not yet stored) and its lines: Dr benefits paid, Cr the fund's cash.
+    /// The payout's ledger entry (not yet stored) and its lines: Dr benefits payable, Cr the fund's cash.
     static func payout(_ claim: Claim, _ payment: ClaimPayment, context: WriteContext)
         -> (entry: LedgerEntry, lines: [LedgerLine]) {
         let entry = LedgerEntry(
@@ -54,7 +54,27 @@ enum ClaimRecords {
             policyID: claim.policyID, claimID: claim.id, reversesEntryID: nil, unitCode: claim.unitCode,
             at: AuditLog.timestamp(context.clock()), operatorName: context.operatorName,
             scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
-        return (entry, [.debit(.benefitsPaid, payment.amount), .credit(.fundCash, payment.amount)])
+        return (entry, [.debit(.benefitsPayable, payment.amount), .credit(.fundCash, payment.amount)])
+    }
+
+    /// A claim entry (not yet stored) of `kind` dated `date`: Dr `debit`, Cr `credit`, both `amount`.
+    static func entry(_ claim: Claim, kind: LedgerEntryKind, memo: String, on date: CivilDate, amount: Money,
+                      debit: LedgerAccount, credit: LedgerAccount, context: WriteContext)
+        -> (entry: LedgerEntry, lines: [LedgerLine]) {
+        let entry = LedgerEntry(
+            id: nil, entryDate: date, kind: kind, memo: "\(memo) of claim \(claim.id!) (policy \(claim.policyID))",
+            policyID: claim.policyID, claimID: claim.id, reversesEntryID: nil, unitCode: claim.unitCode,
+            at: AuditLog.timestamp(context.clock()), operatorName: context.operatorName,
+            scriptName: context.scriptName, scriptSHA256: context.scriptSHA256)
+        return (entry, [.debit(debit, amount), .credit(credit, amount)])
+    }
+
+    /// The approval's ledger entry: Dr benefits paid (the expense), Cr benefits payable, dated the decision
+    /// (``ClaimService`` and ``ClaimBatch`` post it alike). `further` for a reopened claim's further approved amount.
+    static func approval(_ claim: Claim, amount: Money, further: Bool = false, context: WriteContext)
+        -> (entry: LedgerEntry, lines: [LedgerLine]) {
+        entry(claim, kind: .approval, memo: further ? "further approval" : "approval", on: context.today, amount: amount,
+              debit: .benefitsPaid, credit: .benefitsPayable, context: context)
     }
 
     /// The note of what a decision of a claim paid before settled.

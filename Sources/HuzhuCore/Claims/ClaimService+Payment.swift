@@ -4,7 +4,10 @@ extension ClaimService {
     // MARK: - Payment
 
     /// Pays an approved claim (approved → paid) and posts the payout to the
-    /// ledger (Dr benefits:paid, Cr fund:cash) in the same transaction.
+    /// ledger (Dr benefits:payable, Cr fund:cash — the approval booked the
+    /// expense) in the same transaction. For money paid outside a bank batch
+    /// (cash, cheque) or a transfer made by hand; a claim waiting in a sent
+    /// payout batch is refused (E933): the bank's answer settles it.
     ///
     /// A claim is paid once: a second payment of a paid claim is refused
     /// (E603), and the `claimPayment` table's key refuses it too. A claim
@@ -28,6 +31,7 @@ extension ClaimService {
     @discardableResult
     public func pay(_ db: Database, claimID: Int64, _ payment: ClaimPayment, context: WriteContext) throws -> Claim {
         var claim = try visibleClaim(db, id: claimID)
+        try refuseIfSent(db, claimID: claimID)
         let approved = try ClaimDecisionSteps.payable(claim, claimID: claimID) {
             try ClaimStore.payment(db, claimID: claimID)
         }
@@ -73,6 +77,7 @@ extension ClaimService {
     /// What a claim has been paid so far and what its member owes back.
     public func money(_ db: Database, claimID: Int64) throws -> ClaimMoney {
         let adjustments = try ClaimStore.adjustments(db, claimID: claimID)
-        return ClaimMoney(payment: try ClaimStore.payment(db, claimID: claimID), adjustments: adjustments)
+        return ClaimMoney(payment: try ClaimStore.payment(db, claimID: claimID), adjustments: adjustments,
+                          repaid: Money(fen: try ClaimStore.repaid(db, claimID: claimID)))
     }
 }

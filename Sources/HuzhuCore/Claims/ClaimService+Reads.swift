@@ -11,18 +11,20 @@ extension ClaimService {
         return ClaimDetail(claim: claim, residentID: residentID, termLabel: term, documents: try documents(db, claimID: id),
                            reviews: try reviews(db, claimID: id), events: try events(db, claimID: id),
                            payment: try ClaimStore.payment(db, claimID: id),
-                           adjustments: try ClaimStore.adjustments(db, claimID: id))
+                           adjustments: try ClaimStore.adjustments(db, claimID: id),
+                           repayments: try ClaimStore.repayments(db, claimID: id))
     }
 
     /// The claims whose member owes an amount back (a reopened paid claim
-    /// decided lower, or rejected), by id, within the scope and a filter.
+    /// decided lower, or rejected) not yet repaid in full, by id, within the scope and a filter.
     ///
     /// - Throws: ``ValidationError`` E208 / E250 for a bad filter unit.
     public func owed(_ db: Database, _ filter: ClaimFilter = ClaimFilter()) throws -> [OwedClaim] {
-        try ClaimStore.owed(db, where: try conditions(db, filter)).map { claim, paid, owed, since in
+        try ClaimStore.owed(db, where: try conditions(db, filter)).map { claim, paid, owed, repaid, since in
             let (residentID, _) = try ClaimStore.residentIDAndTerm(db, memberID: claim.memberID, termID: claim.planTermID)
             return OwedClaim(claim: claim, residentID: residentID,
-                             money: ClaimMoney(paid: Money(fen: paid), owed: Money(fen: owed)), since: since)
+                             money: ClaimMoney(paid: Money(fen: paid), owed: Money(fen: owed), repaid: Money(fen: repaid)),
+                             since: since)
         }
     }
 

@@ -70,6 +70,9 @@ extension ClaimService {
                                 rowKey: String(claimID), summary: ClaimRecords.reviewed(claim, review))
             if money.paid.fen > 0 {
                 try settle(db, &claim, round: review.round, against: money, context: context)
+            } else if newStatus == .approved, let amount = claim.approvedAmount {
+                let (entry, lines) = ClaimRecords.approval(claim, amount: amount, context: context)
+                _ = try LedgerService(scope: scope).post(db, entry, lines: lines, operation: "postApproval", context: context)
             }
             return .commit
         }
@@ -87,13 +90,27 @@ extension ClaimService {
         let target = claim.status == .approved ? claim.approvedAmount ?? .zero : .zero
         let (cancel, toPay, owe) = money.settling(target)
         let note = ClaimRecords.settlementNote(round: round, status: claim.status, target: target, money: money)
+        let ledger = LedgerService(scope: scope)
         for (kind, amount) in [(ClaimAdjustmentKind.owedCancelled, cancel), (.owed, owe)] where amount.fen > 0 {
+            // Owed back: Dr members:owe, Cr benefits:paid; cancelled: the lines swapped.
+            let (entry, lines) = kind == .owed
+                ? ClaimRecords.entry(claim, kind: .owed, memo: "owed back", on: context.today, amount: amount,
+                                     debit: .membersOwe, credit: .benefitsPaid, context: context)
+                : ClaimRecords.entry(claim, kind: .owed, memo: "owed cancelled", on: context.today, amount: amount,
+                                     debit: .benefitsPaid, credit: .membersOwe, context: context)
+            let posted = try ledger.post(db, entry, lines: lines, operation: kind == .owed ? "postOwed" : "postOwedCancelled",
+                                         context: context)
             var adjustment = ClaimAdjustment(id: nil, claimID: claim.id!, round: round, kind: kind, amount: amount,
-                                             on: context.today, operatorName: context.operatorName, note: note)
+                                             on: context.today, ledgerEntryID: posted.entry.id,
+                                             operatorName: context.operatorName, note: note)
             try ClaimStore.insert(db, &adjustment)
             try AuditLog.record(db, context: context, action: "insert",
                                 operation: kind == .owed ? "recordClaimOwed" : "cancelClaimOwed", table: "claimAdjustment",
                                 rowKey: String(adjustment.id!), summary: ClaimRecords.adjusted(adjustment))
+        }
+        if toPay.fen > 0 {
+            let (entry, lines) = ClaimRecords.approval(claim, amount: toPay, further: true, context: context)
+            _ = try ledger.post(db, entry, lines: lines, operation: "postApproval", context: context)
         }
         if claim.status == .approved, toPay.fen == 0 {
             try transition(db, &claim, to: .paid, on: context.today,
@@ -126,7 +143,16 @@ extension ClaimService {
             failures.add(.valueRequired, field: "reason", subject: .claim(claimID))
         }
         try failures.throwIfAny()
+        try refuseIfSent(db, claimID: claimID)
         try db.inSavepoint {
+            let payable = Money(fen: try LedgerStore.claimBalance(db, claimID: claimID, account: .benefitsPayable))
+            if payable.fen > 0 {
+                // The approval withdrawn: nothing is owed to the member until the claim is decided again.
+                let (entry, lines) = ClaimRecords.entry(claim, kind: .approval, memo: "approval withdrawn (reopened)",
+                                                        on: context.today, amount: payable, debit: .benefitsPayable,
+                                                        credit: .benefitsPaid, context: context)
+                _ = try LedgerService(scope: scope).post(db, entry, lines: lines, operation: "withdrawApproval", context: context)
+            }
             claim.approvedAmount = nil
             claim.rejectionReason = nil
             try openReview(db, &claim, note: reason, on: context.today, context: context)

@@ -161,11 +161,13 @@ enum ClaimStore {
         try adjustment.insert(db)
     }
 
-    /// The claims meeting the conditions (on `claim`) with an amount still owed back, by id:
-    /// the claim, paid so far, owed and the day the last owed amount was recorded.
-    static func owed(_ db: Database, where conditions: [SQL]) throws -> [(Claim, paid: Int64, owed: Int64, since: CivilDate)] {
+    /// The claims meeting the conditions (on `claim`) with an amount still owed back (owed − repaid), by id:
+    /// the claim, paid so far, owed, repaid and the day the last owed amount was recorded.
+    static func owed(_ db: Database, where conditions: [SQL]) throws
+        -> [(Claim, paid: Int64, owed: Int64, repaid: Int64, since: CivilDate)] {
         var sql: SQL = """
-            SELECT claim.*, COALESCE(cp.amount, 0) + x.further AS paidSoFar, x.owed AS owedBack, x.since AS owedSince
+            SELECT claim.*, COALESCE(cp.amount, 0) + x.further AS paidSoFar, x.owed AS owedBack,
+                   COALESCE(r.repaid, 0) AS repaidBack, x.since AS owedSince
             FROM claim
             JOIN (
                 SELECT claimID,
@@ -175,12 +177,30 @@ enum ClaimStore {
                 FROM claimAdjustment GROUP BY claimID
             ) x ON x.claimID = claim.id
             LEFT JOIN claimPayment cp ON cp.claimID = claim.id
-            WHERE x.owed > 0
+            LEFT JOIN (SELECT claimID, SUM(amount) AS repaid FROM claimRepayment GROUP BY claimID) r ON r.claimID = claim.id
+            WHERE x.owed - COALESCE(r.repaid, 0) > 0
             """
         for condition in conditions { sql = sql + " AND " + condition }
         let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: sql + " ORDER BY claim.id"))
         return try rows.map { row in
-            (try Claim(row: row), paid: row["paidSoFar"], owed: row["owedBack"], since: row["owedSince"])
+            (try Claim(row: row), paid: row["paidSoFar"], owed: row["owedBack"], repaid: row["repaidBack"],
+             since: row["owedSince"])
         }
+    }
+
+    /// What a member repaid on a claim so far, in fen.
+    static func repaid(_ db: Database, claimID: Int64) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM claimRepayment WHERE claimID = ?",
+                           arguments: [claimID]) ?? 0
+    }
+
+    /// A claim's repayments, oldest first.
+    static func repayments(_ db: Database, claimID: Int64) throws -> [ClaimRepayment] {
+        try ClaimRepayment.fetchAll(db, sql: "SELECT * FROM claimRepayment WHERE claimID = ? ORDER BY id", arguments: [claimID])
+    }
+
+    /// Stores a repayment, giving it its id.
+    static func insert(_ db: Database, _ repayment: inout ClaimRepayment) throws {
+        try repayment.insert(db)
     }
 }

@@ -13,7 +13,7 @@ import GRDB
 /// - an `import` audit row of its table whose summary's `firstID`…`lastID`
 ///   holds the id — a members import audits once per file.
 ///
-/// Tables keyed by id: member, policy, claim, claimPayment (by claimID), claimAdjustment,
+/// Tables keyed by id: member, policy, claim, claimPayment (by claimID), claimAdjustment, claimRepayment, payoutBatch,
 /// ledgerEntry, planTerm, enrollmentBatch, ruleVersion, appraisalRun,
 /// reward; by code: office, unit, plan. Consecutive ids without cover are
 /// reported as one range: `policy 4-6: no audit row of their insert (3 rows)`.
@@ -25,7 +25,7 @@ struct AuditCompletenessCheck: DoctorCheck {
     static let idTables: [(table: String, key: String)] = [
         ("office", "code"), ("unit", "code"), ("plan", "code"), ("planTerm", "id"), ("member", "id"),
         ("enrollmentBatch", "id"), ("policy", "id"), ("claim", "id"), ("claimPayment", "claimID"),
-        ("claimAdjustment", "id"), ("ledgerEntry", "id"), ("ruleVersion", "id"), ("appraisalRun", "id"), ("reward", "id"),
+        ("claimAdjustment", "id"), ("claimRepayment", "id"), ("payoutBatch", "id"), ("ledgerEntry", "id"), ("ruleVersion", "id"), ("appraisalRun", "id"), ("reward", "id"),
     ]
 
     func run(_ db: Database, _ environment: DoctorEnvironment, into findings: inout DoctorFindings) throws {

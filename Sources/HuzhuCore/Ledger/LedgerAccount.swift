@@ -11,7 +11,9 @@ import GRDB
 /// | `contributions:administration` | income  | credit      | contributions paid by the administration |
 /// | `contributions:union`          | income  | credit      | contributions paid by the union         |
 /// | `contributions:member`         | income  | credit      | contributions paid by members           |
-/// | `benefits:paid`                | expense | debit       | benefits paid on claims                 |
+/// | `benefits:payable`             | liability | credit    | benefits approved, not yet paid (应付赔款) |
+/// | `benefits:paid`                | expense | debit       | benefits granted on claims (赔付支出)     |
+/// | `members:owe`                  | asset   | debit       | what members owe back on reopened claims |
 ///
 /// A refund takes its parts back out of the contribution accounts, so a
 /// contribution account always holds what its payer is charged and kept in.
@@ -31,8 +33,12 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Da
     case contributionsUnion = "contributions:union"
     /// Contributions paid by members (income).
     case contributionsMember = "contributions:member"
-    /// Benefits paid on claims (expense).
+    /// Benefits approved and not yet paid (liability, 应付赔款).
+    case benefitsPayable = "benefits:payable"
+    /// Benefits granted on claims (expense, 赔付支出): booked on approval.
     case benefitsPaid = "benefits:paid"
+    /// What members owe back after a reopened claim's lower decision (asset, 应收个人退回款).
+    case membersOwe = "members:owe"
 
     /// What kind of account it is.
     public enum AccountType: String, Hashable, Sendable {
@@ -51,7 +57,9 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Da
         case .receivableContributions: return .debit
         case .receiptsUnapplied: return .credit
         case .refundsPayable: return .credit
+        case .membersOwe: return .debit
         case .contributionsAdministration, .contributionsUnion, .contributionsMember: return .credit
+        case .benefitsPayable: return .credit
         }
     }
 
@@ -64,6 +72,8 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Da
         case .refundsPayable: return .liability
         case .contributionsAdministration, .contributionsUnion, .contributionsMember: return .income
         case .benefitsPaid: return .expense
+        case .benefitsPayable: return .liability
+        case .membersOwe: return .asset
         }
     }
 
@@ -78,6 +88,8 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Da
         case .contributionsUnion: return "工会缴费收入"
         case .contributionsMember: return "职工缴费收入"
         case .benefitsPaid: return "互助金赔付支出"
+        case .benefitsPayable: return "应付赔款"
+        case .membersOwe: return "应收个人退回款"
         }
     }
 

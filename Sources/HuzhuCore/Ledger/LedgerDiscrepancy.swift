@@ -13,11 +13,11 @@ public struct LedgerDiscrepancy: Hashable, Sendable, CustomStringConvertible {
         case unbalancedEntry
         /// A contribution account against the policies' splits for that payer.
         case contributionAccount
-        /// benefits:paid against the paid claims' payments.
+        /// A claim account (benefits:paid, benefits:payable, members:owe) against the claims.
         case benefitsAccount
         /// One policy's posted contribution for one payer against its split.
         case policyContribution
-        /// One claim's posted payout against its payment.
+        /// One claim's posting on a claim account against what the claim says.
         case claimPayout
         /// One unit's receivable:contributions against its bills less what settled them.
         case unitReceivable
@@ -36,8 +36,8 @@ public struct LedgerDiscrepancy: Hashable, Sendable, CustomStringConvertible {
     public var ledger: Money
     /// The figure it should equal (for an unbalanced entry, its credits).
     public var expected: Money
-    /// Where ``expected`` comes from: `credits`, `policies`, `policy`, `paid claims`, `payment`,
-    /// `bills − settled`, `receipts − applied`, `receipts − paid claims`.
+    /// Where ``expected`` comes from: `credits`, `policies`, `policy`, `claims`, `claim`, `payment`,
+    /// `approved − paid`, `owed − repaid`, `bills − settled`, `receipts − applied`, `receipts − paid claims`.
     public var source: String
 
     /// ledger − expected.

@@ -7,7 +7,8 @@ public enum LedgerEntryKind: String, Hashable, Sendable, Codable, CaseIterable, 
     /// A cancelled policy's contribution refunded: Dr contributions:*, Cr receivable:contributions
     /// (the unpaid part of its bill) and refunds:payable (the rest).
     case refund
-    /// A claim's benefit paid: Dr benefits:paid, Cr fund:cash.
+    /// A claim's benefit paid out of the payable: Dr benefits:payable, Cr fund:cash
+    /// (before issue 16: Dr benefits:paid, Cr fund:cash).
     case payout
     /// A correction: another entry reversed.
     case reversal
@@ -19,6 +20,14 @@ public enum LedgerEntryKind: String, Hashable, Sendable, Codable, CaseIterable, 
     /// Contributions posted to fund:cash before bills existed, billed by the migration
     /// `createBillsAndReceipts`: Dr receivable:contributions, Cr fund:cash.
     case migration
+    /// A claim's benefit approved (or a further amount approved): Dr benefits:paid, Cr benefits:payable;
+    /// the approval withdrawn when an approved claim is reopened before it is paid: the lines swapped.
+    case approval
+    /// A reopened claim's lower decision after payment: Dr members:owe, Cr benefits:paid;
+    /// an owed amount cancelled by a later, higher decision: the lines swapped.
+    case owed
+    /// A member's repayment of an owed amount: Dr fund:cash, Cr members:owe.
+    case repayment
 }
 
 /// One journal entry of the fund (`ledgerEntry` table), append-only: the

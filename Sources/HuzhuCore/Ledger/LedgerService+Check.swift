@@ -2,13 +2,16 @@ import GRDB
 
 extension LedgerService {
     /// Proves the books: every entry balances, each contribution account
-    /// equals what the policies say that payer is charged, benefits:paid
-    /// equals the paid claims, each unit's receivable:contributions equals
-    /// its bills less what settled them, receipts:unapplied equals the
-    /// receipts less what was applied from them, fund:cash equals the
-    /// receipts less the benefits paid (contributions reach the bank only
-    /// as receipts), and each policy and each paid claim is posted exactly
-    /// — returning every disagreement with both figures.
+    /// equals what the policies say that payer is charged, the claim
+    /// accounts equal what the claims say — benefits:payable = approved −
+    /// paid, benefits:paid = what members keep (paid − owed back) + the
+    /// payable, members:owe = owed back − repaid — each unit's
+    /// receivable:contributions equals its bills less what settled them,
+    /// receipts:unapplied equals the receipts less what was applied from
+    /// them, fund:cash equals the receipts less the benefits paid out plus
+    /// the repayments (contributions reach the bank only as receipts), and
+    /// each policy and each claim is posted exactly — returning every
+    /// disagreement with both figures.
     ///
     /// A policy's contribution is expected in the books unless the policy
     /// was cancelled *and* refunded (contributions are usually kept once
@@ -56,11 +59,17 @@ extension LedgerService {
                                                ledger: ledger, expected: policies, source: "policies"))
             }
         }
-        let paid = Money(fen: try LedgerStore.paidClaims(db, in: range))
-        let benefits = balances.first { $0.account == .benefitsPaid }!.balance
-        if benefits != paid {
-            found.append(LedgerDiscrepancy(kind: .benefitsAccount, subject: "account \(LedgerAccount.benefitsPaid.rawValue)",
-                                           ledger: benefits, expected: paid, source: "paid claims"))
+        let claimAccounts: [(LedgerAccount, String)] = [
+            (.benefitsPaid, "claims"), (.benefitsPayable, "approved − paid"), (.membersOwe, "owed − repaid"),
+        ]
+        let claimTotals = try LedgerStore.claimTotals(db, in: range)
+        for (index, (account, source)) in claimAccounts.enumerated() {
+            let ledger = balances.first { $0.account == account }!.balance
+            let claims = Money(fen: claimTotals[index])
+            if ledger != claims {
+                found.append(LedgerDiscrepancy(kind: .benefitsAccount, subject: "account \(account.rawValue)",
+                                               ledger: ledger, expected: claims, source: source))
+            }
         }
 
         // 2b. Receivables per unit: its bills' charges less what settled them.
@@ -80,10 +89,11 @@ extension LedgerService {
                                                source: "receipts − applied"))
             }
             let cash = balances.first { $0.account == .fundCash }!.balance
-            if cash.fen != received - paid.fen {
+            let expectedCash = received - claimTotals[3] + claimTotals[4]
+            if cash.fen != expectedCash {
                 found.append(LedgerDiscrepancy(kind: .cashAccount, subject: "account \(LedgerAccount.fundCash.rawValue)",
-                                               ledger: cash, expected: Money(fen: received - paid.fen),
-                                               source: "receipts − paid claims"))
+                                               ledger: cash, expected: Money(fen: expectedCash),
+                                               source: "receipts − paid claims + repaid"))
             }
         }
 
@@ -100,13 +110,16 @@ extension LedgerService {
             }
         }
 
-        // 4. Each claim's payout against its payment.
+        // 4. Each claim, account by account.
         var claimIndex = 0
-        try LedgerStore.mispostedClaims(db, in: range) { id, payment, posted in
-            add(LedgerDiscrepancy(kind: .claimPayout, subject: "claim \(id) \(LedgerAccount.benefitsPaid.rawValue)",
-                                  ledger: Money(fen: posted), expected: Money(fen: payment), source: "payment"),
-                counted: claimIndex)
-            claimIndex += 1
+        try LedgerStore.mispostedClaims(db, in: range) { id, expected, posted in
+            for (offset, (account, _)) in claimAccounts.enumerated() where expected[offset] != posted[offset] {
+                add(LedgerDiscrepancy(kind: .claimPayout, subject: "claim \(id) \(account.rawValue)",
+                                      ledger: Money(fen: posted[offset]), expected: Money(fen: expected[offset]),
+                                      source: "claim"),
+                    counted: claimIndex)
+                claimIndex += 1
+            }
         }
         return LedgerCheckReport(discrepancies: found, omitted: omitted, entriesChecked: entriesChecked)
     }

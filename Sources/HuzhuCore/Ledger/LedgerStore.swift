@@ -54,6 +54,15 @@ enum LedgerStore {
         try LedgerLine.filter(LedgerLine.Columns.entryID == entryID).order(LedgerLine.Columns.id).fetchAll(db)
     }
 
+    /// A claim's balance on an account, on the account's normal side, in fen.
+    static func claimBalance(_ db: Database, claimID: Int64, account: LedgerAccount) throws -> Int64 {
+        let sign = account.normalSide == .debit ? "l.debit - l.credit" : "l.credit - l.debit"
+        return try Int64.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(\(sign)), 0) FROM ledgerLine l JOIN ledgerEntry e ON e.id = l.entryID
+            WHERE e.claimID = ? AND l.account = ?
+            """, arguments: [claimID, account.rawValue]) ?? 0
+    }
+
     // MARK: - Batches
 
     /// Posts the contributions of a batch's active policies not yet posted, in set-based statements:
@@ -167,18 +176,6 @@ enum LedgerStore {
         return [row[0], row[1], row[2]]
     }
 
-    /// The fen paid on the claims in a range of units: first payments and further payments.
-    static func paidClaims(_ db: Database, in range: UnitRange) throws -> Int64 {
-        let first = try Int64.fetchOne(db, SQLRequest<Int64>(literal: """
-            SELECT COALESCE(SUM(cp.amount), 0) FROM claimPayment cp JOIN claim c ON c.id = cp.claimID WHERE 1
-            """ + scoped(range, "c.unitCode"))) ?? 0
-        let further = try Int64.fetchOne(db, SQLRequest<Int64>(literal: """
-            SELECT COALESCE(SUM(a.amount), 0) FROM claimAdjustment a JOIN claim c ON c.id = a.claimID
-            WHERE a.kind = 'furtherPayment'
-            """ + scoped(range, "c.unitCode"))) ?? 0
-        return first + further
-    }
-
     /// Each policy in a range of units whose posted contributions differ from what it expects, by id:
     /// expected and posted fen per payer (administration, union, member), streamed.
     static func mispostedPolicies(_ db: Database, in range: UnitRange,
@@ -205,26 +202,63 @@ enum LedgerStore {
         }
     }
 
-    /// Each claim in a range of units whose payments (the first and any further ones) differ from the net
-    /// posted to `benefits:paid`, by id, streamed.
-    static func mispostedClaims(_ db: Database, in range: UnitRange,
-                                  _ each: (_ claimID: Int64, _ paid: Int64, _ posted: Int64) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: """
-            SELECT c.id, COALESCE(cp.amount, 0) + COALESCE(f.further, 0) AS paid, COALESCE(x.net, 0) AS posted
+    /// What each claim expects in the books, per account: benefits:paid (what the member keeps, plus
+    /// what is approved and unpaid), benefits:payable (approved − paid) and members:owe (owed − repaid);
+    /// and what is posted (`x…`), per claim (`c.id`, `c.unitCode`).
+    private static let claimBooks: SQL = """
+        WITH money AS (
+            SELECT c.id AS id, c.unitCode AS unitCode,
+                   COALESCE(cp.amount, 0) + COALESCE(a.further, 0) AS paid,
+                   COALESCE(a.owed, 0) AS owed, COALESCE(r.repaid, 0) AS repaid,
+                   CASE WHEN c.status = 'approved'
+                        THEN c.approvedAmount - (COALESCE(cp.amount, 0) + COALESCE(a.further, 0) - COALESCE(a.owed, 0))
+                        ELSE 0 END AS payable
             FROM claim c
             LEFT JOIN claimPayment cp ON cp.claimID = c.id
             LEFT JOIN (
-                SELECT claimID, SUM(amount) AS further FROM claimAdjustment WHERE kind = 'furtherPayment' GROUP BY claimID
-            ) f ON f.claimID = c.id
-            LEFT JOIN (
-                SELECT e.claimID AS claimID, SUM(l.debit - l.credit) AS net
-                FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id
-                WHERE e.claimID IS NOT NULL AND l.account = 'benefits:paid' GROUP BY e.claimID
-            ) x ON x.claimID = c.id
-            WHERE paid != posted
-            """ + scoped(range, "c.unitCode") + " ORDER BY c.id"))
+                SELECT claimID, SUM(CASE kind WHEN 'furtherPayment' THEN amount ELSE 0 END) AS further,
+                       SUM(CASE kind WHEN 'owed' THEN amount WHEN 'owedCancelled' THEN -amount ELSE 0 END) AS owed
+                FROM claimAdjustment GROUP BY claimID
+            ) a ON a.claimID = c.id
+            LEFT JOIN (SELECT claimID, SUM(amount) AS repaid FROM claimRepayment GROUP BY claimID) r ON r.claimID = c.id
+        ),
+        posted AS (
+            SELECT e.claimID AS claimID,
+                   SUM(CASE WHEN l.account = 'benefits:paid' THEN l.debit - l.credit ELSE 0 END) AS expense,
+                   SUM(CASE WHEN l.account = 'benefits:payable' THEN l.credit - l.debit ELSE 0 END) AS payable,
+                   SUM(CASE WHEN l.account = 'members:owe' THEN l.debit - l.credit ELSE 0 END) AS owe
+            FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id
+            WHERE e.claimID IS NOT NULL GROUP BY e.claimID
+        ),
+        books AS (
+            SELECT m.id, m.unitCode, m.paid - m.owed + m.payable AS expense, m.payable, m.owed - m.repaid AS owe,
+                   m.paid AS paidOut, m.repaid AS repaidIn,
+                   COALESCE(p.expense, 0) AS xExpense, COALESCE(p.payable, 0) AS xPayable, COALESCE(p.owe, 0) AS xOwe
+            FROM money m LEFT JOIN posted p ON p.claimID = m.id
+        )
+        """
+
+    /// What the claims in a range of units expect on benefits:paid, benefits:payable and members:owe, then
+    /// the money paid out to members and repaid by them, in fen.
+    static func claimTotals(_ db: Database, in range: UnitRange) throws -> [Int64] {
+        let row = try Row.fetchOne(db, SQLRequest<Row>(literal: claimBooks + """
+             SELECT COALESCE(SUM(expense), 0), COALESCE(SUM(payable), 0), COALESCE(SUM(owe), 0),
+                    COALESCE(SUM(paidOut), 0), COALESCE(SUM(repaidIn), 0) FROM books WHERE 1
+            """ + scoped(range, "unitCode")))!
+        return [row[0], row[1], row[2], row[3], row[4]]
+    }
+
+    /// Each claim in a range of units whose posted benefits:paid, benefits:payable or members:owe differ from
+    /// what its approvals, payments, amounts owed back and repayments say, by id, streamed: expected and
+    /// posted fen per account (benefits:paid, benefits:payable, members:owe).
+    static func mispostedClaims(_ db: Database, in range: UnitRange,
+                                  _ each: (_ claimID: Int64, _ expected: [Int64], _ posted: [Int64]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: claimBooks + """
+             SELECT id, expense, payable, owe, xExpense, xPayable, xOwe FROM books
+            WHERE (expense != xExpense OR payable != xPayable OR owe != xOwe)
+            """ + scoped(range, "unitCode") + " ORDER BY id"))
         while let row = try rows.next() {
-            try each(row[0], row[1], row[2])
+            try each(row[0], [row[1], row[2], row[3]], [row[4], row[5], row[6]])
         }
     }
 

@@ -24,6 +24,8 @@ public struct Services: Sendable {
     public let claims: ClaimService
     /// The fund's ledger.
     public let ledger: LedgerService
+    /// Payee accounts and bank payout batches.
+    public let payouts: PayoutService
     /// Annual targets and progress.
     public let targets: TargetService
     /// The figures units are judged by.
@@ -46,6 +48,7 @@ public struct Services: Sendable {
         self.enrollment = EnrollmentService(scope: scope, subsidy: subsidy)
         self.claims = ClaimService(scope: scope)
         self.ledger = LedgerService(scope: scope)
+        self.payouts = PayoutService(scope: scope)
         self.targets = TargetService(scope: scope)
         self.indicators = IndicatorService(scope: scope)
         self.appraisals = AppraisalService(scope: scope)

@@ -179,6 +179,9 @@ public final class ReadOnlySQL {
         "last_value", "nth_value",
     ]
 
+    /// The tables holding full bank account numbers (column `accountNumber`), which queries read as NULL.
+    static let accountTables: Set<String> = ["memberbankaccount", "claimpayee"]
+
     /// The function the authorizer refused last, to name it in the error.
     private var refusedFunction: String?
 
@@ -197,6 +200,11 @@ public final class ReadOnlySQL {
             return SQLITE_DENY   // no other file, and the copy cannot be changed
         case SQLITE_READ:
             if let table { collected?.insert(table.lowercased()) }
+            // Account numbers in full are for the bank's file only: read as NULL (`accountMasked` holds the masked form).
+            if let table, let column = function, column.lowercased() == "accountnumber",
+               Self.accountTables.contains(table.lowercased()) {
+                return SQLITE_IGNORE
+            }
             return SQLITE_OK
         case SQLITE_FUNCTION:
             guard let function else { return SQLITE_OK }

@@ -36,6 +36,8 @@ public enum Schema {
         migrator.registerMigration("addPolicyCancellation", migrate: Migrations.addPolicyCancellation)
         migrator.registerMigration("createClaimAdjustments", migrate: Migrations.createClaimAdjustments)
         migrator.registerMigration("createBillsAndReceipts", migrate: Migrations.createBillsAndReceipts)
+        migrator.registerMigration("addClaimPayables", migrate: Migrations.addClaimPayables)
+        migrator.registerMigration("createPayouts", migrate: Migrations.createPayouts)
         return migrator
     }
 }

@@ -172,15 +172,34 @@ enum ClaimFunctions {
             try state.services.claims.reopen(db, claimID: id, reason: note, context: state.context)
             return try call.push(Records.claim(try state.services.claims.claim(db, id: id)!))
         }
+        m.function("repay", doc: LuaDoc(
+            "Records a member's repayment of an amount owed back on a reopened claim (退回款) and posts it (Dr fund:cash, Cr members:owe). More than still owed is E930; the reference is required (E802).",
+            params: [.init("id", "integer"),
+                     .init("repayment", "{amount: integer, method?: string, reference: string, date?: string}",
+                           "amount: fen; method: cash (default), bankTransfer, cheque; date: default today")],
+            returns: [.init("{claim: huzhu.Claim, outstanding: integer}", "outstanding: fen still owed back")])) { call in
+            try state.refuseInRule("huzhu.claims.repay")
+            let id = try call.integer(1)
+            let o = try Options(call, 2, allowed: ["amount", "method", "reference", "date"])
+            guard let amount = try o.money("amount") else { throw o.fail("amount", "integer") }
+            let repayment = ClaimRepayment(amount: amount,
+                                           method: try o.string("method").map { try PaymentMethod(parsing: $0) } ?? .cash,
+                                           reference: try o.requiredString("reference"),
+                                           on: try date(o, "date") ?? state.context.today)
+            let db = try state.db()
+            let result = try state.services.claims.repay(db, claimID: id, repayment, context: state.context)
+            return try call.push(.table(["claim": Records.claim(try state.services.claims.claim(db, id: id)!),
+                                         "outstanding": .integer(result.outstanding.fen)]))
+        }
         m.function("owed", doc: LuaDoc(
-            "Claims whose member owes an amount back (a paid claim reopened and decided lower, or rejected), by id.",
+            "Claims whose member still owes an amount back (a paid claim reopened and decided lower, or rejected; less what was repaid), by id.",
             params: [filterDoc],
             returns: [.init("{claim: huzhu.Claim, paid: integer, owed: integer, since: string}[]", "fen; since: when the owed amount was recorded")])) { call in
             let filter = try filter(call)
             let db = try state.db()
             return try call.push(.array(try state.services.claims.owed(db, filter).map { item in
                 .table(["claim": Records.claim(try state.services.claims.claim(db, id: item.claim.id!)!),
-                        "paid": .integer(item.money.paid.fen), "owed": .integer(item.money.owed.fen),
+                        "paid": .integer(item.money.paid.fen), "owed": .integer(item.money.outstanding.fen),
                         "since": .string(item.since.description)])
             }))
         }

@@ -14,6 +14,7 @@ enum HuzhuModule {
         PolicyFunctions.addRenewal(to: &m, state)
         m.module(ClaimFunctions.module(state))
         m.module(LedgerFunctions.module(state))
+        m.module(PayoutFunctions.module(state))
         m.module(TargetFunctions.module(state))
         IndicatorFunctions.add(to: &m, state)
         m.module(AppraisalFunctions.module(state))

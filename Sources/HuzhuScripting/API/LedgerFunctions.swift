@@ -6,7 +6,7 @@ enum LedgerFunctions {
     static let filterKeys = ["from", "to", "account", "kind", "policy", "claim", "unit"]
     static let filterDoc = LuaDoc.Param(
         "filter", "{from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}?",
-        "from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, receipt, application, migration; policy, claim: linked record id; unit: the entry's unit subtree")
+        "from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, receipt, application, migration, approval, owed, repayment; policy, claim: linked record id; unit: the entry's unit subtree")
 
     static func filter(_ call: LuaCall) throws -> LedgerFilter {
         let o = try Options(call, 1, allowed: filterKeys)
@@ -20,8 +20,8 @@ enum LedgerFunctions {
     static func module(_ state: RunState) -> LuaModule {
         var m = LuaModule("ledger", summary: "The mutual-aid fund's append-only double-entry ledger (帐目清楚). Money in fen.")
         m.function("balance", doc: LuaDoc(
-            "An account's balance on its normal side (debit for assets and expenses: fund:cash, receivable:contributions, benefits:paid; credit for liabilities and income: receipts:unapplied, refunds:payable, contributions), over entries dated on or before `as_of` (all when nil).",
-            params: [.init("account", "string", "fund:cash, receivable:contributions, receipts:unapplied, refunds:payable, contributions:administration, contributions:union, contributions:member, benefits:paid"),
+            "An account's balance on its normal side (debit for assets and expenses: fund:cash, receivable:contributions, members:owe, benefits:paid; credit for liabilities and income: receipts:unapplied, refunds:payable, benefits:payable, contributions), over entries dated on or before `as_of` (all when nil).",
+            params: [.init("account", "string", "fund:cash, receivable:contributions, receipts:unapplied, refunds:payable, contributions:administration, contributions:union, contributions:member, benefits:payable, benefits:paid, members:owe"),
                      .init("as_of", "string?", "YYYY-MM-DD")],
             returns: [.init("integer", "fen")])) { call in
             let account = try LedgerAccount(parsing: try call.string(1))

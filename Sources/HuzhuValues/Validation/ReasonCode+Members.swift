@@ -46,6 +46,15 @@ extension ReasonCode {
     public static let memberChangeFieldMissing = ReasonCode(315, "memberChangeFieldMissing",
         "change {change} needs {field}",
         "变更{change}须填写{field}")
+    public static let bankCardCheckDigit = ReasonCode(316, "bankCardCheckDigit",
+        "account number {account} is not a valid UnionPay card number (its check digit is wrong); check the card",
+        "账号{account}不是有效的银联卡号（校验位错误）；请核对银行卡")
+    public static let bankAccountInvalid = ReasonCode(317, "bankAccountInvalid",
+        "account number {account} must be 10 to 30 digits, nothing else (got {length} characters)",
+        "账号{account}应为10至30位纯数字（实为{length}个字符）")
+    public static let bankNameRequired = ReasonCode(318, "bankNameRequired",
+        "a payee bank account needs the bank's name (开户行)",
+        "收款账户须填写开户行")
     public static let pseudonymOutOfRange = ReasonCode(320, "pseudonymOutOfRange",
         "member {id} cannot be anonymised: a pseudonym holds row ids up to {largest}",
         "会员{id}无法匿名化：化名只能容纳不超过{largest}的编号")
@@ -55,6 +64,7 @@ extension ReasonCode {
         memberNameInvalid, memberExists, genderConflict, birthDateConflict, memberUnknown,
         statusDateMissing, statusDateUnexpected, dateBeforeJoining, dateInFuture, joinedBeforeBirth,
         memberGone, transferSameUnit, memberChangeUnknown, changeBeforeLast, memberChangeFieldMissing,
+        bankCardCheckDigit, bankAccountInvalid, bankNameRequired,
         pseudonymOutOfRange,
     ]
 }

@@ -11,7 +11,7 @@ struct ClaimsCommand: ParsableCommand {
             Claims are reported, reviewed, paid and reopened from Lua (huzhu.claims.*) \
             or imported from a spreadsheet (huzhu import claims FILE); these commands read them.
             """,
-        subcommands: [List.self, Show.self, Documents.self, Owed.self, Overdue.self]
+        subcommands: [List.self, Show.self, Documents.self, Owed.self, Repay.self, Overdue.self]
     )
 
     struct List: ParsableCommand {
@@ -67,7 +67,8 @@ struct ClaimsCommand: ParsableCommand {
                 guard let detail = try ClaimService().claim(db, id: id) else { throw ClaimsCommand.unknown(id) }
                 return ([ClaimText.heading(detail, unmasked: unmasked)] + ClaimText.facts(detail) + ClaimText.decision(detail)
                         + ClaimText.documents(detail) + ClaimText.reviews(detail) + ClaimText.events(detail)
-                        + ClaimText.payments(detail)).joined(separator: "\n")
+                        + ClaimText.payments(detail) + ClaimText.payee(try PayoutService().payee(db, claimID: id)))
+                    .joined(separator: "\n")
             }
             print(text)
         }
@@ -104,9 +105,9 @@ struct ClaimsCommand: ParsableCommand {
             let rows = owed.map { item in
                 [String(item.claim.id!), unmasked ? item.residentID.value : item.residentID.masked, item.claim.unitCode,
                  item.claim.planCode, item.claim.status.rawValue, item.claim.approvedAmount?.description ?? "",
-                 item.money.paid.description, item.money.owed.description, item.since.description]
+                 item.money.paid.description, item.money.outstanding.description, item.since.description]
             }
-            let total = Money(fen: owed.reduce(0) { $0 + $1.money.owed.fen })
+            let total = Money(fen: owed.reduce(0) { $0 + $1.money.outstanding.fen })
             print(TextTable.render(header: ["claim", "member", "unit", "plan", "status", "approved", "paid", "owed", "since"],
                                    rows: rows))
             print("\(owed.count) \(owed.count == 1 ? "claim" : "claims"), \(total) owed back")
@@ -144,5 +145,41 @@ struct ClaimsCommand: ParsableCommand {
     /// E601 for a claim id not in the workspace.
     static func unknown(_ id: Int64) -> HuzhuCore.ValidationError {
         HuzhuCore.ValidationError(ValidationFailure(.claimUnknown, field: "claim", value: .plain(String(id)), ["id": String(id)]))
+    }
+}
+
+extension ClaimsCommand {
+    /// `huzhu claims repay ID --amount Y --reference R [--method M] [--date D]`.
+    struct Repay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a member's repayment of an amount owed back on a reopened claim (退回款).",
+            discussion: """
+                Posts Dr fund:cash, Cr members:owe on the day the money came in. More than still \
+                owed back (huzhu claims owed) is refused (E930). Example: \
+                huzhu claims repay 17 --amount 200 --method cash --reference 收据0012. \
+                See docs/payouts.md.
+                """)
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @Option(help: ArgumentHelp("The amount repaid, in yuan (200 or 200.50).", valueName: "yuan")) var amount: String
+        @Option(help: ArgumentHelp("The receipt or bank reference.", valueName: "text")) var reference: String
+        @Option(help: ArgumentHelp("cash (default), bankTransfer or cheque.", valueName: "method")) var method: String = "cash"
+        @Option(help: ArgumentHelp("The day the money came in (default today).", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("Run scoped to this unit's subtree.", valueName: "code")) var unit: String?
+        @Flag(help: "Check and report, then roll back: nothing is written.") var dryRun = false
+
+        func run() throws {
+            let workspace = try workspaceOptions.open()
+            let context = workspaceOptions.context(in: workspace)
+            let repayment = ClaimRepayment(amount: try Money(yuan: amount), method: try PaymentMethod(parsing: method),
+                                           reference: reference, on: try date.map { try CivilDate(parsing: $0) } ?? context.today)
+            let result = try workspace.openDatabase().write(dryRun ? .dryRun : .commit, scope: unit.map(Scope.unit) ?? .everything) {
+                session in
+                try session.services.claims.repay(session.connection, claimID: id, repayment, context: context)
+            }
+            print("\(dryRun ? "would record" : "recorded") repayment of \(repayment.amount) on claim \(id) "
+                  + "(\(repayment.method.rawValue) \(repayment.reference)); \(result.outstanding) still owed back")
+            if dryRun { print("dry run: nothing was written") }
+        }
     }
 }

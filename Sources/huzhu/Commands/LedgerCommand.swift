@@ -43,7 +43,7 @@ struct LedgerCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Entries dated on or after this day.", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("Entries dated on or before this day.", valueName: "date")) var to: String?
         @Option(help: ArgumentHelp("Entries touching this account (e.g. fund:cash).", valueName: "account")) var account: String?
-        @Option(help: ArgumentHelp("contribution, refund, payout, reversal, receipt, application or migration.", valueName: "kind")) var kind: String?
+        @Option(help: ArgumentHelp("contribution, refund, payout, reversal, receipt, application, migration, approval, owed or repayment.", valueName: "kind")) var kind: String?
         @Option(help: ArgumentHelp("Entries of this policy.", valueName: "id")) var policy: Int64?
         @Option(help: ArgumentHelp("Entries of this claim.", valueName: "id")) var claim: Int64?
 

@@ -108,10 +108,21 @@ enum ClaimText {
                 lines.append("    \(a.on) owed back cancelled \(a.amount) after review round \(a.round)")
             }
         }
+        for r in detail.repayments {
+            lines.append("    \(r.on) repaid \(r.amount) by \(r.method.rawValue) \(r.reference)"
+                         + (r.ledgerEntryID.map { " (ledger entry \($0))" } ?? ""))
+        }
         guard !lines.isEmpty else { return ["  payments: none"] }
         let money = detail.money
-        return ["  payments:"] + lines
-            + ["  paid \(money.paid) in all" + (money.owed.fen > 0 ? ", \(money.owed) owed back by the member" : "")]
+        let owed = money.owed.fen > 0 ? ", \(money.owed) owed back by the member"
+            + (money.repaid.fen > 0 ? " (\(money.repaid) repaid, \(money.outstanding) still owed)" : "") : ""
+        return ["  payments:"] + lines + ["  paid \(money.paid) in all" + owed]
+    }
+
+    /// Who the claim is paid to, the account masked: `  payee: 李四 (other payee), 中国银行 6222 **** **** 7894`.
+    static func payee(_ payee: PayeeAccount?) -> [String] {
+        guard let payee else { return ["  payee: no bank account (huzhu payouts account / payee)"] }
+        return ["  payee: \(payee.name)\(payee.otherPayee ? " (other payee)" : ""), \(payee.bank) \(payee.account)"]
     }
 
     /// `80.00%`.

@@ -97,3 +97,25 @@ extension ClaimBatch {
                                  scriptName: context.scriptName, scriptSHA256: context.scriptSHA256))
     }
 }
+
+extension ClaimBatch {
+    /// Adds a ledger entry and its lines with the ledger's checks and its audit row, as ``LedgerService`` posts one.
+    ///
+    /// - Returns: The entry's id.
+    @discardableResult
+    mutating func appendEntry(_ entry: LedgerEntry, _ entryLines: [LedgerLine], operation: String,
+                              context: WriteContext) throws -> Int64 {
+        let amount = try LedgerService.checked(entryLines)
+        var entry = entry
+        let entryID = firstEntryID + Int64(entries.count)
+        entry.id = entryID
+        entries.append(entry)
+        for var line in entryLines {
+            line.entryID = entryID
+            lines.append(line)
+        }
+        audit("insert", operation, "ledgerEntry", String(entryID), LedgerService.postedSummary(entry, amount: amount),
+              at: entry.at, context: context)
+        return entryID
+    }
+}

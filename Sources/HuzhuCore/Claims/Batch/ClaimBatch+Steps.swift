@@ -123,6 +123,11 @@ extension ClaimBatch {
         transition(index: index, to: newStatus, on: context.today, note: review.note, at: at, context: context)
         claim = states[index].claim
         audit("update", "reviewClaim", "claim", String(claimID), ClaimRecords.reviewed(claim, review), at: at, context: context)
+        if newStatus == .approved, let amount = claim.approvedAmount {
+            // The approval, as the service posts it: Dr benefits:paid, Cr benefits:payable.
+            let (entry, entryLines) = ClaimRecords.approval(claim, amount: amount, context: context)
+            try appendEntry(entry, entryLines, operation: "postApproval", context: context)
+        }
         return claim
     }
 
@@ -142,18 +147,9 @@ extension ClaimBatch {
                                  into: &failures)
         try failures.throwIfAny()
         // The ledger entry, as LedgerService.postPayout posts it.
-        var (entry, entryLines) = ClaimRecords.payout(claim, payment, context: context)
-        let amount = try LedgerService.checked(entryLines)
+        let (entry, entryLines) = ClaimRecords.payout(claim, payment, context: context)
         let at = entry.at
-        let entryID = firstEntryID + Int64(entries.count)
-        entry.id = entryID
-        entries.append(entry)
-        for var line in entryLines {
-            line.entryID = entryID
-            lines.append(line)
-        }
-        audit("insert", "postPayout", "ledgerEntry", String(entryID), LedgerService.postedSummary(entry, amount: amount),
-              at: at, context: context)
+        let entryID = try appendEntry(entry, entryLines, operation: "postPayout", context: context)
         var stored = payment
         stored.claimID = claimID
         stored.ledgerEntryID = entryID

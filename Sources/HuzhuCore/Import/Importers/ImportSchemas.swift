@@ -5,7 +5,7 @@
 /// | offices | **code/代码**, **name/名称**, **kind/类型** (office/办事处, agency/代办处), parent/上级 |
 /// | units | **code/代码**, **name/名称**, **kind/类型**, parent/上级, office/办事处, employees/职工人数, year/年度 |
 /// | headcounts | **unit/单位**, **year/年度**, **employees/职工人数** |
-/// | members | **resident_id/身份证号**, **name/姓名**, **unit/单位**, phone/电话, hardship/困难职工, joined_on/入会日期 |
+/// | members | **resident_id/身份证号**, **name/姓名**, **unit/单位**, phone/电话, hardship/困难职工, joined_on/入会日期, bank/开户行, account/银行账号 (the payee bank account; both or neither) |
 /// | policies | **resident_id/身份证号**, **plan/计划**, **shares/份数**, term/期次 |
 /// | targets | **unit/单位**, **year/年度**, **members/参保人数**, **contributions/缴费金额** (yuan), plan/计划 |
 /// | member-changes | **resident_id/身份证号**, **change/变更**, date/日期, unit/单位, name/姓名, phone/电话, hardship/困难职工 |
@@ -52,6 +52,8 @@ public enum ImportSchemas {
         .optional("phone", "电话", "手机", "联系电话"),
         .optional("hardship", "困难职工"),
         .optional("joined_on", "入会日期"),
+        .optional("bank", "开户行", "开户银行"),
+        .optional("account", "银行账号", "账号", "卡号"),
     ], ignoring: [RejectsWriter.defaultReasonColumn, "gender", "性别", "birth_date", "出生日期", "status", "状态"])
 
     /// `resident_id,plan,shares,term`.

@@ -84,6 +84,11 @@ private struct MemberRows {
     let checkDatabase: Bool
     let exists: RawStatement
     let indexes: (residentID: Int, name: Int, unit: Int, phone: Int?, hardship: Int?, joinedOn: Int?)
+    /// The payee bank account columns, if the file has them.
+    let accountIndexes: (bank: Int?, account: Int?)
+    /// The valid rows' payee accounts, stored once their members are.
+    var accounts: [(residentID: String, bank: String, account: BankAccountNumber)] = []
+    let operatorName: String
     /// First 17 digits of each resident ID seen → its line.
     var seen: [UInt64: Int32] = [:]
     /// Valid rows, written sorted.
@@ -99,6 +104,8 @@ private struct MemberRows {
         let header = session.header
         indexes = (header.index(of: "resident_id")!, header.index(of: "name")!, header.index(of: "unit")!,
                    header.index(of: "phone"), header.index(of: "hardship"), header.index(of: "joined_on"))
+        accountIndexes = (header.index(of: "bank"), header.index(of: "account"))
+        operatorName = context.operatorName
         let rows = session.estimatedRows ?? 0
         seen.reserveCapacity(min(rows, MemberBulkWriter.chunkSize))
         writer = try MemberBulkWriter(db, expectedRows: rows, bytes: session.fileSize)
@@ -121,6 +128,7 @@ private struct MemberRows {
             if session.writesRows {
                 try flush()
                 try writer.finish()
+                try PayoutStore.setMemberAccounts(db, accounts, since: today, operatorName: operatorName)
             } else {
                 writer.abandon()
             }
@@ -216,7 +224,23 @@ private struct MemberRows {
             errors.append(session.error(ValidationFailure(.joinedBeforeBirth, field: "joined_on", value: .plain(joinedOn.description),
                                                           ["date": joinedOn.description, "birth": id.birthDate.description]), in: record))
         }
+        var account: (String, BankAccountNumber)?
+        let bank = cell(accountIndexes.bank) ?? "", number = cell(accountIndexes.account).map(ImportValues.unwrapExcelText) ?? ""
+        if !bank.isEmpty || !number.isEmpty {
+            if number.isEmpty {
+                errors.append(session.required("account", in: record))
+            } else {
+                do { account = try PayoutService.checked(bank: bank, account: number, subject: nil) } catch {
+                    for failure in (error as! ValidationError).failures {
+                        errors.append(session.error(failure, in: record))
+                    }
+                }
+            }
+        }
         guard errors.isEmpty, let id else { return errors }
+        if let account, session.writesRows {
+            accounts.append((id.value, account.0, account.1))
+        }
         if session.writesRows {
             writer.append(BulkMember(id: id, name: name, unit: unit, phone: phone, hardship: hardship, joinedOn: joinedOn))
         }
