@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HuzhuTestSupport
+import HuzhuCore
 import Testing
 
 /// `huzhu backup FILE` and `huzhu restore FILE` on the tiny city (5 members, no policies).
@@ -17,7 +18,7 @@ struct BackupCommandTests {
         let made = try CLI.run(["backup", file], in: ws.url)
         #expect(made.status == 0, "\(made.stderr)")
         let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0
-        #expect(made.stdout == "backed up to \(file): \(size) bytes, 5 members, 0 policies, schema createClaimAdjustments\n")
+        #expect(made.stdout == "backed up to \(file): \(size) bytes, 5 members, 0 policies, schema \(HuzhuDatabase.latestMigration)\n")
         #expect(made.stderr == "")
         #expect(try mode(file) == 0o600)
         let again = try CLI.run(["backup", "../nightly.db"], in: ws.url)
@@ -63,7 +64,7 @@ struct BackupCommandTests {
         #expect(restored.status == 0, "\(restored.stderr)")
         let lines = restored.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines.first?.hasPrefix("restored \(file): ") == true && lines.first?.hasSuffix(" bytes, 5 members, 0 policies, schema createClaimAdjustments") == true)
+        #expect(lines.first?.hasPrefix("restored \(file): ") == true && lines.first?.hasSuffix(" bytes, 5 members, 0 policies, schema \(HuzhuDatabase.latestMigration)") == true)
         #expect(lines.last?.hasPrefix("the replaced database is kept at \(ws.url.path)/huzhu.db.replaced-2") == true)
         #expect(try ws.count("member") == 5)
         let aside = String(lines.last!.dropFirst("the replaced database is kept at ".count))

@@ -12,8 +12,8 @@ struct PayoutsCommandTests {
     static func workspace() throws -> TinyWorkspace {
         let ws = try TinyWorkspace()
         try ws.write("claims.lua", """
-            huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'}
-            huzhu.enroll_unit{unit = 'LY001', plan = 'ACC'}
+            huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'} huzhu.ledger.receive{unit = 'BH001', amount = 7800, reference = 'B-1'}
+            huzhu.enroll_unit{unit = 'LY001', plan = 'ACC'} huzhu.ledger.receive{unit = 'LY001', amount = 5200, reference = 'L-1'}
             for _, who in ipairs{'\(TinyCity.wang)', '\(TinyCity.zhang)'} do
               local p = huzhu.policies.each{member = who}()
               local c = huzhu.claims.report{policy = p.id, kind = 'accident', incident = '2026-09-30',

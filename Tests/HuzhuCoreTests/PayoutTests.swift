@@ -18,11 +18,19 @@ final class PayoutTests {
         city = try ClaimCity()
     }
 
-    /// The bank balance: every contribution posted (fund:cash; 2.0 will debit receivables and need a receipt here).
+    /// The bank balance: every contribution billed, and each unit's bills paid by a receipt.
     func fundBank() throws {
         try city.database.write { db in
+            var owed: [String: Int64] = [:]
             for id in [city.inpatientPolicy, city.accidentPolicy, city.femalePolicy, city.otherPolicy] {
-                try city.ledger.postContribution(db, policy: try PolicyStore.policy(db, id: id)!, context: city.on("2012-06-20"))
+                let policy = try PolicyStore.policy(db, id: id)!
+                try city.ledger.postContribution(db, policy: policy, context: city.on("2012-06-20"))
+                owed[policy.unitCode, default: 0] += policy.contribution.fen
+            }
+            for (unit, fen) in owed.sorted(by: { $0.key < $1.key }) {
+                try city.ledger.receive(db, ReceiptRequest(date: try CivilDate(parsing: "2012-06-25"), payer: unit,
+                                                           amount: Money(fen: fen), reference: "R-\(unit)"),
+                                        context: city.on("2012-06-25"))
             }
         }
     }

@@ -8,9 +8,9 @@ import LuaHost
 
 @Suite("huzhu.payouts and huzhu.claims.repay from Lua")
 struct PayoutsAPITests {
-    /// BH001 enrolled in ACC (78.00 in the bank); Wang's accident claim approved for 50.00, his card recorded.
+    /// BH001 enrolled in ACC and its bill paid (78.00 in the bank); Wang's accident claim approved for 50.00, his card recorded.
     static let approved = """
-        huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'}
+        huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'} huzhu.ledger.receive{unit = 'BH001', amount = 7800, reference = 'B-1'}
         local p = huzhu.policies.each{member = '\(TinyCity.wang)'}()
         local c = huzhu.claims.report{policy = p.id, kind = 'accident', incident = '2026-09-30',
             admission = '2026-09-30', discharge = '2026-09-30', total = 100000, insurance_paid = 60000,
@@ -87,7 +87,7 @@ struct PayoutsAPITests {
             return r.outstanding, huzhu.claims.owed()[1].owed, huzhu.ledger.balance('members:owe'), #huzhu.ledger.check()
             """)
         #expect(results == [3000, 3000, 3000, 0])
-        let error = try f.failure(Self.approved + """
+        let error = try f.failure(Self.approved.replacingOccurrences(of: "'B-1'", with: "'B-2'") + """
             huzhu.claims.pay(c.id, {amount = 5000, method = 'cash', reference = 'R-1'})
             huzhu.claims.reopen(c.id, {note = 'double claim'})
             huzhu.claims.review(c.id, {reject = 'duplicate'})

@@ -122,3 +122,8 @@ public final class HuzhuDatabase: Sendable {
 /// handle that carries the scoped services is the next step, see
 /// docs/decisions.md.)
 public typealias DatabaseConnection = Database
+
+extension HuzhuDatabase {
+    /// The schema this huzhu brings a database to: the name of its last migration.
+    public static var latestMigration: String { Schema.migrator.migrations.last ?? "none" }
+}
