@@ -64,7 +64,8 @@ struct ReasonCodeTests {
             802 valueRequired, 803 duplicateInFile, 804 booleanInvalid, 805 integerInvalid,
             901 entryUnbalanced, 902 accountUnknown, 903 lineAmountInvalid, 904 contributionAlreadyPosted,
             905 entryUnknown, 906 entryAlreadyReversed, 907 refundNeedsCancelledPolicy,
-            908 contributionNotPosted, 909 entryNotReversible, 1001 ruleName, 1002 subsidyBudgetExceeded,
+            908 contributionNotPosted, 909 entryNotReversible, 950 periodClosed, 951 periodAlreadyClosed,
+            952 periodNotEnded, 953 periodMonthInvalid, 1001 ruleName, 1002 subsidyBudgetExceeded,
             1003 targetNegative, 1004 targetYearInvalid, 1005 appraisalLocked, 1006 ruleNotInForce,
             1007 appraisalNoUnits, 1008 periodInvalid
             """

@@ -10,6 +10,10 @@ public enum LedgerEntryKind: String, Hashable, Sendable, Codable, CaseIterable, 
     case payout
     /// A correction: another entry reversed.
     case reversal
+    /// A re-split of a policy's contribution between its payers: the
+    /// difference per payer part moved between the contribution accounts
+    /// (Dr the parts that shrink, Cr the parts that grow; total unchanged).
+    case adjustment
 }
 
 /// One journal entry of the fund (`ledgerEntry` table), append-only: the

@@ -35,6 +35,8 @@ public enum Schema {
         migrator.registerMigration("createMemberEvents", migrate: Migrations.createMemberEvents)
         migrator.registerMigration("addPolicyCancellation", migrate: Migrations.addPolicyCancellation)
         migrator.registerMigration("createClaimAdjustments", migrate: Migrations.createClaimAdjustments)
+        migrator.registerMigration("addLedgerAdjustments", migrate: Migrations.addLedgerAdjustments)
+        migrator.registerMigration("createLedgerClosings", migrate: Migrations.createLedgerClosings)
         return migrator
     }
 }

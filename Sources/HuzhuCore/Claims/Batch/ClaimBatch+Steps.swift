@@ -144,6 +144,9 @@ extension ClaimBatch {
         // The ledger entry, as LedgerService.postPayout posts it.
         var (entry, entryLines) = ClaimRecords.payout(claim, payment, context: context)
         let amount = try LedgerService.checked(entryLines)
+        if let closed = LedgerService.closedPeriodFailure(date: entry.entryDate, closing: closing) {
+            throw ValidationError(closed)
+        }
         let at = entry.at
         let entryID = firstEntryID + Int64(entries.count)
         entry.id = entryID
