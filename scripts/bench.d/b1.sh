@@ -7,9 +7,9 @@
 #   (b)  a straightforward Python + sqlite3 script (read, compute, executemany
 #        UPDATE, commit; splits only).
 # The dataset is `huzhu demo --members 436400` (seed 1: about 1,000,000 policies
-# of 2026 — 999,679 on 2026-11-29 — enrolled with each member paying all; the
-# section reports the exact count); the stock formula, activated from
-# 2026-07-01, changes every one of them. Each measured run starts from a fresh
+# of 2026; the section reports the exact count), re-split first to "the member
+# pays all" (the demo enrols with the stock formula); the stock formula, in
+# force again from 2026-12-01, then changes every one of them. Each measured run starts from a fresh
 # copy of the same database file. B6 is the peak RSS of the huzhu runs.
 # Writes $work/b1-section.md.
 
@@ -18,7 +18,13 @@ run_b1() {
   [ "$quick" -eq 1 ] && { b1members=43640; b1runs=2; }
   local dir="$work/b1" pristine="$work/b1-pristine.db"
   "$huzhu" demo "$dir" --members "$b1members" >/dev/null
-  (cd "$dir" && "$huzhu" rules activate subsidy scripts/rules/subsidy.lua --from 2026-07-01 >/dev/null)
+  # The demo enrols with the stock formula, so a plain re-split would change nothing: first
+  # re-split everything to "the member pays all" (a rule in force from 2026-11-01), then put
+  # the stock formula back in force from 2026-12-01 — the measured run changes every policy.
+  printf 'function subsidy(e)\n  return {administration = 0, union = 0, member = e.policy.contribution}\nend\n' > "$work/member-pays.lua"
+  (cd "$dir" && "$huzhu" rules activate subsidy "$work/member-pays.lua" --from 2026-11-01 >/dev/null \
+     && "$huzhu" rules apply subsidy --year 2026 >/dev/null \
+     && "$huzhu" rules activate subsidy scripts/rules/subsidy.lua --from 2026-12-01 >/dev/null)
   sqlite3 "$dir/huzhu.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
   cp "$dir/huzhu.db" "$pristine"
   local policies
@@ -135,9 +141,9 @@ PY
     echo "## B1 and B6: the subsidy formula over $policies policies, persisted"
     echo
     echo "Written by \`scripts/bench$([ "$quick" -eq 1 ] && echo " --quick")$([ "$only" = b1 ] && echo " b1")\` on $(date -u +%Y-%m-%d) ($(nproc) cores, shared)."
-    echo "Dataset: \`huzhu demo --members $b1members\` (seed 1), $policies active policies of 2026 enrolled with the"
-    echo "member paying all; the stock formula (\`scripts/stock/rules/subsidy.lua\`) activated from 2026-07-01"
-    echo "changes every one. Each run starts from a fresh copy of the same database file; wall and CPU"
+    echo "Dataset: \`huzhu demo --members $b1members\` (seed 1), $policies active policies of 2026, re-split first to"
+    echo "\"the member pays all\" (the demo enrols with the stock formula); the stock formula (\`scripts/stock/rules/subsidy.lua\`),"
+    echo "in force again from 2026-12-01, changes every one. Each run starts from a fresh copy of the same database file; wall and CPU"
     echo "(user + system) are medians of $b1runs runs (spread of wall in brackets), peak RSS the largest"
     echo "(\`/usr/bin/time\`). All four leave the same split on every policy (checked)."
     echo
