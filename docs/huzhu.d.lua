@@ -165,7 +165,7 @@
 ---@class huzhu.LedgerEntry
 ---@field id integer
 ---@field date string
----@field kind string contribution, refund, payout, reversal, receipt, application or migration
+---@field kind string contribution, refund, payout, reversal, adjustment, receipt, application, migration, approval, owed or repayment
 ---@field memo string
 ---@field policy integer?
 ---@field claim integer?
@@ -175,6 +175,12 @@
 ---@field bill integer? the bill a contribution is charged on
 ---@field receipt integer? the receipt recorded
 ---@field lines {account: string, debit: integer, credit: integer}[] fen; debits equal credits
+
+---@class huzhu.LedgerClosing
+---@field through string the last month closed, YYYY-MM
+---@field last_day string its last day, YYYY-MM-DD
+---@field closed_on string the business date of the closing
+---@field operator string
 
 ---@class huzhu.Office
 ---@field code string
@@ -562,7 +568,7 @@ huzhu.ledger = {}
 function huzhu.ledger.balance(account, as_of) end
 
 --- Iterates journal entries with their lines, oldest first, in constant memory: `for e in huzhu.ledger.each{kind = "payout"} do … end`.
----@param filter {from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}? from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, receipt, application, migration, approval, owed, repayment; policy, claim: linked record id; unit: the entry's unit subtree
+---@param filter {from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}? from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, adjustment, receipt, application, migration, approval, owed, repayment; policy, claim: linked record id; unit: the entry's unit subtree
 ---@return fun(): huzhu.LedgerEntry?
 function huzhu.ledger.each(filter) end
 
@@ -584,6 +590,20 @@ function huzhu.ledger.apply_unapplied(application) end
 ---@param query {unit?: string, as_of?: string}? unit: default the whole scope; as_of: default today
 ---@return huzhu.Owed
 function huzhu.ledger.owed(query) end
+
+--- The trial balance (试算平衡表): every account of the chart with its debits, credits and balance (fen) over entries dated on or before `as_of` (all when nil), and the totals, equal when the books balance.
+---@param options {as_of?: string}? as_of: YYYY-MM-DD
+---@return {accounts: {account: string, name: string, debits: integer, credits: integer, balance: integer}[], debits: integer, credits: integer, balanced: boolean}
+function huzhu.ledger.trial_balance(options) end
+
+--- Closes the books through a month, as `huzhu ledger close` does: from then on an entry dated in that month or before is refused (E950) by every posting path; corrections go to the open period. Forward-only (E951 for a month already closed), past months only (E952); a federation operation (E251 in a scoped run); audited.
+---@param options {through: string} through: YYYY-MM
+---@return huzhu.LedgerClosing
+function huzhu.ledger.close(options) end
+
+--- The closings of the books, oldest first; the last is the period closed (empty while every date is open).
+---@return huzhu.LedgerClosing[]
+function huzhu.ledger.periods() end
 
 --- Payee bank accounts and bank payout batches (代发). Account numbers come back masked (6222 **** **** 7894); only the bank's file holds them in full.
 huzhu.payouts = {}

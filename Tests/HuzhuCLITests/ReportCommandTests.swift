@@ -81,7 +81,7 @@ struct ReportCommandTests {
         let unknown = try CLI.run(["report", "nope"], in: ws)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no report 'nope'"))
-        #expect(unknown.stderr.contains("(reports: annual-summary, appraisal, arrears, claims-timeliness, members, participation, peer-cities, statement, target-progress)"))
+        #expect(unknown.stderr.contains("(reports: annual-summary, appraisal, arrears, claims-timeliness, members, participation, peer-cities, plan-results, statement, target-progress)"))
 
         try dir.write("ws/scripts/reports/bad.lua", "local r = huzhu.report.new{title = 'x'}\nr:table{columns = {{key = 'a', type = 'monye'}}}\n")
         let bad = try CLI.run(["report", "bad"], in: ws)

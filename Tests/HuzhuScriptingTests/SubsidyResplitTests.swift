@@ -39,7 +39,7 @@ extension ScriptFixture {
 
 @Suite("Applying the subsidy rule in force to written policies (re-split)")
 struct SubsidyResplitTests {
-    @Test("changed splits are persisted, each with a decision naming the version and a ledger correction; the books agree")
+    @Test("changed splits are persisted, each with a decision naming the version and one adjusting entry; the books agree")
     func persisted() throws {
         let f = try ScriptFixture()
         try f.enrollEveryoneMemberPays()
@@ -72,16 +72,22 @@ struct SubsidyResplitTests {
             #expect(try ledger.balance(db, account: .contributionsAdministration) == Money(fen: 2600)) // 5 × 5.20
             #expect(try ledger.balance(db, account: .contributionsUnion) == Money(fen: 7280))         // 4 × 13.00 + 20.80
             #expect(try ledger.balance(db, account: .contributionsMember) == Money(fen: 3120))        // 4 × 7.80
-            // Per policy: the first contribution, its reversal, the contribution posted again.
+            // Per policy: the contribution, then ONE adjusting entry moving the difference per payer part.
             let kinds = try String.fetchAll(db, sql: "SELECT kind || ':' || COALESCE(reversesEntryID, '-') FROM ledgerEntry WHERE policyID = 2 ORDER BY id")
-            #expect(kinds == ["contribution:-", "reversal:2", "contribution:-"])
+            #expect(kinds == ["contribution:-", "adjustment:-"])
+            let adjustment = try #require(try LedgerEntry.fetchOne(db, sql: "SELECT * FROM ledgerEntry WHERE policyID = 2 AND kind = 'adjustment'"))
+            #expect(adjustment.memo == "re-split of policy 2: subsidy split changed")
+            #expect(adjustment.entryDate == TinyCity.today && adjustment.operatorName == "tester")
             let lines = try String.fetchAll(db, sql: """
                 SELECT l.account || ' ' || l.debit || ' ' || l.credit FROM ledgerLine l
                 WHERE l.entryID = (SELECT MAX(id) FROM ledgerEntry WHERE policyID = 2) ORDER BY l.id
                 """)
-            #expect(lines == ["receivable:contributions 2600 0", "contributions:administration 0 520", "contributions:union 0 2080"])
+            // 0/0/26.00 → 5.20/20.80/0: administration +5.20, union +20.80, member −26.00; fund:cash untouched.
+            #expect(lines == ["contributions:administration 0 520", "contributions:union 0 2080", "contributions:member 2600 0"])
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ledgerEntry WHERE kind = 'adjustment'") == 5)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ledgerLine l JOIN ledgerEntry e ON e.id = l.entryID WHERE e.kind = 'adjustment'") == 15)
             let audit = try String.fetchAll(db, sql: "SELECT tableName || ' ' || action || ' ' || rowKey FROM audit WHERE operation = 'resplitSubsidy' ORDER BY id")
-            #expect(audit == ["policy update year 2026", "decision insert 6-10", "ledgerEntry insert 6-15"])
+            #expect(audit == ["policy update year 2026", "decision insert 6-10", "ledgerEntry insert 6-10"])
         }
     }
 
@@ -107,8 +113,8 @@ struct SubsidyResplitTests {
         let one = try f.resplit()
         #expect(one.changed == 1 && one.administration == 1080 && one.union == -1080 && one.member == 0)  // 16.00 - 5.20
         #expect(try f.splits() == ["520/1300/780", "1600/1000/0", "520/1300/780", "520/1300/780", "520/1300/780"])
-        // One decision; a reversal and a contribution (3 lines each); the rule's activation and 3 audit rows.
-        #expect(try f.writtenCounts() == [written[0] + 1, written[1] + 2, written[2] + 6, written[3] + 1 + 3])
+        // One decision; one adjusting entry (administration +10.80, union −10.80: 2 lines); the rule's activation and 3 audit rows.
+        #expect(try f.writtenCounts() == [written[0] + 1, written[1] + 1, written[2] + 2, written[3] + 1 + 3])
         #expect(try f.database.read { db in try LedgerService().check(db).isClean })
     }
 

@@ -124,7 +124,7 @@ struct ScopeTests {
                           scope: .unit("BH")) == [3, 2])
         let audit = try f.failure("huzhu.sql([[SELECT * FROM audit]])", scope: .unit("BH"))
         #expect(audit?.message == "test.lua:1: huzhu.sql: table audit is not available in a run scoped to BH (scoped runs read "
-            + "appraisalResult, appraisalRun, claim, claimAdjustment, claimDocument, claimEvent, claimPayment, claimReview, enrollmentBatch, "
+            + "appraisalResult, appraisalRun, claim, claimAdjustment, claimDocument, claimEvent, claimPayment, claimReview, enrollmentBatch, ledgerClosing, "
             + "ledgerEntry, ledgerLine, member, office, plan, planTerm, policy, reward, subsidyBudget, target, unit, unitHeadcount)")
         // The schema read is the copy's: its tables, none left out.
         let names = try f.run("local t = {} for _, r in ipairs(huzhu.sql([[SELECT name FROM sqlite_master WHERE type = 'table']])) do t[#t + 1] = r.name end return table.concat(t, ',')",

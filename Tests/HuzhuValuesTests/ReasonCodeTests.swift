@@ -70,7 +70,8 @@ struct ReasonCodeTests {
             917 nothingOwed, 930 repaymentExceedsOwed, 931 payoutBatchEmpty,
             932 fundBalanceInsufficient, 933 claimInPayoutBatch, 934 payoutReferenceUnknown, 935 payoutStatusInvalid,
             936 payoutAlreadyAnswered, 937 payoutFileColumns, 938 payoutFileExists, 939 payeeNameRequired,
-            940 payoutDateInvalid, 1001 ruleName, 1002 subsidyBudgetExceeded,
+            940 payoutDateInvalid, 950 periodClosed, 951 periodAlreadyClosed,
+            952 periodNotEnded, 953 periodMonthInvalid, 1001 ruleName, 1002 subsidyBudgetExceeded,
             1003 targetNegative, 1004 targetYearInvalid, 1005 appraisalLocked, 1006 ruleNotInForce,
             1007 appraisalNoUnits, 1008 periodInvalid
             """

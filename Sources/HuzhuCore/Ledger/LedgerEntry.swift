@@ -28,6 +28,10 @@ public enum LedgerEntryKind: String, Hashable, Sendable, Codable, CaseIterable, 
     case owed
     /// A member's repayment of an owed amount: Dr fund:cash, Cr members:owe.
     case repayment
+    /// A re-split of a policy's contribution between its payers: the
+    /// difference per payer part moved between the contribution accounts
+    /// (Dr the parts that shrink, Cr the parts that grow; total unchanged).
+    case adjustment
 }
 
 /// One journal entry of the fund (`ledgerEntry` table), append-only: the

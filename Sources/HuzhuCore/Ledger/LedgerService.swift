@@ -15,6 +15,9 @@ import GRDB
 /// | refund (cancelled)     | Dr contributions:*; Cr receivable:contributions (unpaid), refunds:payable (paid) |
 /// | benefit paid           | Dr benefits:paid; Cr fund:cash (by ``ClaimService/pay(_:claimID:_:context:)``) |
 /// | correction             | a contribution reversed, then posted again                  |
+/// | re-split of the parts  | one `adjustment`: the difference per payer part between the contribution accounts (``SubsidyResplit``) |
+///
+/// No entry may be dated in a closed period (``close(_:through:context:)``, E950).
 ///
 /// ```swift
 /// let ledger = LedgerService()
@@ -212,10 +215,11 @@ public struct LedgerService: Sendable {
     }
 
     /// Checks and stores an entry with its lines: every line more than 0
-    /// (E903), debits equal to credits (E901).
+    /// (E903), debits equal to credits (E901), dated after the closed period (E950).
     func post(_ db: Database, _ entry: LedgerEntry, lines: [LedgerLine], operation: String,
               context: WriteContext) throws -> LedgerEntryDetail {
         let amount = try Self.checked(lines)
+        try refuseClosedPeriod(db, date: entry.entryDate)
         var entry = entry
         var stored: [LedgerLine] = []
         try db.inSavepoint {
@@ -269,8 +273,9 @@ public struct LedgerService: Sendable {
             throw ValidationError(ValidationFailure(.entryAlreadyReversed, field: "entry", value: .plain(String(id)),
                                                     ["id": String(id), "by": String(by.id!)]))
         }
-        let lines = try lines(db, entryID: id).map { line in
-            LedgerLine(id: nil, entryID: 0, account: line.account, debit: line.credit, credit: line.debit)
+        // The contribution as it stands: with the re-split adjustments posted after it.
+        let lines = try LedgerStore.netContribution(db, policyID: original.policyID!, entryID: id).compactMap { account, net in
+            net == 0 ? nil : net > 0 ? LedgerLine.credit(account, Money(fen: net)) : LedgerLine.debit(account, Money(fen: -net))
         }
         var entry = makeEntry(kind: kind, date: context.today, memo: memo, policyID: original.policyID,
                               claimID: original.claimID, reverses: id, unitCode: original.unitCode, context: context)

@@ -1,5 +1,27 @@
 import GRDB
 
+/// Entries posted set-wise, one per policy selected (``LedgerService/postSet(_:_:context:)``):
+/// what to select, the memo, and each line's account and amounts as SQL
+/// expressions over the policy `p` (and whatever ``selection`` and ``join`` name).
+/// Balanced by construction: the caller's debits and credits add up per row.
+struct LedgerPostingSet {
+    var kind: LedgerEntryKind
+    var date: CivilDate
+    /// The bill every entry is on (enrolment batches), or none.
+    var billID: Int64? = nil
+    /// The memo, an SQL expression.
+    var memo: String
+    /// `FROM … WHERE …`: one row per entry, naming the policy `p`.
+    var selection: String
+    var arguments: StatementArguments
+    /// The order of the entries: the policies' ids, as the selection yields them best.
+    var order: String = "p.id"
+    /// How the lines find each new entry's values again: joins after `ledgerEntry e`.
+    var join: String
+    /// The lines of each entry in order: account, debit and credit expressions (a line whose sum is 0 is left out).
+    var lines: [(account: LedgerAccount, debit: String, credit: String)]
+}
+
 /// The SQL of the fund's ledger and of its check against the policies and
 /// claims (``LedgerService`` holds the rules: what is posted, balanced and
 /// reversible, within the scope, and what counts as a discrepancy).
@@ -63,43 +85,74 @@ enum LedgerStore {
             """, arguments: [claimID, account.rawValue]) ?? 0
     }
 
-    // MARK: - Batches
+    // MARK: - Sets
 
-    /// Posts the contributions of a batch's active policies not yet posted, in set-based statements:
-    /// an entry each on the batch's bill, debiting `receivable:contributions` and crediting each payer's part.
-    /// Returns the ids posted.
-    static func postContributions(_ db: Database, batchID: Int64, billID: Int64?,
-                                  context: WriteContext) throws -> ClosedRange<Int64>? {
-        // Cached statements: a demo city posts thousands of batches in one transaction.
+    /// The contributions of a batch's active policies not yet posted, as
+    /// ``LedgerService/postSet(_:_:context:)`` posts them: an entry each on
+    /// the batch's bill, debiting `receivable:contributions` and crediting
+    /// each payer's part.
+    static func contributionSet(batchID: Int64, date: CivilDate, billID: Int64?) -> LedgerPostingSet {
+        LedgerPostingSet(
+            kind: .contribution, date: date, billID: billID,
+            memo: "'contribution of policy ' || p.id || ' (' || p.planCode || ' ' || p.year || ')'",
+            selection: """
+                FROM policy p
+                WHERE p.batchID = ? AND p.status = 'active'
+                  AND NOT EXISTS (SELECT 1 FROM ledgerEntry e WHERE e.policyID = p.id AND e.kind = 'contribution')
+                """,
+            arguments: [batchID],
+            join: "JOIN policy p ON p.id = e.policyID",
+            lines: [
+                (.receivableContributions, "p.contribution", "0"),
+                (.contributionsAdministration, "0", "p.splitAdministration"),
+                (.contributionsUnion, "0", "p.splitUnion"),
+                (.contributionsMember, "0", "p.splitMember"),
+            ])
+    }
+
+    /// Posts a set of entries in two statements: one entry per selected
+    /// policy (in policy id order), then their lines in entry order, each
+    /// line whose amount is above 0. Returns the ids posted, or `nil` when
+    /// nothing was selected. The statements are cached (a demo city posts
+    /// thousands of batches in one transaction).
+    static func post(_ db: Database, _ set: LedgerPostingSet, context: WriteContext) throws -> ClosedRange<Int64>? {
         let before = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM ledgerEntry")) ?? 0
         try db.cachedStatement(sql: """
             INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator, scriptName, scriptSHA256, billID)
-            SELECT ?, 'contribution', 'contribution of policy ' || p.id || ' (' || p.planCode || ' ' || p.year || ')',
-                   p.id, p.unitCode, ?, ?, ?, ?, ?
-            FROM policy p
-            WHERE p.batchID = ? AND p.status = 'active'
-              AND NOT EXISTS (SELECT 1 FROM ledgerEntry e WHERE e.policyID = p.id AND e.kind = 'contribution')
-            ORDER BY p.id
-            """).execute(arguments: [context.today.description, AuditLog.timestamp(context.clock()), context.operatorName,
-                             context.scriptName, context.scriptSHA256, billID, batchID])
+            SELECT ?, ?, \(set.memo), p.id, p.unitCode, ?, ?, ?, ?, ?
+            \(set.selection)
+            ORDER BY \(set.order)
+            """).execute(arguments: [set.date.description, set.kind.rawValue, AuditLog.timestamp(context.clock()),
+                                     context.operatorName, context.scriptName, context.scriptSHA256, set.billID] + set.arguments)
         guard db.changesCount > 0 else { return nil }
-        let lines: [(String, String, String)] = [
-            (LedgerAccount.receivableContributions.rawValue, "p.contribution", "0"),
-            (LedgerAccount.contributionsAdministration.rawValue, "0", "p.splitAdministration"),
-            (LedgerAccount.contributionsUnion.rawValue, "0", "p.splitUnion"),
-            (LedgerAccount.contributionsMember.rawValue, "0", "p.splitMember"),
-        ]
-        for (account, debit, credit) in lines {
-            try db.cachedStatement(sql: """
-                INSERT INTO ledgerLine (entryID, account, debit, credit)
-                SELECT e.id, ?, \(debit), \(credit)
-                FROM ledgerEntry e JOIN policy p ON p.id = e.policyID
-                WHERE e.id > ? AND (\(debit) + \(credit)) > 0
-                ORDER BY e.id
-                """).execute(arguments: [account, before])
+        let accounts = set.lines.enumerated().map { index, line in
+            "SELECT \(index) AS k, '\(line.account.rawValue)' AS account"
+        }.joined(separator: " UNION ALL ")
+        func amount(_ expressions: [String]) -> String {
+            "CASE a.k " + expressions.enumerated().map { "WHEN \($0) THEN \($1)" }.joined(separator: " ") + " END"
         }
+        let debit = amount(set.lines.map { $0.debit }), credit = amount(set.lines.map { $0.credit })
+        try db.cachedStatement(sql: """
+            INSERT INTO ledgerLine (entryID, account, debit, credit)
+            SELECT e.id, a.account, \(debit), \(credit)
+            FROM ledgerEntry e \(set.join) CROSS JOIN (\(accounts)) a
+            WHERE e.id > ? AND (\(debit)) + (\(credit)) > 0
+            ORDER BY e.id, a.k
+            """).execute(arguments: [before])
         let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM ledgerEntry")) ?? before
         return (before + 1)...last
+    }
+
+    /// A policy's net per account over its contribution entry `entryID` and
+    /// the adjustments posted after it (debit − credit), in account order of
+    /// the contribution's lines.
+    static func netContribution(_ db: Database, policyID: Int64, entryID: Int64) throws -> [(account: LedgerAccount, net: Int64)] {
+        try Row.fetchAll(db, sql: """
+            SELECT l.account, SUM(l.debit) - SUM(l.credit), MIN(l.id)
+            FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id
+            WHERE e.policyID = ? AND (e.id = ? OR (e.id > ? AND e.kind = 'adjustment'))
+            GROUP BY l.account ORDER BY MIN(l.id)
+            """, arguments: [policyID, entryID, entryID]).map { ($0[0], $0[1]) }
     }
 
     // MARK: - Reads

@@ -38,6 +38,7 @@ public enum Schema {
         migrator.registerMigration("createBillsAndReceipts", migrate: Migrations.createBillsAndReceipts)
         migrator.registerMigration("addClaimPayables", migrate: Migrations.addClaimPayables)
         migrator.registerMigration("createPayouts", migrate: Migrations.createPayouts)
+        migrator.registerMigration("createLedgerClosings", migrate: Migrations.createLedgerClosings)
         return migrator
     }
 }

@@ -21,7 +21,7 @@ import GRDBSQLite
 /// | `member`, `unitHeadcount`, `enrollmentBatch`, `policy`, `claim`, `target`, `subsidyBudget`, `appraisalResult`, `reward`, `ledgerEntry` | those of the subtree's units |
 /// | `claimDocument`, `claimReview`, `claimEvent`, `claimPayment`, `claimAdjustment` | those of the copied claims |
 /// | `ledgerLine` | the lines of the copied entries |
-/// | `plan`, `planTerm`, `office`, `appraisalRun` | all (federation-wide reference data, no personal data) |
+/// | `plan`, `planTerm`, `office`, `appraisalRun`, `ledgerClosing` | all (federation-wide reference data, no personal data) |
 ///
 /// Everything else (`audit`, `decision`, `ruleVersion`, `jobRun` …) is absent.
 enum ScopedCopy {
@@ -43,6 +43,7 @@ enum ScopedCopy {
         Table(name: "plan", condition: nil),
         Table(name: "planTerm", condition: nil),
         Table(name: "appraisalRun", condition: nil),
+        Table(name: "ledgerClosing", condition: nil),
         Table(name: "member", condition: ofUnits, dependsOn: "unit"),
         Table(name: "unitHeadcount", condition: ofUnits, dependsOn: "unit"),
         Table(name: "enrollmentBatch", condition: ofUnits, dependsOn: "unit"),

@@ -135,11 +135,15 @@ enum HuzhuModule {
             .init("owed", "integer", "owed back by the member, fen"),
         ]),
         LuaClassDoc("huzhu.LedgerEntry", fields: [
-            .init("id", "integer"), .init("date", "string"), .init("kind", "string", "contribution, refund, payout, reversal, receipt, application or migration"),
+            .init("id", "integer"), .init("date", "string"), .init("kind", "string", "contribution, refund, payout, reversal, adjustment, receipt, application, migration, approval, owed or repayment"),
             .init("memo", "string"), .init("policy", "integer?"), .init("claim", "integer?"), .init("reverses", "integer?", "entry reversed"),
             .init("unit", "string"), .init("operator", "string"),
             .init("bill", "integer?", "the bill a contribution is charged on"), .init("receipt", "integer?", "the receipt recorded"),
             .init("lines", "{account: string, debit: integer, credit: integer}[]", "fen; debits equal credits"),
+        ]),
+        LuaClassDoc("huzhu.LedgerClosing", fields: [
+            .init("through", "string", "the last month closed, YYYY-MM"), .init("last_day", "string", "its last day, YYYY-MM-DD"),
+            .init("closed_on", "string", "the business date of the closing"), .init("operator", "string"),
         ]),
     ] + OfficeFunctions.classes + IndicatorFunctions.classes + ReportFunctions.classes + ReceiptFunctions.classes
 }

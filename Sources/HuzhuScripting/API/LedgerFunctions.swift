@@ -6,7 +6,7 @@ enum LedgerFunctions {
     static let filterKeys = ["from", "to", "account", "kind", "policy", "claim", "unit"]
     static let filterDoc = LuaDoc.Param(
         "filter", "{from?: string, to?: string, account?: string, kind?: string, policy?: integer, claim?: integer, unit?: string}?",
-        "from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, receipt, application, migration, approval, owed, repayment; policy, claim: linked record id; unit: the entry's unit subtree")
+        "from/to: entry date (YYYY-MM-DD); account: e.g. fund:cash; kind: contribution, refund, reversal, payout, adjustment, receipt, application, migration, approval, owed, repayment; policy, claim: linked record id; unit: the entry's unit subtree")
 
     static func filter(_ call: LuaCall) throws -> LedgerFilter {
         let o = try Options(call, 1, allowed: filterKeys)
@@ -45,6 +45,41 @@ enum LedgerFunctions {
             return try call.push(.array(lines))
         }
         ReceiptFunctions.register(&m, state)
+        m.function("trial_balance", doc: LuaDoc(
+            "The trial balance (试算平衡表): every account of the chart with its debits, credits and balance (fen) over entries dated on or before `as_of` (all when nil), and the totals, equal when the books balance.",
+            params: [.init("options", "{as_of?: string}?", "as_of: YYYY-MM-DD")],
+            returns: [.init("{accounts: {account: string, name: string, debits: integer, credits: integer, balance: integer}[], debits: integer, credits: integer, balanced: boolean}")])) { call in
+            let o = try Options(call, 1, allowed: ["as_of"])
+            let asOf = try o.string("as_of").map { try CivilDate(parsing: $0) }
+            let trial = try state.services.ledger.trialBalance(try state.db(), asOf: asOf)
+            return try call.push(.table([
+                "accounts": .array(trial.accounts.map { b in
+                    .table(["account": .string(b.account.rawValue), "name": .string(b.account.chinese),
+                            "debits": .integer(b.debits.fen), "credits": .integer(b.credits.fen), "balance": .integer(b.balance.fen)])
+                }),
+                "debits": .integer(trial.debits.fen), "credits": .integer(trial.credits.fen), "balanced": .boolean(trial.isBalanced),
+            ]))
+        }
+        m.function("close", doc: LuaDoc(
+            "Closes the books through a month, as `huzhu ledger close` does: from then on an entry dated in that month or before is refused (E950) by every posting path; corrections go to the open period. Forward-only (E951 for a month already closed), past months only (E952); a federation operation (E251 in a scoped run); audited.",
+            params: [.init("options", "{through: string}", "through: YYYY-MM")],
+            returns: [.init("huzhu.LedgerClosing")])) { call in
+            try state.refuseInRule("huzhu.ledger.close")
+            let o = try Options(call, 1, allowed: ["through"])
+            let through = try o.requiredString("through")
+            return try call.push(closing(try state.services.ledger.close(try state.db(), through: through, context: state.context)))
+        }
+        m.function("periods", doc: LuaDoc(
+            "The closings of the books, oldest first; the last is the period closed (empty while every date is open).",
+            returns: [.init("huzhu.LedgerClosing[]")])) { call in
+            return try call.push(.array(try state.services.ledger.periods(try state.db()).map(closing)))
+        }
         return m
+    }
+
+    /// A closing as Lua sees it.
+    static func closing(_ c: LedgerClosing) -> LuaValue {
+        .table(["through": .string(c.throughMonth), "last_day": .string(c.throughDate.description),
+                "closed_on": .string(c.closedOn.description), "operator": .string(c.operatorName)])
     }
 }

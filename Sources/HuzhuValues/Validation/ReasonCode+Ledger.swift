@@ -28,6 +28,18 @@ extension ReasonCode {
     public static let entryNotReversible = ReasonCode(909, "entryNotReversible",
         "entry {id} is a {kind} entry and cannot be reversed (only contributions are)",
         "分录{id}是{kind}分录，不能冲销（只能冲销缴费分录）")
+    public static let periodClosed = ReasonCode(950, "periodClosed",
+        "entry dated {date} falls in a closed period (the books are closed through {through}); corrections go to the open period, dated after {through}",
+        "分录日期{date}属于已结账期间（已结账至{through}）；更正请记入未结账期间，日期在{through}之后")
+    public static let periodAlreadyClosed = ReasonCode(951, "periodAlreadyClosed",
+        "{month} is already closed (the books are closed through {through}); closing is forward-only, close a later month",
+        "{month}已结账（已结账至{through}）；结账只能向后推进，请结账更晚的月份")
+    public static let periodNotEnded = ReasonCode(952, "periodNotEnded",
+        "{month} has not ended on {today}; only past months can be closed",
+        "{month}在{today}尚未结束；只能结账已过去的月份")
+    public static let periodMonthInvalid = ReasonCode(953, "periodMonthInvalid",
+        "\"{text}\" is not a month (expected YYYY-MM, e.g. 2026-06)",
+        "“{text}”不是有效月份（应为YYYY-MM，例如2026-06）")
 
     // MARK: - Bills and receipts (910–929).
 
@@ -62,5 +74,6 @@ extension ReasonCode {
         entryAlreadyReversed, refundNeedsCancelledPolicy, contributionNotPosted, entryNotReversible,
         payerUnknown, receiptSurplus, referenceDuplicate, receiptAmountInvalid, referenceMissing, receiptUnknown,
         unappliedShort, nothingOwed,
+        periodClosed, periodAlreadyClosed, periodNotEnded, periodMonthInvalid,
     ]
 }

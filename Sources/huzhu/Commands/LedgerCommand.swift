@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HuzhuCore
 
-/// `huzhu ledger balance|journal|check`: the fund's double-entry books.
+/// `huzhu ledger balance|trial-balance|journal|check|close|periods`: the fund's double-entry books.
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
@@ -17,7 +17,8 @@ struct LedgerCommand: ParsableCommand {
 
             Read docs/ledger.md for the chart of accounts and every posting.
             """,
-        subcommands: [Balance.self, Journal.self, Check.self, Receive.self, ApplyUnapplied.self, Owed.self]
+        subcommands: [Balance.self, TrialBalance.self, Journal.self, Check.self, Receive.self, ApplyUnapplied.self, Owed.self,
+                      Close.self, Periods.self]
     )
 
     struct Balance: ParsableCommand {
@@ -43,7 +44,7 @@ struct LedgerCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Entries dated on or after this day.", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("Entries dated on or before this day.", valueName: "date")) var to: String?
         @Option(help: ArgumentHelp("Entries touching this account (e.g. fund:cash).", valueName: "account")) var account: String?
-        @Option(help: ArgumentHelp("contribution, refund, payout, reversal, receipt, application, migration, approval, owed or repayment.", valueName: "kind")) var kind: String?
+        @Option(help: ArgumentHelp("contribution, refund, payout, reversal, adjustment, receipt, application, migration, approval, owed or repayment.", valueName: "kind")) var kind: String?
         @Option(help: ArgumentHelp("Entries of this policy.", valueName: "id")) var policy: Int64?
         @Option(help: ArgumentHelp("Entries of this claim.", valueName: "id")) var claim: Int64?
 

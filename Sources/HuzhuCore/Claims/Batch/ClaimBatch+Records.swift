@@ -106,6 +106,9 @@ extension ClaimBatch {
     mutating func appendEntry(_ entry: LedgerEntry, _ entryLines: [LedgerLine], operation: String,
                               context: WriteContext) throws -> Int64 {
         let amount = try LedgerService.checked(entryLines)
+        if let closed = LedgerService.closedPeriodFailure(date: entry.entryDate, closing: closing) {
+            throw ValidationError(closed)
+        }
         var entry = entry
         let entryID = firstEntryID + Int64(entries.count)
         entry.id = entryID

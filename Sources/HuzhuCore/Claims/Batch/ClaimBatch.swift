@@ -68,6 +68,8 @@ public struct ClaimBatch: Sendable {
     let firstClaimID: Int64
     let firstReviewID: Int64
     let firstEntryID: Int64
+    /// The books' latest closing when the batch was made: a payout dated in it is refused (E950).
+    let closing: LedgerClosing?
     var states: [State] = []
     var documents: [ClaimDocumentStatus] = []
     var reviews: [ClaimReview] = []
@@ -131,6 +133,7 @@ public struct ClaimBatch: Sendable {
         firstClaimID = try ClaimBatchStore.nextID(db, table: "claim")
         firstReviewID = try ClaimBatchStore.nextID(db, table: "claimReview")
         firstEntryID = try ClaimBatchStore.nextID(db, table: "ledgerEntry")
+        closing = try LedgerService(scope: scope).closedThrough(db)
     }
 }
 

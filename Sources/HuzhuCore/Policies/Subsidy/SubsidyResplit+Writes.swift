@@ -4,13 +4,11 @@ import GRDB
 
 extension SubsidyResplit {
     /// Writes what `temp.subsidyResplit` holds: the policies' new splits, one
-    /// decision per changed policy, and the ledger corrections — each live
-    /// contribution entry reversed, then the contribution posted again with
-    /// the new split (the same entries as ``LedgerService/reverse(_:entryID:memo:context:)``
-    /// and ``LedgerService/postContribution(_:policy:context:)`` would make one by one).
+    /// decision per changed policy, and one adjusting entry per changed
+    /// policy (kind `adjustment`: the difference per payer part between the
+    /// contribution accounts), posted by ``LedgerService/postSet(_:_:context:)``.
     func write(_ db: Database, _ summary: SubsidyResplitSummary, context: WriteContext) throws {
         let today = context.today.description
-        let at = AuditLog.timestamp(context.clock())
 
         // 1. The policies.
         try SubsidyResplitStore.updatePolicies(db, context: context)
@@ -31,17 +29,11 @@ extension SubsidyResplit {
                             rowKey: "\(firstDecision)-\(firstDecision + Int64(summary.changed) - 1)",
                             summary: ["count": .integer(Int64(summary.changed))])
 
-        // 3. The ledger: reverse each live contribution entry …
-        let before = try SubsidyResplitStore.nextID(db, table: "ledgerEntry") - 1
-        let reversed = try SubsidyResplitStore.reverseContributions(db, today: today, at: at, context: context,
-                                                                    after: before)
-        // … and post the contribution again with the new split.
-        let middle = try SubsidyResplitStore.nextID(db, table: "ledgerEntry") - 1
-        try SubsidyResplitStore.postContributions(db, today: today, at: at, context: context, after: middle)
-        let last = try SubsidyResplitStore.nextID(db, table: "ledgerEntry") - 1
+        // 3. The ledger: one adjusting entry per changed policy.
+        guard let posted = try LedgerService(scope: scope).postSet(db, SubsidyResplitStore.adjustmentSet(date: context.today),
+                                                                  context: context) else { return }
         try AuditLog.record(db, context: context, action: "insert", operation: "resplitSubsidy", table: "ledgerEntry",
-                            rowKey: "\(before + 1)-\(last)", summary: [
-                                "reversals": .integer(Int64(reversed)), "contributions": .integer(last - middle),
-                            ])
+                            rowKey: "\(posted.lowerBound)-\(posted.upperBound)",
+                            summary: ["adjustments": .integer(Int64(posted.count))])
     }
 }

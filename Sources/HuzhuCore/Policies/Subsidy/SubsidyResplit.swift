@@ -6,7 +6,7 @@ public struct SubsidyResplitSummary: Hashable, Sendable {
     public var year: Int
     /// The active policies of the year in scope that the formula decided.
     public var examined: Int
-    /// Those whose split changed (each got a decision and a ledger correction).
+    /// Those whose split changed (each got a decision and an adjusting entry).
     public var changed: Int
     /// Net change per payer over all changed policies (after − before), in fen;
     /// the three add up to 0 (a contribution never changes, only who pays it).
@@ -33,8 +33,9 @@ public struct SubsidyResplitSummary: Hashable, Sendable {
 /// Applies the subsidy formula in force to the policies already written
 /// (a "re-split"): when a union changes its formula, every active policy of
 /// a plan-term year is decided again, and each whose split changes is
-/// updated, gets a decision with the rule version, and has its ledger
-/// contribution corrected (reversed, then posted again with the new split).
+/// updated, gets a decision with the rule version, and gets one adjusting
+/// ledger entry (kind `adjustment`) moving the difference per payer part
+/// between the contribution accounts.
 ///
 /// The checks are enrollment's (``EnrollmentService``): the proposal must
 /// be whole non-negative fen adding up to the contribution (E507, E508), and
@@ -46,9 +47,10 @@ public struct SubsidyResplitSummary: Hashable, Sendable {
 ///
 /// Built for a million policies in constant memory: the policies stream
 /// through one cursor in id order; each change goes to a temporary table;
-/// the policies, decisions and ledger entries are then written set-wise in
-/// a few statements (as ``LedgerService/postContributions(_:batchID:context:)``
-/// does for a batch). All of it happens in one savepoint: any error (a rule
+/// the policies and decisions are then written set-wise in a few
+/// statements, and the adjusting entries through the ledger's one set-based
+/// posting method (which enrolment's ``LedgerService/postContributions(_:batchID:context:)``
+/// uses too; it refuses a date in a closed period, E950). All of it happens in one savepoint: any error (a rule
 /// error, a rejected proposal) leaves nothing. The audit trail gets three
 /// rows — the policies updated, the decisions and the ledger entries (their
 /// id range) — instead of one per policy.
@@ -81,9 +83,12 @@ public struct SubsidyResplit {
     ///   - context: Operator, script (the rule, for the trail) and today's date.
     /// - Returns: What was examined and changed, and the money moved per payer.
     /// - Throws: The formula's errors; ``ValidationError`` (E507, E508, E1002)
-    ///   naming the policy; database errors. Nothing is written then.
+    ///   naming the policy, E950 when today is in a closed period; database
+    ///   errors. Nothing is written then.
     public func apply(_ db: Database, year: Int, context: WriteContext) throws -> SubsidyResplitSummary {
         var summary = SubsidyResplitSummary(year: year)
+        // The adjusting entries are dated today: refuse before deciding a million policies.
+        try LedgerService(scope: scope).refuseClosedPeriod(db, date: context.today)
         try db.inSavepoint {
             try SubsidyResplitStore.createTable(db)
             try formula.deciding(on: context.today, in: db) {
@@ -148,7 +153,7 @@ public struct SubsidyResplit {
             summary.administration += after.administration.fen - before.administration.fen
             summary.union += after.union.fen - before.union.fen
             summary.member += after.member.fen - before.member.fen
-            try recorder.record(policyID: policyID, after, age: age, notes: decision.notes)
+            try recorder.record(policyID: policyID, after, was: before, age: age, notes: decision.notes)
         }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 /// The SQL of a re-split (``SubsidyResplit`` holds the rules): the policies
 /// streamed in id order through the formula, the changes gathered in
 /// `temp.subsidyResplit`, then written set-wise — the policies' splits, one
-/// decision per changed policy and the ledger corrections. Each write
+/// decision per changed policy and one adjusting ledger entry per changed policy. Each write
 /// carries the context's operator and script; `today` and `at` are the
 /// run's date and timestamp.
 enum SubsidyResplitStore {
@@ -15,7 +15,8 @@ enum SubsidyResplitStore {
         try db.execute(sql: """
             CREATE TEMP TABLE subsidyResplit (
                 policyID INTEGER PRIMARY KEY, administration INTEGER NOT NULL, "union" INTEGER NOT NULL,
-                member INTEGER NOT NULL, age INTEGER NOT NULL, notes TEXT NOT NULL)
+                member INTEGER NOT NULL, age INTEGER NOT NULL, notes TEXT NOT NULL,
+                dAdministration INTEGER NOT NULL, dUnion INTEGER NOT NULL, dMember INTEGER NOT NULL)
             """)
     }
 
@@ -29,18 +30,25 @@ enum SubsidyResplitStore {
 
         init(_ db: Database) throws {
             statement = try RawStatement(db, sql: """
-                INSERT INTO temp.subsidyResplit (policyID, administration, "union", member, age, notes) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO temp.subsidyResplit (policyID, administration, "union", member, age, notes,
+                                                 dAdministration, dUnion, dMember)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
 
-        /// Records a policy's new split, the member's age at its start and the decision's notes.
-        func record(policyID: Int64, _ split: ContributionSplit, age: Int, notes: [String]) throws {
+        /// Records a policy's new split, the member's age at its start, the decision's notes and
+        /// the change per payer part (new − old).
+        func record(policyID: Int64, _ split: ContributionSplit, was old: ContributionSplit, age: Int,
+                    notes: [String]) throws {
             statement.bind(policyID, at: 1)
             statement.bind(split.administration.fen, at: 2)
             statement.bind(split.union.fen, at: 3)
             statement.bind(split.member.fen, at: 4)
             statement.bind(Int64(age), at: 5)
             statement.bind(JSONText.array(notes), at: 6)
+            statement.bind(split.administration.fen - old.administration.fen, at: 7)
+            statement.bind(split.union.fen - old.union.fen, at: 8)
+            statement.bind(split.member.fen - old.member.fen, at: 9)
             try statement.execute()
         }
     }
@@ -120,62 +128,23 @@ enum SubsidyResplitStore {
             """, arguments: [ruleName, ruleVersionID, today, context.operatorName])
     }
 
-    /// Reverses each changed policy's live contribution entry (entries and
-    /// their lines, debit and credit swapped); returns how many entries.
-    /// `before` is the last ledger entry id before these.
-    static func reverseContributions(_ db: Database, today: String, at: String, context: WriteContext,
-                                            after before: Int64) throws -> Int {
-        // CROSS JOIN keeps the changed policies as the outer loop: no scan of every entry, no sort.
-        try db.execute(sql: """
-            INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, reversesEntryID, unitCode, at, operator, scriptName, scriptSHA256,
-                                     billID)
-            SELECT ?, 'reversal', 'correction of policy ' || e.policyID || ': subsidy split changed', e.policyID, e.id,
-                   e.unitCode, ?, ?, ?, ?, e.billID
-            FROM temp.subsidyResplit r CROSS JOIN ledgerEntry e ON e.policyID = r.policyID AND e.kind = 'contribution'
-            WHERE NOT EXISTS (SELECT 1 FROM ledgerEntry x WHERE x.reversesEntryID = e.id)
-            ORDER BY r.policyID, e.id
-            """, arguments: [today, at] + provenance(context))
-        let reversed = db.changesCount
-        try db.execute(sql: """
-            INSERT INTO ledgerLine (entryID, account, debit, credit)
-            SELECT n.id, l.account, l.credit, l.debit
-            FROM ledgerEntry n JOIN ledgerLine l ON l.entryID = n.reversesEntryID
-            WHERE n.id > ? ORDER BY n.id, l.id
-            """, arguments: [before])
-        return reversed
-    }
-
-    /// Posts each changed policy's contribution again with its new split, on
-    /// the bill of the entry reversed: `receivable:contributions` (`fund:cash`
-    /// for a contribution posted before bills), then each payer with a share above 0. `middle` is the
-    /// last ledger entry id before these.
-    static func postContributions(_ db: Database, today: String, at: String, context: WriteContext,
-                                         after middle: Int64) throws {
-        try db.execute(sql: """
-            INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator, scriptName, scriptSHA256, billID)
-            SELECT ?, 'contribution', 'contribution of policy ' || p.id || ' (' || p.planCode || ' ' || p.year || ')',
-                   p.id, p.unitCode, ?, ?, ?, ?,
-                   (SELECT v.billID FROM ledgerEntry v WHERE v.policyID = r.policyID AND v.kind = 'reversal'
-                    ORDER BY v.id DESC LIMIT 1)
-            FROM temp.subsidyResplit r JOIN policy p ON p.id = r.policyID
-            ORDER BY r.policyID
-            """, arguments: [today, at] + provenance(context))
-        // Lines in entry order: the receivable (fund:cash for a contribution posted before bills), then each payer.
-        try db.execute(sql: """
-            INSERT INTO ledgerLine (entryID, account, debit, credit)
-            SELECT e.id, CASE WHEN a.k = 0 AND e.billID IS NULL THEN '\(LedgerAccount.fundCash.rawValue)' ELSE a.account END,
-                   CASE a.k WHEN 0 THEN r.administration + r."union" + r.member ELSE 0 END,
-                   CASE a.k WHEN 1 THEN r.administration WHEN 2 THEN r."union" WHEN 3 THEN r.member ELSE 0 END
-            FROM ledgerEntry e JOIN temp.subsidyResplit r ON r.policyID = e.policyID
-            CROSS JOIN (SELECT 0 AS k, '\(LedgerAccount.receivableContributions.rawValue)' AS account
-                        UNION ALL SELECT 1, '\(LedgerAccount.contributionsAdministration.rawValue)'
-                        UNION ALL SELECT 2, '\(LedgerAccount.contributionsUnion.rawValue)'
-                        UNION ALL SELECT 3, '\(LedgerAccount.contributionsMember.rawValue)') a
-            WHERE e.id > ?
-              AND CASE a.k WHEN 0 THEN r.administration + r."union" + r.member WHEN 1 THEN r.administration
-                           WHEN 2 THEN r."union" ELSE r.member END > 0
-            ORDER BY e.id, a.k
-            """, arguments: [middle])
+    /// Each changed policy's adjusting entry, as ``LedgerService/postSet(_:_:context:)``
+    /// posts it: per payer part, the change (new − old) moved between the
+    /// contribution accounts — a part that shrinks is debited, one that
+    /// grows credited. The changes add up to 0 (the contribution stays), so
+    /// every entry balances.
+    static func adjustmentSet(date: CivilDate) -> LedgerPostingSet {
+        LedgerPostingSet(
+            kind: .adjustment, date: date,
+            memo: "'re-split of policy ' || p.id || ': subsidy split changed'",
+            selection: "FROM temp.subsidyResplit r JOIN policy p ON p.id = r.policyID",
+            arguments: [], order: "r.policyID",
+            join: "JOIN temp.subsidyResplit r ON r.policyID = e.policyID",
+            lines: [
+                (.contributionsAdministration, "max(-r.dAdministration, 0)", "max(r.dAdministration, 0)"),
+                (.contributionsUnion, "max(-r.dUnion, 0)", "max(r.dUnion, 0)"),
+                (.contributionsMember, "max(-r.dMember, 0)", "max(r.dMember, 0)"),
+            ])
     }
 
     /// The id the next row of `table` gets (its ids only grow: AUTOINCREMENT).

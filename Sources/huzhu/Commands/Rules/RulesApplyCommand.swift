@@ -13,8 +13,8 @@ extension RulesCommand {
                 Decides every active policy of the year (of the unit's subtree with --unit) again \
                 with the subsidy rule in force on the business date, in one transaction. Each \
                 policy whose split changes is updated, gets a decision naming the rule version, \
-                and has its ledger contribution corrected (reversed, then posted again). The \
-                union's share must stay within the unit's subsidy budget. Any error leaves \
+                and gets one adjusting ledger entry moving the difference per payer part \
+                (refused in a closed period, E950; docs/ledger.md). The union's share must stay within the unit's subsidy budget. Any error leaves \
                 nothing. Prints the policies examined and changed, and the money moved per payer.
                 """
         )
