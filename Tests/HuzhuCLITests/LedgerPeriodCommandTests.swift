@@ -74,7 +74,7 @@ struct LedgerPeriodCommandTests {
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let rows = lines.map { $0.split(separator: " ").map(String.init) }
-        #expect(rows.contains(["fund:cash", "互助金存款", "78.00", "0.00", "78.00"]))
+        #expect(rows.contains(["receivable:contributions", "应收缴费", "78.00", "0.00", "78.00"]))
         #expect(rows.contains(["contributions:member", "职工缴费收入", "0.00", "78.00", "78.00"]))
         #expect(rows.contains(["total", "合计", "78.00", "78.00"]))
         #expect(rows.count == 2 + LedgerAccount.allCases.count + 2)   // header, rule, the accounts, total, "balanced"

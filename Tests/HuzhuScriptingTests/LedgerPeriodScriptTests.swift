@@ -50,8 +50,9 @@ struct LedgerPeriodScriptTests {
             local early = huzhu.ledger.trial_balance{as_of = '2026-09-29'}
             return #t.accounts, t.accounts[1].account, t.accounts[1].name, t.accounts[1].debits, t.debits, t.credits, t.balanced, early.debits
             """)
+        // Enrolment bills the units: nothing in the bank yet, 130.00 receivable.
         #expect(results == [.integer(Int64(LedgerAccount.allCases.count)), .string("fund:cash"), .string("互助金存款"),
-                            .integer(13000), .integer(13000), .integer(13000), .boolean(true), .integer(0)])
+                            .integer(0), .integer(13000), .integer(13000), .boolean(true), .integer(0)])
     }
 
     @Test("huzhu.enroll (LedgerService.post) dated in a closed month is refused; nothing written")
@@ -103,7 +104,7 @@ struct LedgerPeriodScriptTests {
             // Policy 2 (李二): 0/0/26.00 posted, adjusted to 5.20/20.80/0.
             let reversal = try ledger.reverse(db, entryID: 2, memo: "undo", context: TinyCity.context())
             #expect(reversal.lines.map { "\($0.account.rawValue) \($0.debit.fen) \($0.credit.fen)" } == [
-                "fund:cash 0 2600", "contributions:administration 520 0", "contributions:union 2080 0",
+                "receivable:contributions 0 2600", "contributions:administration 520 0", "contributions:union 2080 0",
             ])
         }
     }

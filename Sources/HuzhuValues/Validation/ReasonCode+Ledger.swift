@@ -74,6 +74,10 @@ extension ReasonCode {
         entryAlreadyReversed, refundNeedsCancelledPolicy, contributionNotPosted, entryNotReversible,
         payerUnknown, receiptSurplus, referenceDuplicate, receiptAmountInvalid, referenceMissing, receiptUnknown,
         unappliedShort, nothingOwed,
+    ]
+
+    /// The closed-period codes (95x), after the payouts' (93x).
+    static let ledgerPeriods: [ReasonCode] = [
         periodClosed, periodAlreadyClosed, periodNotEnded, periodMonthInvalid,
     ]
 }

@@ -47,7 +47,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Sendable, Codable, CustomS
 
     /// Every code, in number order.
     public static let allCases: [ReasonCode] = identity + units + members + plans + policies + claims + rejections
-        + money + input + ledger + payouts + rules
+        + money + input + ledger + payouts + ledgerPeriods + rules
 
     private static let byNumber: [Int: ReasonCode] = Dictionary(allCases.map { ($0.rawValue, $0) },
                                                                 uniquingKeysWith: { first, _ in first })
