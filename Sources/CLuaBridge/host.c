@@ -35,6 +35,10 @@ static int hz_trampoline(lua_State *L) {
     int n = hz_dispatch(L, box->object);
     c->host_depth--;
     if (n == HZ_HOST_ERROR) {                  // ..., message
+        // A limit hit while the host function worked for the script (its
+        // query interrupted, its result over the memory limit): the
+        // limit's own error, uncatchable like the hook's.
+        if (c->hit != HZ_LIMIT_NONE) return hz_raise_limit(L, c->hit, 1);
         luaL_where(L, 1);                      // ..., message, where
         lua_insert(L, -2);                     // ..., where, message
         lua_concat(L, 2);                      // ..., where..message

@@ -132,7 +132,12 @@ void hz_hook(lua_State *L, lua_Debug *ar) {
         }
         return;
     }
-    c->instr_used += c->hook_period;
+    hz_control_charge(c, c->hook_period);
+    if (c->hit != HZ_LIMIT_NONE) hz_raise_limit(L, c->hit, 0);
+}
+
+int hz_control_charge(hz_control *c, long long instructions) {
+    c->instr_used += instructions;
     if (c->hit == HZ_LIMIT_NONE) {
         if (c->instr_limit > 0 && c->instr_used >= c->instr_limit)
             c->hit = HZ_LIMIT_INSTRUCTIONS;
@@ -145,5 +150,15 @@ void hz_hook(lua_State *L, lua_Debug *ar) {
         else if (c->mem_refused)                // a pcall caught the refused allocation
             c->hit = HZ_LIMIT_MEMORY;
     }
-    if (c->hit != HZ_LIMIT_NONE) hz_raise_limit(L, c->hit, 0);
+    return c->hit;
+}
+
+size_t hz_control_memory_left(const hz_control *c) {
+    if (c->mem_limit == 0) return SIZE_MAX;
+    return c->mem_used >= c->mem_limit ? 0 : c->mem_limit - c->mem_used;
+}
+
+void hz_control_exceed_memory(hz_control *c) {
+    c->mem_refused = 1;
+    if (c->hit == HZ_LIMIT_NONE) c->hit = HZ_LIMIT_MEMORY;
 }

@@ -81,6 +81,23 @@ void hz_control_begin_run(lua_State *L, long long instruction_limit,
 /// Asks the running script to stop; safe from any thread.
 void hz_control_cancel(hz_control *control);
 
+/// Counts `instructions` of work done for the script outside the VM (an
+/// SQLite query stepping) against the run's budget and checks the other
+/// limits as the count hook does (cancellation, Ctrl-C, the deadline).
+/// Returns the limit hit this run (HZ_LIMIT_NONE: carry on). Raises
+/// nothing: the host function that does the work stops and fails, and
+/// the trampoline then raises the limit's error.
+int hz_control_charge(hz_control *control, long long instructions);
+
+/// Bytes the script may still allocate before the memory limit (SIZE_MAX
+/// when there is none).
+size_t hz_control_memory_left(const hz_control *control);
+
+/// Marks the memory limit exceeded by work done for the script (a result
+/// too large to hand over): the host function fails with the limit's error
+/// and the run stops as if Lua's own allocation had been refused.
+void hz_control_exceed_memory(hz_control *control);
+
 /// Current monotonic clock in seconds.
 double hz_monotonic_seconds(void);
 

@@ -20,6 +20,8 @@ public final class HuzhuDatabase: Sendable {
     /// The connection (pool or queue) that writes; it reads too. Inside the
     /// core only: callers go through the door (``write(_:scope:hooks:_:)``).
     let writer: any DatabaseWriter
+    /// Who holds the write lock and how long a write waits for it (files opened with one).
+    public let lock: WriteLock?
 
     /// Opens (creating if needed) and migrates a database file.
     ///
@@ -27,14 +29,28 @@ public final class HuzhuDatabase: Sendable {
     ///   - path: The file path, e.g. `workspace/huzhu.db`.
     ///   - migrate: Whether to bring the schema up to date (default true).
     ///   - busyTimeout: How long a write waits for another process's write lock
-    ///     (nil: it fails at once with "database is locked").
-    /// - Throws: A database error if the file cannot be opened or migrated.
-    public init(path: String, migrate: Bool = true, busyTimeout: TimeInterval? = nil) throws {
+    ///     (nil: it fails at once with "database is locked"); ignored with a `lock`.
+    ///   - lock: Waits for the write lock up to its `wait`, naming the holder
+    ///     (``WriteLock``), and names this process as the holder while it writes.
+    /// - Throws: A database error if the file cannot be opened or migrated;
+    ///   ``WriteLock/WaitError`` when a migration waited for the lock in vain.
+    public init(path: String, migrate: Bool = true, busyTimeout: TimeInterval? = nil, lock: WriteLock? = nil) throws {
         var configuration = HuzhuDatabase.configuration()
-        if let busyTimeout { configuration.busyMode = .timeout(busyTimeout) }
+        if let lock {
+            configuration.busyMode = .callback { tries in lock.busy(tries) }
+        } else if let busyTimeout {
+            configuration.busyMode = .timeout(busyTimeout)
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         self.writer = pool
-        if migrate { try Schema.migrator.migrate(pool) }
+        self.lock = lock
+        // A current schema is seen by a read, which takes no lock; only a
+        // migration waits for the write lock.
+        if migrate, try !pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) {
+            do { try Schema.migrator.migrate(pool) } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                throw lock?.waitError() ?? error
+            }
+        }
     }
 
     /// Wraps an open connection, migrating it.
@@ -43,6 +59,7 @@ public final class HuzhuDatabase: Sendable {
     /// - Throws: A database error.
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
+        self.lock = nil
         try Schema.migrator.migrate(writer)
     }
 
@@ -97,14 +114,23 @@ public final class HuzhuDatabase: Sendable {
     ///   - mode: Commit, or roll back after running.
     ///   - updates: The writes.
     /// - Returns: What `updates` returns.
-    /// - Throws: What `updates` throws, or a database error.
+    /// - Throws: What `updates` throws, or a database error; ``WriteLock/WaitError``
+    ///   when another process held the write lock for longer than the lock's wait.
     public func write<T>(_ mode: WriteMode, _ updates: (Database) throws -> T) throws -> T {
         var result: T?
-        try writer.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                result = try updates(db)
-                return mode == .dryRun ? .rollback : .commit
+        var began = false
+        defer { if began { lock?.released() } }
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    began = true
+                    lock?.acquired()
+                    result = try updates(db)
+                    return mode == .dryRun ? .rollback : .commit
+                }
             }
+        } catch let error as DatabaseError where !began && error.resultCode == .SQLITE_BUSY {
+            throw lock?.waitError() ?? error
         }
         return result!
     }

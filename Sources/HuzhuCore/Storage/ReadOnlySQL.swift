@@ -43,6 +43,9 @@ public final class ReadOnlySQL {
     /// A query SQLite refused or failed; `message` is SQLite's own.
     public struct QueryError: Error, Equatable, CustomStringConvertible {
         public var message: String
+        /// Why it failed: the query itself, or one of the run's limits (``QueryLimits``).
+        public var kind: Kind = .failed
+        public enum Kind: Sendable { case failed, interrupted, tooLarge }
         public var description: String { message }
     }
 
@@ -58,6 +61,8 @@ public final class ReadOnlySQL {
     private var filled: Set<String> = []
     /// While a query is prepared to learn what it reads: the tables read (lowercased).
     private var collected: Set<String>?
+    /// The limits of the query running now.
+    private var limits = QueryLimits()
 
     /// Opens the database at `path` read-only.
     ///
@@ -238,14 +243,32 @@ public final class ReadOnlySQL {
     /// - Parameters:
     ///   - sql: One SQL statement, with `?` placeholders.
     ///   - arguments: The values for the placeholders.
+    ///   - limits: The result's size and a check of the run's other limits; none by default.
     /// - Returns: The columns and rows.
-    /// - Throws: `QueryError` with SQLite's message (a write: "attempt to write a readonly database").
-    public func query(_ sql: String, _ arguments: [Value] = []) throws -> Result {
+    /// - Throws: `QueryError` with SQLite's message (a write: "attempt to write a readonly database"),
+    ///   or of kind `.interrupted` or `.tooLarge` when `limits` stopped it.
+    public func query(_ sql: String, _ arguments: [Value] = [], limits: QueryLimits = QueryLimits()) throws -> Result {
         var statement: OpaquePointer?
         var tail: UnsafePointer<CChar>?
         try refreshCopy()
         try fillTables(readBy: sql)
         refusedFunction = nil
+        let savedLength = sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, -1)
+        self.limits = limits
+        if let maxBytes = limits.maxBytes {
+            sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, QueryLimits.lengthLimit(maxBytes))
+        }
+        if limits.progress != nil {
+            sqlite3_progress_handler(connection, QueryLimits.period, { context in
+                let this = Unmanaged<ReadOnlySQL>.fromOpaque(context!).takeUnretainedValue()
+                return this.limits.progress?(Int64(QueryLimits.period)) == false ? 1 : 0
+            }, Unmanaged.passUnretained(self).toOpaque())
+        }
+        defer {
+            sqlite3_progress_handler(connection, 0, nil, nil)
+            sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, savedLength)
+            self.limits = QueryLimits()
+        }
         let prepared = sql.withCString { sqlite3_prepare_v2(connection, $0, -1, &statement, &tail) }
         defer { sqlite3_finalize(statement) }
         guard prepared == SQLITE_OK else {
@@ -277,11 +300,17 @@ public final class ReadOnlySQL {
         let columnCount = sqlite3_column_count(statement)
         let columns = (0..<columnCount).map { String(cString: sqlite3_column_name(statement, $0)) }
         var rows: [[Value]] = []
+        var bytes = 0
         while true {
             let step = sqlite3_step(statement)
             if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else { throw QueryError(message: String(cString: sqlite3_errmsg(connection))) }
-            rows.append((0..<columnCount).map { column in
+            guard step == SQLITE_ROW else {
+                let message = String(cString: sqlite3_errmsg(connection))
+                if step == SQLITE_INTERRUPT { throw QueryError(message: message, kind: .interrupted) }
+                if step == SQLITE_TOOBIG, limits.maxBytes != nil { throw QueryError(message: message, kind: .tooLarge) }
+                throw QueryError(message: message)
+            }
+            let row: [Value] = (0..<columnCount).map { column in
                 switch sqlite3_column_type(statement, column) {
                 case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
                 case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
@@ -292,7 +321,14 @@ public final class ReadOnlySQL {
                     return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
                 default: return .null
                 }
-            })
+            }
+            if let maxBytes = limits.maxBytes {
+                bytes += QueryLimits.cost(of: row)
+                if bytes > maxBytes {
+                    throw QueryError(message: "the result is larger than the \(maxBytes) bytes of memory left", kind: .tooLarge)
+                }
+            }
+            rows.append(row)
         }
         return Result(columns: columns, rows: rows)
     }

@@ -109,9 +109,21 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// Opens (and migrates) the workspace's database.
-    public func openDatabase() throws -> HuzhuDatabase {
-        try HuzhuDatabase(path: databaseURL.path)
+    /// Opens (and, when its schema is behind, migrates) the workspace's database.
+    ///
+    /// A write waits for another process's write lock up to `wait` seconds
+    /// (default: `wait` under `[limits]`, else 60), telling `notice` once who
+    /// holds it (``WriteLock``).
+    ///
+    /// - Parameters:
+    ///   - wait: Seconds a write waits for the write lock; nil for the settings'.
+    ///   - notice: Where the one "waiting for …" line goes; standard error by default.
+    public func openDatabase(wait: TimeInterval? = nil,
+                             notice: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) })
+        throws -> HuzhuDatabase {
+        let lock = WriteLock(databasePath: databaseURL.path, wait: wait ?? config.limits.wait ?? 60,
+                             operatorName: config.operatorName, notice: notice)
+        return try HuzhuDatabase(path: databaseURL.path, lock: lock)
     }
 
     /// The business date: `today` from the settings, else the current date in the workspace's time zone.

@@ -12,6 +12,7 @@ import TOMLKit
 /// timeout = 600                 # seconds
 /// max_memory_mib = 512
 /// max_instructions = 1000000000
+/// wait = 60                     # seconds a write waits for another run's write lock
 ///
 /// [money]
 /// due_days = 30                 # a bill is due this many days after it is issued
@@ -43,10 +44,13 @@ public struct WorkspaceConfig: Equatable, Sendable {
         public var timeout: Double?
         public var maxMemoryMiB: Int?
         public var maxInstructions: Int64?
-        public init(timeout: Double? = nil, maxMemoryMiB: Int? = nil, maxInstructions: Int64? = nil) {
+        /// Seconds a write waits for another run's write lock (nil: 60).
+        public var wait: Double?
+        public init(timeout: Double? = nil, maxMemoryMiB: Int? = nil, maxInstructions: Int64? = nil, wait: Double? = nil) {
             self.timeout = timeout
             self.maxMemoryMiB = maxMemoryMiB
             self.maxInstructions = maxInstructions
+            self.wait = wait
         }
     }
 
@@ -68,7 +72,7 @@ public struct WorkspaceConfig: Equatable, Sendable {
 
     static let topKeys: Set<String> = ["operator", "timezone", "today", "limits", "jobs", "schedule", "money"]
     static let moneyKeys: Set<String> = ["due_days"]
-    static let limitKeys: Set<String> = ["timeout", "max_memory_mib", "max_instructions"]
+    static let limitKeys: Set<String> = ["timeout", "max_memory_mib", "max_instructions", "wait"]
 
     /// Parses and validates the text of a `huzhu.toml`, collecting every problem.
     public static func parse(_ text: String, file: String = "huzhu.toml") throws -> WorkspaceConfig {
@@ -116,6 +120,11 @@ public struct WorkspaceConfig: Equatable, Sendable {
                     if let i = v.int, i >= 0 { config.limits.maxInstructions = Int64(i) }
                     else { problems.append("limits.max_instructions: expected a non-negative integer") }
                 }
+                if let v = limits["wait"] {
+                    if let d = v.double, d >= 0, d.isFinite { config.limits.wait = d }
+                    else if let i = v.int, i >= 0 { config.limits.wait = Double(i) }
+                    else { problems.append("limits.wait: expected a non-negative number of seconds") }
+                }
             } else {
                 problems.append("limits: expected a table")
             }
@@ -152,6 +161,7 @@ public struct WorkspaceConfig: Equatable, Sendable {
             timeout = 600                 # seconds
             max_memory_mib = 512
             max_instructions = 1000000000
+            wait = 60                     # seconds a write waits for another run's write lock
 
             [money]
             due_days = 30                 # a contribution bill is due this many days after it is issued

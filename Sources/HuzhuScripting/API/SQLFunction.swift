@@ -34,8 +34,14 @@ enum SQLFunction {
     }
 
     static func run(_ call: LuaCall, _ state: RunState, _ query: String, _ arguments: [ReadOnlySQL.Value]) throws -> Int32 {
+        // The result counts against the memory limit as it is built, and SQLite's
+        // steps against the instruction budget (the timeout and Ctrl-C are checked
+        // with them); a limit hit stops the query and the run with the limit's error.
+        let budget = call.budget
+        let limits = ReadOnlySQL.QueryLimits(maxBytes: budget.memoryLeft, progress: { budget.charge($0) })
         let result: ReadOnlySQL.Result
-        do { result = try state.readOnlySQL().query(query, arguments) } catch let error as ReadOnlySQL.QueryError {
+        do { result = try state.readOnlySQL().query(query, arguments, limits: limits) } catch let error as ReadOnlySQL.QueryError {
+            if error.kind == .tooLarge { budget.exceedMemory() }
             throw ScriptingError("huzhu.\(name): \(error.message)")
         }
         let rows: [LuaValue] = result.rows.map { row in

@@ -35,7 +35,7 @@ extension ScriptRunner {
         session.language = language
         session.reset()
         let outcome = try run(source: Self.wrapped(source), name: name, arguments: arguments, dryRun: true,
-                              audited: (name, source))
+                              audited: (name, source), reading: true)
         let returned: [Int]
         switch outcome.results.first {
         case .array(let ids)?: returned = ids.compactMap { $0.integerValue.map(Int.init) }

@@ -87,15 +87,19 @@ public final class ScriptRunner {
     ///     succeeded and before it commits (the scheduler marks a run `succeeded`
     ///     this way, so the run's writes and its log row commit together); an
     ///     error rolls everything back. Not called for a dry run.
+    ///   - reading: Read the last committed state without taking the write lock
+    ///     (a report: it never waits for a writer, and a write fails).
     /// - Returns: The results and the changes.
     /// - Throws: `LuaError` (the script's error or limit); database errors.
     @discardableResult
     public func run(source: String, name: String, arguments: [LuaValue] = [], dryRun: Bool = false,
                     in environment: LuaEnvironment? = nil, audited: (name: String, text: String)? = nil,
+                    reading: Bool = false,
                     beforeCommit: (DatabaseConnection, Outcome) throws -> Void = { _, _ in }) throws -> Outcome {
         state.context.scriptName = audited?.name ?? name
         state.context.scriptSHA256 = ScriptRunner.sha256(audited?.text ?? source)
-        return try database.write(dryRun ? .dryRun : .commit, scope: state.scope, hooks: self) { session in
+        database.lock?.describe(what: audited?.name ?? name, operatorName: state.context.operatorName)
+        let body = { [self] (session: Session) throws -> Outcome in
                 let db = session.connection
                 let before = try AuditLog.lastID(db)
                 let decisions = DecisionService()
@@ -108,6 +112,8 @@ public final class ScriptRunner {
                 if !dryRun { try beforeCommit(db, done) }
                 return done
         }
+        if reading { return try database.read(scope: state.scope, hooks: self, body) }
+        return try database.write(dryRun ? .dryRun : .commit, scope: state.scope, hooks: self, body)
     }
 }
 

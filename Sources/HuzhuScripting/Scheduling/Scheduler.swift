@@ -65,7 +65,9 @@ public final class Scheduler {
     ///   - workspace: The workspace (its `huzhu.toml` is already parsed).
     ///   - operatorName: Who writes; default `operator` of `huzhu.toml`.
     public convenience init(workspace: Workspace, operatorName: String? = nil) throws {
-        let database = try HuzhuDatabase(path: workspace.databaseURL.path, busyTimeout: Scheduler.busyTimeout)
+        let lock = WriteLock(databasePath: workspace.databaseURL.path, wait: Scheduler.busyTimeout,
+                             operatorName: operatorName ?? workspace.config.operatorName)
+        let database = try HuzhuDatabase(path: workspace.databaseURL.path, lock: lock)
         try self.init(root: workspace.root, config: workspace.config, database: database,
                       databasePath: workspace.databaseURL.path, operatorName: operatorName)
     }

@@ -28,7 +28,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let runner = try ScriptRunner(
-            database: try workspace.openDatabase(), databasePath: workspace.databaseURL.path,
+            database: try workspace.openDatabase(wait: limitOptions.wait), databasePath: workspace.databaseURL.path,
             context: workspaceOptions.context(in: workspace), scope: unit.map(Scope.unit) ?? .everything,
             limits: limitOptions.limits(defaults: workspace.config.limits), scriptRoot: workspace.scriptsURL)
         let session = try ReplSession(runner: runner)

@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
         if let out { try WorkspaceFiles(root: workspace.root).refuse(URL(fileURLWithPath: out)) }
         let (script, shownName) = try ReportScript.locate(name, in: workspace)
         let source = try ScriptFile.read(script)
-        let database = try workspace.openDatabase()
+        let database = try workspace.openDatabase(wait: limitOptions.wait)
         let runner = try ScriptRunner(
             database: database, databasePath: workspace.databaseURL.path,
             context: workspaceOptions.context(in: workspace),

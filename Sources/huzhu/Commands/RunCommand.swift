@@ -68,7 +68,7 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runInWorkspace(_ workspace: Workspace, source: String) throws {
-        let database = try workspace.openDatabase()
+        let database = try workspace.openDatabase(wait: limitOptions.wait)
         let runner = try ScriptRunner(
             database: database, databasePath: workspace.databaseURL.path,
             context: workspaceOptions.context(in: workspace),

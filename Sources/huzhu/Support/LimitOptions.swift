@@ -13,6 +13,9 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-instructions"), help: ArgumentHelp("Lua VM instructions the script may execute; 0: no limit (default 1000000000, or huzhu.toml's).", valueName: "n"))
     var maxInstructions: Int64?
 
+    @Option(name: .long, help: ArgumentHelp("Wait this long for another run's write lock (default 60, or huzhu.toml's).", valueName: "seconds"))
+    var wait: Double?
+
     @Option(name: .customLong("max-output"), help: ArgumentHelp("Bytes the script may print, in MiB (default 64).", valueName: "MiB"))
     var maxOutput: Int?
 
@@ -25,6 +28,9 @@ struct LimitOptions: ParsableArguments {
         }
         if let maxInstructions, maxInstructions < 0 {
             throw ValidationError("--max-instructions must not be negative (got \(maxInstructions))")
+        }
+        if let wait, !(wait >= 0 && wait.isFinite) {
+            throw ValidationError("--wait must be a number of seconds, 0 or more (got \(wait))")
         }
         if let maxOutput, !(maxOutput > 0 && maxOutput <= 1 << 20) {
             throw ValidationError("--max-output must be between 1 and 1048576 MiB (got \(maxOutput))")

@@ -39,6 +39,8 @@ struct BadConfigTests {
         ("operator = \"x\"\n[limits]\nmax_instructions = 1e9\n", "/ws/huzhu.toml: limits.max_instructions: expected a non-negative integer"),
         ("operator = \"x\"\n[limits]\nmax_instructions = true\n", "/ws/huzhu.toml: limits.max_instructions: expected a non-negative integer"),
         ("operator = \"x\"\n[limits]\nmemory = 512\n", "/ws/huzhu.toml: limits.memory: unknown key"),
+        ("operator = \"x\"\n[limits]\nwait = -1\n", "/ws/huzhu.toml: limits.wait: expected a non-negative number of seconds"),
+        ("operator = \"x\"\n[limits]\nwait = \"60\"\n", "/ws/huzhu.toml: limits.wait: expected a non-negative number of seconds"),
         // [[jobs]] fields of the wrong type.
         ("operator = \"x\"\n[[jobs]]\nname = 1\nscript = 2\ncron = 3\n",
          "/ws/huzhu.toml: jobs[1].name: expected a string\n/ws/huzhu.toml: jobs[1].script: expected a string\n/ws/huzhu.toml: jobs[1].cron: expected a string"),
