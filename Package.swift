@@ -41,12 +41,14 @@ let package = Package(
         ),
         .target(name: "LuaHost", dependencies: ["CLua", "CLuaBridge"]),
         .target(name: "HuzhuValues"),
+        .target(name: "CSQLiteHardening", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "HuzhuCore",
             dependencies: [
                 "HuzhuValues",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteHardening",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import CSQLiteHardening
 import GRDB
 
 /// The programme's SQLite database: opened, configured and migrated.
@@ -72,12 +73,18 @@ public final class HuzhuDatabase: Sendable {
     }
 
     /// The configuration used for every connection: foreign keys on,
-    /// bound values hidden from error messages (personal data).
+    /// bound values hidden from error messages (personal data), and the
+    /// two-argument `fts3_tokenizer` off (it registers a pointer; Debian's
+    /// SQLite enables it).
     public static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.publicStatementArguments = false
         configuration.label = "huzhu"
+        configuration.prepareDatabase { db in
+            let code = hz_sqlite_disable_fts3_tokenizer(UnsafeMutableRawPointer(db.sqliteConnection))
+            guard code == 0 else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot turn off fts3_tokenizer") }
+        }
         return configuration
     }
 
