@@ -107,6 +107,32 @@ struct LedgerPeriodTests {
         #expect(try counts(city) == before)
     }
 
+    @Test("ledger check proves closed periods untouched: an entry slipped in past the trigger is named")
+    func checkClosed() throws {
+        let city = try closedCity()
+        // (ClaimCity's policies have no contributions posted: those lines are not this test's.)
+        func closedProblems() throws -> [String] {
+            try city.database.read { db in
+                try city.ledger.check(db).discrepancies.filter { $0.kind == .closedPeriodEntry }.map(\.description)
+            }
+        }
+        #expect(try closedProblems().isEmpty)
+        try city.database.write { db in
+            try db.execute(sql: """
+                DROP TRIGGER ledgerEntry_closed_period;
+                INSERT INTO ledgerEntry (entryDate, kind, memo, policyID, unitCode, at, operator)
+                VALUES ('2012-09-10', 'reversal', 'slipped in', ?, 'BH001', '2099-01-01T00:00:00.000Z', 'raw');
+                INSERT INTO ledgerLine (entryID, account, debit, credit) VALUES
+                    ((SELECT MAX(id) FROM ledgerEntry), 'fund:cash', 500, 0),
+                    ((SELECT MAX(id) FROM ledgerEntry), 'fund:cash', 0, 500);
+                """, arguments: [city.inpatientPolicy])
+        }
+        let problems = try closedProblems()
+        let id = try city.database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM ledgerEntry")! }
+        #expect(problems == ["entry \(id) dated 2012-09-10, posted after the books were closed through 2012-09: "
+                             + "ledger 5.00, closed period 0.00 (differs by 5.00)"])
+    }
+
     @Test("the database refuses an entry dated in a closed period even from raw SQL (trigger)")
     func trigger() throws {
         let city = try closedCity()

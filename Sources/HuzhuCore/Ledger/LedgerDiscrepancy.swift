@@ -25,6 +25,8 @@ public struct LedgerDiscrepancy: Hashable, Sendable, CustomStringConvertible {
         case unappliedAccount
         /// fund:cash against the receipts less the benefits paid.
         case cashAccount
+        /// An entry dated in a closed period but posted after the closing (only possible past the trigger).
+        case closedPeriodEntry
     }
 
     /// What kind of disagreement.

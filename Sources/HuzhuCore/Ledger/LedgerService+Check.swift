@@ -121,6 +121,15 @@ extension LedgerService {
                 claimIndex += 1
             }
         }
+        // 5. Closed periods untouched: no entry dated in a closed month was posted after the closing.
+        var closedIndex = 0
+        try LedgerStore.entriesPostedIntoClosedPeriods(db, in: range) { id, date, month, amount in
+            add(LedgerDiscrepancy(kind: .closedPeriodEntry,
+                                  subject: "entry \(id) dated \(date), posted after the books were closed through \(month)",
+                                  ledger: Money(fen: amount), expected: .zero, source: "closed period"),
+                counted: closedIndex)
+            closedIndex += 1
+        }
         return LedgerCheckReport(discrepancies: found, omitted: omitted, entriesChecked: entriesChecked)
     }
 }

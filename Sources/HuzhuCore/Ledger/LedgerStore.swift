@@ -315,6 +315,24 @@ enum LedgerStore {
         }
     }
 
+    /// Each entry in a range of units dated in a closed period but posted (`at`) after that closing, by id,
+    /// streamed: its id, date, the month the books were closed through, and its debits in fen.
+    static func entriesPostedIntoClosedPeriods(_ db: Database, in range: UnitRange,
+                                               _ each: (_ id: Int64, _ date: String, _ month: String, _ debits: Int64) throws -> Void)
+        throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ledgerClosing)") == true else { return }
+        let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: """
+            SELECT e.id, e.entryDate,
+                   (SELECT MAX(c.throughMonth) FROM ledgerClosing c WHERE c.throughDate >= e.entryDate AND c.at < e.at),
+                   (SELECT COALESCE(SUM(l.debit), 0) FROM ledgerLine l WHERE l.entryID = e.id)
+            FROM ledgerEntry e
+            WHERE EXISTS (SELECT 1 FROM ledgerClosing c WHERE c.throughDate >= e.entryDate AND c.at < e.at)
+            """ + scoped(range, "e.unitCode") + " ORDER BY e.id"))
+        while let row = try rows.next() {
+            try each(row[0], row[1], row[2], row[3])
+        }
+    }
+
     /// ` AND ` the range's condition on a unit-code column, or nothing for every unit.
     private static func scoped(_ range: UnitRange, _ column: String) -> SQL {
         range.condition(on: column).map { " AND " + $0 } ?? ""
