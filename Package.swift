@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "HuzhuReportTests", dependencies: ["HuzhuReport", "HuzhuValues"], exclude: ["Golden"]),
         .testTarget(name: "HuzhuScriptingTests", dependencies: ["HuzhuScripting", "HuzhuTestSupport"]),
         // Year/ holds the whole-year test's CSV, TOML and Lua files, read from the source tree.
-        .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu", "HuzhuTestSupport"], exclude: ["Year"]),
+        .testTarget(name: "HuzhuCLITests", dependencies: ["huzhu", "HuzhuTestSupport"], exclude: ["Year", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

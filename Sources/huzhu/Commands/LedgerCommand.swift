@@ -22,7 +22,7 @@ struct LedgerCommand: ParsableCommand {
     )
 
     struct Balance: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The trial balance: every account's debits, credits and balance.")
+        static let configuration = CommandConfiguration(abstract: "Every account's debits, credits and balance (trial-balance adds the totals and checks them).")
         @OptionGroup var workspaceOptions: WorkspaceOptions
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Entries dated on or before this day (YYYY-MM-DD).", valueName: "date"))
         var asOf: String?
