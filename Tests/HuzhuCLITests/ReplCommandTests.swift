@@ -109,4 +109,44 @@ struct ReplCommandTests {
         #expect(out.stdout == "SQL mode: each line is read-only SQL; .lua to return\ncode  n  a\n----  -  ---\nBH    1  FED\n(1 row)\n")
         #expect(out.status == 0, "\(out.stderr)")
     }
+
+    @Test("resident IDs and phones are masked in everything the REPL prints until .unmask (audited); a control character in a .sql cell is escaped")
+    func masking() throws {
+        let ws = try TinyWorkspace()
+        let id = "340104198001010119"   // 王一
+        let input = """
+            =huzhu.members.get('\(id)').resident_id
+            print(huzhu.members.get('\(id)').resident_id, '0551-1234567', 13812345678)
+            .sql
+            select residentID, name from member where name = '王一'
+            select 'a' || char(10) || 'b' as x, char(27) || '[2J' as y
+            .lua
+            .unmask
+            =huzhu.members.get('\(id)').resident_id
+            .mask
+            =huzhu.members.get('\(id)').resident_id
+
+            """
+        let out = try CLI.run(["repl"], in: ws.url, stdin: input)
+        #expect(out.stdout == """
+            "340104********0119"
+            340104********0119\t0551-***4567\t138****5678
+            SQL mode: each line is read-only SQL; .lua to return
+            residentID          name
+            ------------------  ----
+            340104********0119  王一
+            (1 row)
+            x     y
+            ----  -------
+            a\\nb  \\x1B[2J
+            (1 row)
+            masking off: resident IDs and phone numbers are shown in full (recorded in the audit trail); .mask to hide them
+            "340104198001010119"
+            masking on: resident IDs and phone numbers are masked
+            "340104********0119"
+
+            """)
+        #expect(out.stderr == "")
+        #expect(try ws.count("audit WHERE action = 'unmask' AND operation = 'repl.unmask' AND rowKey = 'everything'") == 1)
+    }
 }
