@@ -73,7 +73,7 @@ struct ReplCommandTests {
         term.clear()
         term.type("x = 41\r")
         #expect(term.waitFor("huzhu> "))
-        for (keys, shown) in [("", "huzhu> "), ("y = ", "huzhu> "), ("for i = 1, 2 do\r", "   ...> ")] {
+        for (keys, shown) in [("", "huzhu> "), ("y = ", "y = "), ("for i = 1, 2 do\r", "   ...> ")] {
             term.clear()
             if !keys.isEmpty {
                 term.type(keys)
