@@ -127,7 +127,25 @@ function R.render(v)
   return nested(v, 0, {})
 end
 
+-- The names of a row list's columns, in order, without repeats, when `names`
+-- is such a list (huzhu.sql's second value); else nil.
+local function selectorder(rows, names)
+  local columns = records(rows)
+  if not columns or type(names) ~= "table" then return nil end
+  local ordered, seen = {}, {}
+  for i = 1, #names do
+    local name = names[i]
+    if type(name) ~= "string" then return nil end
+    if not seen[name] then seen[name] = true ordered[#ordered + 1] = name end
+  end
+  for _, name in ipairs(columns) do if not seen[name] then return nil end end
+  return ordered
+end
+
 local function renderall(r)
+  -- `=huzhu.sql(q)`: the rows and their column names print as one table in SELECT order.
+  local ordered = r.n == 2 and selectorder(r[1], r[2])
+  if ordered then return grid(r[1], ordered) end
   local parts, multiline = {}, false
   for i = 1, r.n do
     parts[i] = R.render(r[i])
@@ -159,11 +177,7 @@ function R.sql(query)
   local ok, rows, names = pcall(huzhu.sql, query)   -- called from C: the message has no position
   if not ok then error(rows, 0) end
   if #rows == 0 then return "(no rows)" end
-  local columns, seen = {}, {}   -- SELECT order; a repeated name is one key in a row
-  for _, name in ipairs(names) do
-    if not seen[name] then seen[name] = true columns[#columns + 1] = name end
-  end
-  return grid(rows, columns)
+  return grid(rows, selectorder(rows, names))   -- SELECT order; a repeated name is one key in a row
 end
 
 -- Completion: globals, fields of tables reached by dotted names.
