@@ -259,7 +259,7 @@ struct SchedulerTransactionTests {
         let scheduler = try fixture.scheduler()
         let row = try #require(try scheduler.runNow(scheduler.job(named: "snap")!, now: fixture.at("2026-12-08 10:00")))
         #expect(row.status == .succeeded, "\(row.message ?? "")")
-        #expect(row.message == "output saved to reports/snap-2026-09-30.txt")
+        #expect(row.message == "no changes; output saved to reports/snap-2026-09-30.txt")
         let text = try String(contentsOf: fixture.root.appendingPathComponent("reports/snap-2026-09-30.txt"), encoding: .utf8)
         #expect(text == "on 2026-09-30\n")
     }
