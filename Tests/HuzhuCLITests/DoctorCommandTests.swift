@@ -111,10 +111,12 @@ struct DoctorCommandTests {
         let result = try ws.doctor()
         #expect(result.status == 1)
         #expect(result.stdout == Self.output(["files": """
-            FAIL  files         2 problems
+            FAIL  files         4 problems
                   files: the workspace folder is open to other users (mode 0755): chmod 700 \(ws.url.path)
                   files: huzhu.db is readable by other users (mode 0644): chmod 600 \(ws.url.path)/huzhu.db
-            """]))   // the -wal and -shm files persist between runs (owner-only, made under umask 077)
+                  files: huzhu.db-wal is readable by other users (mode 0644): chmod 600 \(ws.url.path)/huzhu.db-wal
+                  files: huzhu.db-shm is readable by other users (mode 0644): chmod 600 \(ws.url.path)/huzhu.db-shm
+            """]))   // SQLite gives the -wal and -shm files the database's mode
         #expect(result.stderr == "huzhu: 1 of 11 checks failed: files\n")
     }
 

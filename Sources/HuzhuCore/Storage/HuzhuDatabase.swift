@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The programme's SQLite database: opened, configured and migrated.
 ///
@@ -62,14 +61,6 @@ public final class HuzhuDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.publicStatementArguments = false
         configuration.label = "huzhu"
-        // Keep huzhu.db-wal when the last connection closes (checkpointed, not
-        // deleted): GRDB's pool finds no WAL at open otherwise and commits a
-        // throw-away CREATE/DROP TABLE to make one — a schema write, four
-        // fsyncs and a checkpoint on every start of every run (issue 18, B5).
-        configuration.prepareDatabase { db in
-            var persist: Int32 = 1
-            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
-        }
         return configuration
     }
 
