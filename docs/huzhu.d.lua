@@ -727,10 +727,11 @@ function huzhu.round(x) end
 ---@return integer # fen
 function huzhu.share(fen, numerator, denominator) end
 
---- Runs one read-only SQL statement and returns its rows as tables keyed by column name. SQLite itself refuses writes; a scoped run sees only its subtree. It reads the last committed data.
+--- Runs one read-only SQL statement and returns its rows as tables keyed by column name, then the column names in SELECT order (a row's keys have no order). SQLite itself refuses writes; a scoped run sees only its subtree. It reads the last committed data.
 ---@param query string
 ---@param params any[]? values for the ? placeholders
 ---@return table[]
+---@return string[] # the column names in SELECT order
 function huzhu.sql(query, params) end
 
 --- The business date of the run, "YYYY-MM-DD" (huzhu.toml may fix it).

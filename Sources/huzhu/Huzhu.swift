@@ -30,7 +30,7 @@ struct Huzhu: ParsableCommand {
         refuseHelpForUnknownCommand(Array(CommandLine.arguments.dropFirst()))
         var command: ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try quickRun() ?? parseAsRoot()
         } catch {
             if exitCode(for: error) == .validationFailure {
                 Diagnostics.write(fullMessage(for: error) + "\n")
@@ -64,6 +64,19 @@ struct Huzhu: ParsableCommand {
 }
 
 extension Huzhu {
+    /// `huzhu run SCRIPT …` parsed by `RunCommand` alone: building the whole
+    /// command tree (every subcommand's arguments, type metadata and protocol
+    /// conformance lookups) was a third of a run's start-up (issue 18, B5).
+    /// Anything else — help, a parse error — goes through the root parser as
+    /// before, so its messages are the same.
+    static func quickRun() -> ParsableCommand? {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == "run",
+              !arguments.contains(where: { ["-h", "--help", "-help", "help", "--version", "--generate-completion-script"].contains($0) })
+        else { return nil }
+        return try? RunCommand.parse(Array(arguments.dropFirst()))
+    }
+
     /// `huzhu help WORDS…` whose words do not name a command is a usage error (the
     /// parser alone would show the root's help and exit 0).
     static func refuseHelpForUnknownCommand(_ arguments: [String]) {

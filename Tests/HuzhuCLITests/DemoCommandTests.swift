@@ -119,6 +119,21 @@ struct DemoCommandTests {
         #expect(try Data(contentsOf: database) == before)
     }
 
+    @Test("with no folder named, typed inside a workspace, it refuses and builds nothing there")
+    func refusesInsideAWorkspace() throws {
+        let scratch = try Scratch()
+        #expect(try CLI.run(["init", "union"], in: scratch.url).status == 0)
+        let inside = scratch.url.appendingPathComponent("union/scripts")
+        let result = try CLI.run(["demo", "--members", "100"], in: inside)
+        let root = scratch.url.appendingPathComponent("union").standardizedFileURL.path
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "huzhu: this folder is inside the workspace \(root); name the folder to make the demo in, "
+                + "e.g. huzhu demo ~/huzhu-demo (a demo of 100 members)\n")
+        #expect(!FileManager.default.fileExists(atPath: inside.appendingPathComponent("huzhu-demo").path))
+        #expect(try CLI.run(["demo", "named", "--members", "100"], in: scratch.url.appendingPathComponent("union")).status == 0)   // a named folder is the user's choice
+    }
+
     @Test("--force replaces the workspace and keeps the folder's other files")
     func force() throws {
         let scratch = try Scratch()

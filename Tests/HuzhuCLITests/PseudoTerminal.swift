@@ -9,12 +9,20 @@ final class PseudoTerminal {
     private var master: Int32 = -1
     private(set) var transcript = ""
 
-    init(arguments: [String], in directory: URL) throws {
+    /// - Parameter controllingTerminal: Makes the terminal the process's controlling
+    ///   terminal in a session of its own (through util-linux `setsid --ctty`), so a
+    ///   typed Ctrl-C (`"\u{3}"`) becomes SIGINT as at a real keyboard.
+    init(arguments: [String], in directory: URL, controllingTerminal: Bool = false) throws {
         var slave: Int32 = -1
         guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw CocoaError(.fileReadUnknown) }
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
-        process.executableURL = CLI.binary
-        process.arguments = arguments
+        if controllingTerminal {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+            process.arguments = ["--ctty", "--wait", CLI.binary.path] + arguments
+        } else {
+            process.executableURL = CLI.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm"

@@ -97,6 +97,17 @@ struct RunCommandTests {
         #expect(result.stderr.hasPrefix("huzhu: spin.lua:2: interrupted (Ctrl-C)\n"))
     }
 
+    @Test("a script's print escapes control characters when standard output is a terminal, and passes them through to a file or pipe")
+    func printOnATerminal() throws {
+        let dir = try Scratch()
+        try dir.write("esc.lua", "print('a\\27[2Jb', 'c\\rd')")
+        let term = try PseudoTerminal(arguments: ["run", "esc.lua"], in: dir.url)
+        #expect(term.waitForExit() == 0)
+        #expect(term.waitFor("a\\x1B[2Jb\tc\\rd"), "\(term.transcript.debugDescription)")
+        let piped = try CLI.run(["run", "esc.lua"], in: dir.url)
+        #expect(piped.stdout == "a\u{1B}[2Jb\tc\rd\n")
+    }
+
     @Test("require finds modules beside a bare script")
     func requireBeside() throws {
         let dir = try Scratch()

@@ -125,7 +125,7 @@ struct ScheduleCommandTests {
         let ws = try TinyWorkspace()
         try ws.write("enroll.lua", "huzhu.enroll_unit{unit = 'BH001', plan = 'ACC'}")
         #expect(try CLI.run(["run", "enroll.lua"], in: ws.url).status == 0)
-        let today = CivilDate.today(in: TimeZone(identifier: "Asia/Shanghai")!)
+        let today = "2026-09-30"   // the business date fixed in huzhu.toml names the outputs
 
         let snapshot = try CLI.run(["schedule", "run", "membership-snapshot"], in: ws.url)
         let snapshotText = """

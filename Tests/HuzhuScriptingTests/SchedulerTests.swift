@@ -228,6 +228,42 @@ struct SchedulerTransactionTests {
         #expect(try fixture.count("unit") == units)
     }
 
+    @Test("a job's output under a reports/ folder that is a symbolic link out of the workspace is refused; nothing is written there")
+    func symlinkedReports() throws {
+        let fixture = try ScheduleFixture(jobs: """
+            [[jobs]]
+            name = "snap"
+            script = "scripts/jobs/snap.lua"
+            cron = "0 2 * * *"
+            output = "reports/{job}-{date}.txt"
+            """, scripts: ["scripts/jobs/snap.lua": "print(huzhu.members.count())\n"])
+        let outside = try TemporaryDirectory()
+        try FileManager.default.createSymbolicLink(at: fixture.root.appendingPathComponent("reports"), withDestinationURL: outside.url)
+        let scheduler = try fixture.scheduler()
+        let row = try #require(try scheduler.runNow(scheduler.job(named: "snap")!, now: fixture.at("2026-09-30 10:00")))
+        #expect(row.status == .failed)
+        #expect(row.message == "cannot write the output of snap: the output reports/snap-2026-09-30.txt leads outside the workspace "
+                + "(reports is a symbolic link to \(outside.url.resolvingSymlinksInPath().path)); make reports/ a folder inside the workspace")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.url.path) == [])
+    }
+
+    @Test("a job's output is named by the business date (today in huzhu.toml), not the wall clock's")
+    func outputNamedByBusinessDate() throws {
+        let fixture = try ScheduleFixture(jobs: """
+            [[jobs]]
+            name = "snap"
+            script = "scripts/jobs/snap.lua"
+            cron = "0 2 * * *"
+            output = "reports/{job}-{date}.txt"
+            """, scripts: ["scripts/jobs/snap.lua": "print('on ' .. huzhu.today())\n"])
+        let scheduler = try fixture.scheduler()
+        let row = try #require(try scheduler.runNow(scheduler.job(named: "snap")!, now: fixture.at("2026-12-08 10:00")))
+        #expect(row.status == .succeeded, "\(row.message ?? "")")
+        #expect(row.message == "no changes; output saved to reports/snap-2026-09-30.txt")
+        let text = try String(contentsOf: fixture.root.appendingPathComponent("reports/snap-2026-09-30.txt"), encoding: .utf8)
+        #expect(text == "on 2026-09-30\n")
+    }
+
     @Test("the job's timeout and arguments apply")
     func timeout() throws {
         let fixture = try ScheduleFixture(jobs: """

@@ -93,7 +93,7 @@ struct TransactionTests {
     func sqlReadOnly() throws {
         let f = try ScriptFixture()
         #expect(try f.run("return huzhu.sql('SELECT code, name FROM unit WHERE kind = ? ORDER BY code', {'district'})")
-            == [[["code": "BH", "name": "包河区"], ["code": "LY", "name": "庐阳区"]]])
+            == [[["code": "BH", "name": "包河区"], ["code": "LY", "name": "庐阳区"]], ["code", "name"]])
         #expect(try f.failure("huzhu.sql('DELETE FROM member')")?.message == "test.lua:1: huzhu.sql: attempt to write a readonly database")
         #expect(try f.failure("huzhu.sql('UPDATE member SET name = ?', {'x'})")?.message == "test.lua:1: huzhu.sql: attempt to write a readonly database")
         #expect(try f.count("member") == 5)

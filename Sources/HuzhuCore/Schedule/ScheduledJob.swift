@@ -73,13 +73,15 @@ public struct ScheduledJob: Hashable, Sendable {
     /// The path of the output file for a run, placeholders filled in, or nil
     /// when the job saves no output.
     ///
-    /// `{date}` is the run's scheduled (or, by hand, start) date in the job's
-    /// zone, `YYYY-MM-DD`; `{time}` its `HHMM`; `{job}` the name; `{run}` the run id.
-    public func outputPath(at instant: Date, run: Int64) -> String? {
+    /// `{date}` is the business date (`businessDate`: `today` in huzhu.toml
+    /// when it is fixed, so the name agrees with the content), else the
+    /// run's scheduled (or, by hand, start) date in the job's zone,
+    /// `YYYY-MM-DD`; `{time}` its `HHMM`; `{job}` the name; `{run}` the run id.
+    public func outputPath(at instant: Date, run: Int64, businessDate: CivilDate? = nil) -> String? {
         guard let output else { return nil }
         let local = ZonedTime.local(instant, in: timeZone)
         return output
-            .replacingOccurrences(of: "{date}", with: local.date.description)
+            .replacingOccurrences(of: "{date}", with: (businessDate ?? local.date).description)
             .replacingOccurrences(of: "{time}", with: CivilDate.pad(local.hour, 2) + CivilDate.pad(local.minute, 2))
             .replacingOccurrences(of: "{job}", with: name)
             .replacingOccurrences(of: "{run}", with: String(run))

@@ -8,9 +8,9 @@ enum SQLFunction {
 
     static func add(to m: inout LuaModule, _ state: RunState) {
         m.function(name, doc: LuaDoc(
-            "Runs one read-only SQL statement and returns its rows as tables keyed by column name. SQLite itself refuses writes; a scoped run sees only its subtree. It reads the last committed data.",
+            "Runs one read-only SQL statement and returns its rows as tables keyed by column name, then the column names in SELECT order (a row's keys have no order). SQLite itself refuses writes; a scoped run sees only its subtree. It reads the last committed data.",
             params: [.init("query", "string"), .init("params", "any[]?", "values for the ? placeholders")],
-            returns: [.init("table[]")])) { call in
+            returns: [.init("table[]"), .init("string[]", "the column names in SELECT order")])) { call in
             let query = try call.string(1)
             var arguments: [ReadOnlySQL.Value] = []
             if !call.isNil(2) {
@@ -57,6 +57,6 @@ enum SQLFunction {
             }
             return .table(fields)
         }
-        return try call.push(.array(rows))
+        return try call.push(.array(rows)) + call.push(.array(result.columns.map(LuaValue.string)))
     }
 }

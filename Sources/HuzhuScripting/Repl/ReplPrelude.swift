@@ -89,21 +89,27 @@ local function records(v)
   return columns
 end
 
+-- A cell on one line: control characters as escapes (a newline cannot fake a row).
+local ESCAPES = { ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+local function cell(s)
+  return (s:gsub("[%c\127]", function(c) return ESCAPES[c] or format("\\x%02X", c:byte()) end))
+end
+
 local function grid(v, columns)
   local rows = math.min(#v, MAX_ROWS)
   local widths, cells = {}, {}
-  for c, name in ipairs(columns) do widths[c] = width(name) end
+  for c, name in ipairs(columns) do widths[c] = width(cell(name)) end
   for i = 1, rows do
     cells[i] = {}
     for c, name in ipairs(columns) do
       local x = v[i][name]
-      local s = x == nil and "" or scalar(x, false)
+      local s = x == nil and "" or cell(scalar(x, false))
       cells[i][c] = s
       if width(s) > widths[c] then widths[c] = width(s) end
     end
   end
   local lines, header, rule = {}, {}, {}
-  for c, name in ipairs(columns) do header[c] = pad(name, widths[c]) rule[c] = string.rep("-", widths[c]) end
+  for c, name in ipairs(columns) do header[c] = pad(cell(name), widths[c]) rule[c] = string.rep("-", widths[c]) end
   lines[1] = concat(header, "  "):gsub("%s+$", "")
   lines[2] = concat(rule, "  ")
   for i = 1, rows do
@@ -121,7 +127,25 @@ function R.render(v)
   return nested(v, 0, {})
 end
 
+-- The names of a row list's columns, in order, without repeats, when `names`
+-- is such a list (huzhu.sql's second value); else nil.
+local function selectorder(rows, names)
+  local columns = records(rows)
+  if not columns or type(names) ~= "table" then return nil end
+  local ordered, seen = {}, {}
+  for i = 1, #names do
+    local name = names[i]
+    if type(name) ~= "string" then return nil end
+    if not seen[name] then seen[name] = true ordered[#ordered + 1] = name end
+  end
+  for _, name in ipairs(columns) do if not seen[name] then return nil end end
+  return ordered
+end
+
 local function renderall(r)
+  -- `=huzhu.sql(q)`: the rows and their column names print as one table in SELECT order.
+  local ordered = r.n == 2 and selectorder(r[1], r[2])
+  if ordered then return grid(r[1], ordered) end
   local parts, multiline = {}, false
   for i = 1, r.n do
     parts[i] = R.render(r[i])
@@ -150,10 +174,10 @@ function R.eval(src)
 end
 
 function R.sql(query)
-  local ok, rows = pcall(huzhu.sql, query)   -- called from C: the message has no position
+  local ok, rows, names = pcall(huzhu.sql, query)   -- called from C: the message has no position
   if not ok then error(rows, 0) end
   if #rows == 0 then return "(no rows)" end
-  return R.render(rows)
+  return grid(rows, selectorder(rows, names))   -- SELECT order; a repeated name is one key in a row
 end
 
 -- Completion: globals, fields of tables reached by dotted names.

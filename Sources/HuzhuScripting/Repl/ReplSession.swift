@@ -40,6 +40,8 @@ public final class ReplSession {
     public private(set) var mode = Mode.lua
     /// Roll back every input (`.dry on`).
     public private(set) var dryRun = false
+    /// Resident IDs and phone numbers are masked in everything shown (`.unmask` turns it off).
+    public private(set) var masking = true
 
     /// The scope the session started with: `.scope` moves within it, never beyond.
     private let outerScope: Scope
@@ -50,6 +52,20 @@ public final class ReplSession {
         environment = try runner.host.makeEnvironment()
         prelude = try runner.host.load(ReplPrelude.source, name: "repl", in: environment)
         try prelude.run()
+        // What `print` writes in the session is shown as the session's values are.
+        runner.host.output = { [unowned self] bytes in
+            let text = self.shown(String(decoding: bytes, as: UTF8.self))
+            text.utf8CString.withUnsafeBytes { StandardOutput.write(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
+        }
+    }
+
+    /// Text as the session shows it: control characters escaped (line breaks
+    /// and tabs, which separate values, kept; table cells are escaped one by
+    /// one before), resident IDs and
+    /// phone numbers masked unless `.unmask`.
+    public func shown(_ text: String) -> String {
+        let safe = TerminalText.escaped(text, keepingLineBreaks: true, keepingTabs: true)
+        return masking ? PersonalNumbers.masked(in: safe) : safe
     }
 
     /// The prompt for the next line.
@@ -93,7 +109,7 @@ public final class ReplSession {
             if outcome.results.first == "more" { return Response(needsMore: true) }
             buffer.removeAll()
             var response = Response(completedInput: input)
-            if outcome.results.count > 1, case .string(let text) = outcome.results[1] { response.output = text }
+            if outcome.results.count > 1, case .string(let text) = outcome.results[1] { response.output = shown(text) }
             if dryRun, !outcome.changes.isEmpty {
                 response.output += (response.output.isEmpty ? "" : "\n") + "(dry: rolled back " + outcome.changes
                     .map { "\($0.tableName) \($0.count) \($0.action == "insert" ? "added" : "changed")" }.joined(separator: ", ") + ")"
@@ -101,8 +117,24 @@ public final class ReplSession {
             return response
         } catch {
             buffer.removeAll()
-            return Response(error: Self.message(error), completedInput: input)
+            return Response(error: shown(Self.message(error)), completedInput: input)
         }
+    }
+
+    /// `.unmask`: full numbers from now on, recorded in the audit trail first
+    /// (operator, time, scope) so that who saw them can be answered later.
+    private func unmask() -> Response {
+        let scope = runner.scope.unitCode ?? "everything"
+        do {
+            try runner.run(source: "return true", name: "repl", audited: (name: "repl", text: ".unmask")) { [runner] db, _ in
+                try AuditLog.record(db, context: runner.state.context, action: "unmask", operation: "repl.unmask",
+                                    table: "member", rowKey: scope, summary: ["scope": .text(scope)])
+            }
+        } catch {
+            return Response(error: "cannot record the unmasking in the audit trail, so IDs stay masked: " + Self.message(error))
+        }
+        masking = false
+        return Response(output: "masking off: resident IDs and phone numbers are shown in full (recorded in the audit trail); .mask to hide them")
     }
 
     /// True while a multi-line input is incomplete.
@@ -122,11 +154,10 @@ public final class ReplSession {
         do {
             let outcome = try runner.run(source: "return __huzhu_repl.sql(...)", name: "repl", arguments: [.string(line)],
                                          dryRun: true, in: environment, audited: (name: "repl", text: line))
-            // Rows come from the data: their control characters are shown escaped (TerminalText).
-            return Response(output: TerminalText.escaped(outcome.results.first?.stringValue ?? "", keepingLineBreaks: true),
-                            completedInput: line)
+            // Rows come from the data: each cell was escaped on its own line by the prelude.
+            return Response(output: shown(outcome.results.first?.stringValue ?? ""), completedInput: line)
         } catch {
-            return Response(error: Self.message(error), completedInput: line)
+            return Response(error: shown(Self.message(error)), completedInput: line)
         }
     }
 
@@ -142,6 +173,8 @@ public final class ReplSession {
         .lua             back to Lua
         .dry on|off      roll back every input (now: shows what would change)
         .scope UNIT|off  see and change only UNIT's subtree
+        .unmask          show resident IDs and phone numbers in full (recorded in the audit trail)
+        .mask            mask them again (the default: 340104********1234, 138****5678)
         .load FILE       run a Lua file in this session
         .quit            leave (or Ctrl-D)
         """
@@ -161,6 +194,10 @@ public final class ReplSession {
             guard words.count == 2, words[1] == "on" || words[1] == "off" else { return Response(error: "usage: .dry on|off") }
             dryRun = words[1] == "on"
             return Response(output: dryRun ? "dry run on: every input is rolled back" : "dry run off")
+        case ".unmask": return unmask()
+        case ".mask":
+            masking = true
+            return Response(output: "masking on: resident IDs and phone numbers are masked")
         case ".scope":
             guard words.count == 2 else { return Response(error: "usage: .scope UNIT|off") }
             return changeScope(to: words[1])
@@ -172,7 +209,7 @@ public final class ReplSession {
                 try runner.run(source: source, name: words[1], dryRun: dryRun, in: environment)
                 return Response(completedInput: line)
             } catch {
-                return Response(error: Self.message(error), completedInput: line)
+                return Response(error: shown(Self.message(error)), completedInput: line)
             }
         default:
             return Response(error: "unknown command \(words.first ?? line); .help lists them")

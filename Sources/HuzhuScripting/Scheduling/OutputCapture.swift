@@ -17,11 +17,16 @@ final class OutputCapture {
     ///   - limit: Bytes of tail to keep.
     ///   - finalURL: The output file; written to a temporary file beside it until ``keepFile()``.
     ///   - workspace: The workspace whose own files the output must not name.
-    init(limit: Int = JobRunLog.tailBytes, finalURL: URL?, workspace: URL?) throws {
+    ///   - relativePath: The output's path inside the workspace as configured: it must
+    ///     stay inside after symbolic links are followed (a `reports/` linked elsewhere is refused).
+    init(limit: Int = JobRunLog.tailBytes, finalURL: URL?, workspace: URL?, relativePath: String? = nil) throws {
         self.limit = limit
         self.finalURL = finalURL
         if let finalURL {
-            if let workspace { try WorkspaceFiles(root: workspace).refuse(finalURL) }
+            if let workspace {
+                try WorkspaceFiles(root: workspace).refuse(finalURL)
+                if let relativePath { try WorkspaceFiles(root: workspace).refuseOutside(relativePath) }
+            }
             try FileManager.default.createDirectory(at: finalURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             file = try OutputFile(finalURL, workspace: workspace)
         }

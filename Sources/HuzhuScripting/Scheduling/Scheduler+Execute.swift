@@ -68,8 +68,9 @@ extension Scheduler {
         var message: String?
         let capture: OutputCapture
         do {
-            let outputPath = job.outputPath(at: scheduledAt ?? now, run: id)
-            capture = try OutputCapture(finalURL: outputPath.map { root.appendingPathComponent($0) }, workspace: root)
+            let outputPath = job.outputPath(at: scheduledAt ?? now, run: id, businessDate: config.today)
+            capture = try OutputCapture(finalURL: outputPath.map { root.appendingPathComponent($0) }, workspace: root,
+                                        relativePath: outputPath)
         } catch {
             try finish(id, .failed, message: "cannot write the output of \(job.name): \(error)", tail: nil)
             let finished = try reread(id)
@@ -87,7 +88,9 @@ extension Scheduler {
             try runner.run(source: source, name: job.script, arguments: job.arguments.map { .string($0) }) { db, outcome in
                 try capture.keepFile()
                 var parts = [note, Scheduler.describe(outcome.changes)].compactMap { $0 }
-                if let path = job.outputPath(at: scheduledAt ?? now, run: id) { parts.append("output saved to \(path)") }
+                if let path = job.outputPath(at: scheduledAt ?? now, run: id, businessDate: config.today) {
+                    parts.append("output saved to \(path)")
+                }
                 try JobRunLog.finish(db, id: id, status: .succeeded, at: clock(), message: parts.joined(separator: "; "),
                                      outputTail: capture.tail)
             }

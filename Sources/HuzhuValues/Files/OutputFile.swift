@@ -106,6 +106,21 @@ public struct OutputPathError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+/// An output path inside the workspace that a symbolic link leads out of it.
+public struct OutsideWorkspaceError: Error, Equatable, CustomStringConvertible {
+    /// The path as configured (`reports/snap-2026-09-30.txt`).
+    public var path: String
+    /// The part of it that is a symbolic link out (`reports`).
+    public var link: String
+    /// Where that link leads.
+    public var destination: String
+
+    public var description: String {
+        let mend = link == path ? "remove the link \(link)" : "make \(link)/ a folder inside the workspace"
+        return "the output \(path) leads outside the workspace (\(link) is a symbolic link to \(destination)); " + mend
+    }
+}
+
 /// The files that make up a workspace, which no output may replace:
 /// `huzhu.db` and its `-wal`, `-shm` and `-journal` files, `huzhu.toml`,
 /// `plans.toml`, and everything under `scripts/` and `.locks/`.
@@ -171,6 +186,22 @@ public struct WorkspaceFiles: Sendable {
     /// Throws ``OutputPathError`` when `url` names a workspace file.
     public func refuse(_ url: URL) throws {
         if let file = protectedFile(at: url) { throw OutputPathError(path: url.relativePath, file: file) }
+    }
+
+    /// Throws ``OutsideWorkspaceError`` when a path given relative to the workspace
+    /// (a job's `output`) leads out of it through a symbolic link on the way
+    /// (`reports/` linked to another folder).
+    public func refuseOutside(_ relativePath: String) throws {
+        let rootPath = Self.resolved(root.standardizedFileURL.path)
+        var path = root.standardizedFileURL.path
+        for part in relativePath.split(separator: "/").map(String.init) {
+            path += "/" + part
+            let real = Self.resolved(path)
+            guard real == rootPath || real.hasPrefix(rootPath + "/") else {
+                let link = String(path.dropFirst(root.standardizedFileURL.path.count + 1))
+                throw OutsideWorkspaceError(path: relativePath, link: link, destination: real)
+            }
+        }
     }
 
     /// Whether a path relative to the workspace names one of its files by its

@@ -7,12 +7,12 @@
 /// TerminalText.escaped("a\nb", keepingLineBreaks: true)  // a, line break, b
 /// ```
 public enum TerminalText {
-    /// The text with every control character escaped (line feeds too, unless kept).
-    public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    /// The text with every control character escaped (line feeds and tabs too, unless kept).
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = false, keepingTabs: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { isControl($0) }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            guard isControl(scalar), !(keepingLineBreaks && scalar == "\n") else {
+            guard isControl(scalar), !(keepingLineBreaks && scalar == "\n"), !(keepingTabs && scalar == "\t") else {
                 out.append(scalar)
                 continue
             }

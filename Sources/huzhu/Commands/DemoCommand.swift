@@ -18,8 +18,8 @@ struct DemoCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The folder to make the workspace in (created if missing).", valueName: "dir"))
-    var directory: String = "huzhu-demo"
+    @Argument(help: ArgumentHelp("The folder to make the workspace in (created if missing; huzhu-demo when not named, outside a workspace only).", valueName: "dir"))
+    var directory: String?
 
     @Option(help: ArgumentHelp("The number of members to register (1 to 10,000,000).", valueName: "n"))
     var members: Int = 50_000
@@ -42,6 +42,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        let directory = try self.directory ?? Self.defaultDirectory(members: members)
         let root = URL(fileURLWithPath: directory)
         let fm = FileManager.default
         if fm.fileExists(atPath: root.appendingPathComponent(Workspace.configName).path) {
@@ -67,7 +68,22 @@ struct DemoCommand: ParsableCommand {
             try? removeWorkspace(at: root)
             throw error
         }
-        try print(report(summary, database: database))
+        try print(report(summary, database: database, directory: directory))
+    }
+
+    /// `huzhu-demo` in the current folder, unless that is inside a workspace: a
+    /// demo city typed there by mistake would bury the union's own files.
+    static func defaultDirectory(members: Int) throws -> String {
+        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Workspace.configName).path) {
+                throw DemoError(description: "this folder is inside the workspace \(folder.path); name the folder to make the demo in, "
+                                + "e.g. huzhu demo ~/huzhu-demo (a demo of \(members) members)")
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return "huzhu-demo" }
+            folder = parent
+        }
     }
 
     /// Deletes what makes a folder a workspace, leaving other files alone.
@@ -100,7 +116,7 @@ struct DemoCommand: ParsableCommand {
     // MARK: - Report
 
     /// The text printed after building: what was made, the plans, participation by union, targets, claims.
-    func report(_ summary: DemoCity.Summary, database: HuzhuDatabase) throws -> String {
+    func report(_ summary: DemoCity.Summary, database: HuzhuDatabase, directory: String) throws -> String {
         let year = DemoCity.programmeYear
         let enrollment = EnrollmentService()
         let targets = TargetService()

@@ -11,8 +11,9 @@ struct ReplCommand: ParsableCommand {
         abstract: "Ask the data questions interactively, in Lua or read-only SQL.",
         discussion: """
             On a terminal: line editing, persistent history (.huzhu_history in the \
-            workspace), tab completion, Ctrl-C cancels the running input, Ctrl-D \
-            leaves. Without a terminal it reads standard input line by line with no \
+            workspace), tab completion; Ctrl-C drops the line being typed (or \
+            interrupts the running statement, which rolls back) and shows a fresh prompt, \
+            keeping the session's globals; Ctrl-D at an empty prompt leaves. Without a terminal it reads standard input line by line with no \
             prompts: `echo '=huzhu.members.count()' | huzhu repl` prints the number; \
             errors go to standard error and the exit status is 1 if any input failed.
             Type .help for the meta-commands.
@@ -40,7 +41,19 @@ struct ReplCommand: ParsableCommand {
             let editor = LineEditor(historyFile: workspace.root.appendingPathComponent(".huzhu_history").path)
             LineEditor.completer = { session.complete($0) }
             print("Huzhu \(Huzhu.version) — \(workspace.root.lastPathComponent); .help for help, Ctrl-D to leave")
-            while let line = editor.readLine(prompt: session.prompt) {
+            reading: while true {
+                let line: String
+                switch editor.readLine(prompt: session.prompt) {
+                case .end: break reading
+                case .interrupted:
+                    // As Python's REPL and shells do: drop the input, keep the session.
+                    session.discardPending()
+                    print("^C")
+                    StandardOutput.flush()
+                    LuaHost.resetInterrupts()
+                    continue reading
+                case .line(let text): line = text
+                }
                 LuaHost.resetInterrupts()
                 let response = session.feed(line)
                 if let input = response.completedInput { editor.remember(input) }

@@ -58,6 +58,7 @@ struct RunCommand: ParsableCommand {
                 let host = try LuaHost(limits: limitOptions.limits(),
                                        scriptRoot: URL(fileURLWithPath: script).deletingLastPathComponent())
                 host.interruptibleByCtrlC = true
+                TerminalPrint.install(on: host)
                 try host.run(source, name: script, arguments: arguments.map { .string($0) })
             }
         } catch let error as LuaError {
@@ -76,6 +77,7 @@ struct RunCommand: ParsableCommand {
             limits: limitOptions.limits(defaults: workspace.config.limits),
             scriptRoot: workspace.scriptsURL)
         runner.host.interruptibleByCtrlC = true
+        TerminalPrint.install(on: runner.host)
         let outcome = try runner.run(source: source, name: script, arguments: arguments.map { .string($0) }, dryRun: dryRun)
         if dryRun {
             StandardOutput.flush()

@@ -32,11 +32,22 @@ final class LineEditor {
         _ = read_history(historyFile)
     }
 
-    /// Reads one line (nil at end of input: Ctrl-D).
-    func readLine(prompt: String) -> String? {
-        guard let raw = readline(prompt) else { return nil }
+    /// What one read gave.
+    enum Read: Equatable {
+        case line(String)
+        /// Ctrl-C (SIGINT) while reading: libedit dropped the half-typed line.
+        case interrupted
+        /// Ctrl-D at an empty line, or the end of input.
+        case end
+    }
+
+    /// Reads one line. The SIGINT handler is installed without `SA_RESTART`,
+    /// so Ctrl-C ends libedit's `read` with `EINTR` and `readline` returns nil.
+    func readLine(prompt: String) -> Read {
+        errno = 0
+        guard let raw = readline(prompt) else { return errno == EINTR ? .interrupted : .end }
         defer { free(raw) }
-        return String(cString: raw)
+        return .line(String(cString: raw))
     }
 
     /// Remembers a complete input (several lines become one entry) and saves the history.
