@@ -41,6 +41,16 @@ import HuzhuCore
 ///   reasons, some under review, approved and unpaid, or just reported, a
 ///   few waiting more than 30 days (``claims(of:office:payoutDays:random:)``).
 ///   Payouts are posted to the ledger as ``ClaimService/pay(_:claimID:_:context:)`` does.
+/// - the money, through the services the CLI and Lua use: each unit's
+///   bills received from the bank (``LedgerService/receive(_:_:context:)``)
+///   after their issue — most on time, some late, some partly, a few not
+///   at all — and a few units adding critical illness in the autumn, their
+///   bills still open, so arrears fall in every age band
+///   (``receive(_:services:units:random:clock:)``); a UnionPay card of every
+///   claimant; one payout batch on ``today`` for the approved unpaid claims
+///   with the bank's answer, a few payments failed (a closed account), when
+///   ``bankFolder`` is given (``sendPayouts(_:services:folder:random:clock:)``);
+///   the first half-year closed (``closedThrough``) after everything dated in it.
 ///
 /// The same seed and size give the same rows, on every machine: numbers
 /// come from ``SplitMix64`` with integer arithmetic only, dates are fixed
@@ -60,6 +70,9 @@ public struct DemoCity: Sendable {
     /// Whether the claims are written in bulk (``ClaimService/batch(_:policyIDs:)``, the
     /// default) or step by step through ``ClaimService``: the same rows either way.
     var claimsInBulk = true
+    /// The folder the payout batch file (``payoutFileName``) and the bank's
+    /// answer (``answerFileName``) are written to; nil: no batch is sent.
+    public var bankFolder: URL?
 
     /// The programme year: the calendar year the terms start.
     public static let programmeYear = 2026
@@ -82,10 +95,12 @@ public struct DemoCity: Sendable {
     /// - Parameters:
     ///   - seed: The seed; 1 by default.
     ///   - members: The number of members, 0 or more; 50,000 by default.
-    public init(seed: UInt64 = 1, members: Int = 50_000) {
+    ///   - bankFolder: Where the payout batch and the bank's answer go; nil (the default): no batch.
+    public init(seed: UInt64 = 1, members: Int = 50_000, bankFolder: URL? = nil) {
         precondition(members >= 0, "the number of members cannot be negative")
         self.seed = seed
         self.members = members
+        self.bankFolder = bankFolder
     }
 
     /// What was built.
@@ -119,6 +134,22 @@ public struct DemoCity: Sendable {
         /// The benefits paid, and the days from report to payout of the paid claims, added up.
         public var benefitsPaid = Money.zero
         public var daysToPay = 0
+        /// Group enrolments into critical illness added in the autumn (counted in ``batches`` too).
+        public var addedBatches = 0
+        /// Receipts of the units' contributions and their total.
+        public var receipts = 0
+        public var received = Money.zero
+        /// What the units owe on ``DemoCity/today``, by age band.
+        public var owed: [ArrearsBand: Money] = [:]
+        /// Members with a payee bank account.
+        public var payeeAccounts = 0
+        /// The payout batch: payments sent and their total, those the bank paid and those that failed.
+        public var payoutsSent = 0
+        public var payoutsAmount = Money.zero
+        public var payoutsPaid = 0
+        public var payoutsFailed = 0
+        /// The last month closed (`YYYY-MM`).
+        public var closedThrough: String?
     }
 
     /// Builds the city into an empty database in one transaction.
@@ -286,16 +317,59 @@ public struct DemoCity: Sendable {
         summary.lastEnrollment = enrollmentDays.max()
         summary.enrollmentDays = enrollmentDays.count
 
-        // The year's targets, then the claims.
+        // The units pay their bills (most on time, some late, some partly, a few not at all).
+        var receiptRandom = random.stream(5)
+        let payers = enrollingUnits.map { (code: grassroots[$0].code, name: grassroots[$0].name, billed: dates[$0]!) }
+        let receipts = try DemoCity.receive(db, services: services, units: payers, random: &receiptRandom, clock: clock)
+        summary.receipts = receipts.count
+        summary.received = receipts.amount
+
+        // The year's targets; some units add critical illness in the autumn; then the claims.
         var targetRandom = random.stream(3)
         summary.targets = try DemoCity.setTargets(db, enrolled: enrolled, random: &targetRandom, context: registration)
+        var additionRandom = random.stream(6)
+        let additions = DemoCity.autumnAdditions(grassroots, enrolled: enrollingUnits, random: &additionRandom)
+        try services.enrollment.enrollUnits(db, additions.map { addition in
+            EnrollmentService.UnitEnrollment(GroupEnrollmentRequest(unitCode: grassroots[addition.unit].code, planCode: "CI",
+                                                                    termLabel: String(DemoCity.programmeYear)),
+                                             context: WriteContext(operator: DemoCity.operatorName, today: addition.date,
+                                                                   clock: clock))
+        }) { _, result in
+            summary.batches += 1
+            summary.addedBatches += 1
+            summary.policies += result.batch.enrolled
+            for failure in result.skipped { summary.skipped[failure.reason, default: 0] += 1 }
+        }
         let totals = try DemoCity.makeClaims(db, claims, inBulk: claimsInBulk, clock: clock)
         summary.claims = totals.byStatus
         summary.benefitsPaid = totals.paid
         summary.daysToPay = totals.daysToPay
         summary.deceased = try DemoCity.recordDeaths(db, services: services, clock: clock)
+
+        // Payee accounts, one payout batch and the bank's answer, then the first half-year closed.
+        var accountRandom = random.stream(7)
+        summary.payeeAccounts = try DemoCity.recordPayeeAccounts(db, services: services, random: &accountRandom, clock: clock)
+        if let bankFolder {
+            let payouts = try DemoCity.sendPayouts(db, services: services, folder: bankFolder, random: &accountRandom,
+                                                   clock: clock)
+            summary.payoutsSent = payouts.sent
+            summary.payoutsAmount = payouts.amount
+            summary.payoutsPaid = payouts.paid
+            summary.payoutsFailed = payouts.failed
+            summary.claims[.paid, default: 0] += payouts.paid
+            summary.claims[.approved, default: 0] -= payouts.paid
+            summary.benefitsPaid = Money(fen: summary.benefitsPaid.fen + payouts.paidAmount.fen)
+            summary.daysToPay += payouts.daysToPay
+        }
+        let closing = WriteContext(operator: DemoCity.operatorName, today: DemoCity.today, clock: clock)
+        summary.closedThrough = try services.ledger.close(db, through: DemoCity.closedThrough, context: closing).throughMonth
+        let owed = try services.ledger.owed(db, unit: nil, asOf: DemoCity.today)
+        for (band, amount) in owed.byBand { summary.owed[band] = amount }
         return summary
     }
+
+    /// The last month the demo closes: the first half-year.
+    public static let closedThrough = "2026-06"
 }
 
 extension DemoCity {

@@ -6,7 +6,7 @@ struct DemoCommandTests {
     /// What `huzhu demo demo --members 2000` prints (seed 1), CJK columns lined up: the plans, participation, targets and claims.
     static let golden = """
         Made the demo workspace demo (seed 1): 合肥市总工会, 12 unions under it, 39 grassroots unions, 2,000 members (23 retired, 12 gone, 102 hardship).
-        Group enrollments from 2026-03-06 to 2026-09-08 on 31 days (15 units late, after the terms started): 97 batches, 3,890 policies. Business date 2026-12-20.
+        Group enrollments from 2026-03-06 to 2026-09-08 on 31 days (15 units late, after the terms started): 99 batches, 3,930 policies. Business date 2026-12-20.
 
         Plans, terms from 2026-07-01:
           计划                        每份（元）  期限  参保人数  缴费（元）
@@ -14,7 +14,7 @@ struct DemoCommandTests {
           ACC 职工意外伤害互助保障         26.00  1 年     1,677   43,602.00
           INP 职工住院医疗互助保障         36.00  1 年     1,259   45,324.00
           FEM 女职工特殊疾病互助保障       50.00  2 年       584   29,200.00
-          CI 职工重大疾病互助保障          90.00  3 年       370   33,300.00
+          CI 职工重大疾病互助保障          90.00  3 年       410   36,900.00
 
         Participation 2026 by district and industrial union (参保率 = enrolled members ÷ employees):
           单位                职工人数  参保人数  参保率  缴费（元）
@@ -28,11 +28,11 @@ struct DemoCommandTests {
           高新区总工会             197       112   56.9%   17,514.00
           市工交工会               232        41   17.7%    2,942.00
           市文教工会               377       287   76.1%   17,676.00
-          市财贸工会                59        50   84.7%    5,446.00
-          燃气集团工会             137       109   79.6%    4,958.00
+          市财贸工会                59        50   84.7%    8,236.00
+          燃气集团工会             137       109   79.6%    5,768.00
           四方磷复肥公司工会       114        95   83.3%    7,340.00
           ----------------------------------------------------------
-          全市合计               2,383     1,677   70.4%  151,426.00
+          全市合计               2,383     1,677   70.4%  155,026.00
 
         Targets 2026 (set 2026-02-27; completion = the lower of members and contributions; at 2026-06-30 49.6% of the year is gone, 时间过半、任务过半):
           单位                目标人数  目标缴费（元）  6月30日完成  时间过半  12月20日完成  达成日期
@@ -46,15 +46,18 @@ struct DemoCommandTests {
           高新区总工会              99       17,094.00         0.0%  落后            102.5%  2026-08-28
           市工交工会                36        2,877.00        85.0%  达标            102.3%  2026-08-11
           市文教工会               265       16,651.00        89.9%  达标            106.2%  2026-07-31
-          市财贸工会                45        5,212.00       104.5%  达标            104.5%  2026-06-05
+          市财贸工会                45        5,212.00       104.5%  达标            111.1%  2026-06-05
           燃气集团工会              93        4,219.00        98.4%  达标            117.2%  2026-07-23
           四方磷复肥公司工会        84        7,428.00        98.8%  达标             98.8%  –
           ---------------------------------------------------------------------------------------------
-          全市合计               1,544      152,032.00        57.7%  达标             99.6%  –
+          全市合计               1,544      152,032.00        57.7%  达标            102.0%  2026-10-22
         At 2026-06-30: 9 of 12 unions on track, 3 behind; by 2026-12-20 9 have reached their target.
 
-        Claims reported by 2026-12-20: 55 (34 已赔付, 9 已拒赔, 2 已核定, 7 审核中, 3 已报案); 1 waiting more than 30 days at one step.
-        Benefits paid 79,420.01 yuan, 12.5 days from report to payout on average.
+        Claims reported by 2026-12-20: 55 (35 已赔付, 9 已拒赔, 1 已核定, 7 审核中, 3 已报案); 1 waiting more than 30 days at one step.
+        Benefits paid 93,124.37 yuan, 12.9 days from report to payout on average.
+        Contributions received 135,286.00 yuan in 30 receipts; owed 19,740.00 (0–30 days 2,790.00, 31–90 days 810.00, over 90 days 16,140.00): huzhu report arrears.
+        Payout batch of 2026-12-20 (bank/payouts-2026-12-20.csv): 2 payments, 14,704.36 yuan; the bank paid 1; 1 failed, left approved (bank/answer-2026-12-20.csv).
+        Books closed through 2026-06: huzhu ledger periods.
 
         Try next:
           cd demo && huzhu run scripts/jobs/hello.lua

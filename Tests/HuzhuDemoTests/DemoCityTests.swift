@@ -202,8 +202,15 @@ struct DemoCityTests {
     @Test("units enroll on their own days, most before the terms start, a tail in July to September starting cover that day")
     func enrollmentDays() throws {
         let (database, summary) = try DemoCityTests.year.get()
-        let (days, mismatched) = try database.read { db in
-            (try CivilDate.fetchAll(db, sql: "SELECT DISTINCT enrolledOn FROM enrollmentBatch ORDER BY enrolledOn"),
+        let (days, autumn, mismatched) = try database.read { db in
+            (try CivilDate.fetchAll(db, sql: """
+                SELECT DISTINCT enrolledOn FROM enrollmentBatch WHERE enrolledOn < '2026-10-01' ORDER BY enrolledOn
+                """),
+             // The autumn's additions: critical illness only, on weekdays from 10-08 to 12-18.
+             try String.fetchAll(db, sql: """
+                SELECT planTerm.planCode || ' ' || enrollmentBatch.enrolledOn FROM enrollmentBatch
+                JOIN planTerm ON planTerm.id = enrollmentBatch.planTermID WHERE enrolledOn >= '2026-10-01'
+                """),
              try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM policy
                 WHERE startDate <> MAX(enrolledOn, '2026-07-01') OR batchID IS NULL
@@ -217,18 +224,26 @@ struct DemoCityTests {
         #expect(mismatched == 0)   // cover starts on 07-01, or on a late unit's enrollment day
         // No enrollment at a weekend: (days since 1970-01-01 + 3) mod 7 is 5 or 6 on Saturdays and Sundays.
         #expect(days.allSatisfy { ($0.daysSinceEpoch + 3) % 7 < 5 })
+        #expect(autumn.count == summary.addedBatches && autumn.count >= 2)
+        for addition in autumn {
+            let day = try CivilDate(parsing: String(addition.dropFirst(3)))
+            #expect(addition.hasPrefix("CI ") && day >= CivilDate(year: 2026, month: 10, day: 8)! && day <= DemoCity.today)
+            #expect((day.daysSinceEpoch + 3) % 7 < 5)
+        }
     }
 
     @Test("the federation and every union under it have a 2026 target of 85–105% of what they enroll; at 06-30 some keep pace, some do not")
     func targets() throws {
         let (database, summary) = try DemoCityTests.year.get()
         let codes = DemoCity.topUnits.map(\.code) + ["FED"]
-        let (half, end) = try database.read { db in
+        let (half, end, firstRound) = try database.read { db in
             (try codes.map { try #require(try TargetService().progress(db, unitCode: $0, asOf: DemoCity.halfYear)) },
-             try codes.map { try #require(try TargetService().progress(db, unitCode: $0, asOf: CivilDate(year: 2026, month: 12, day: 31)!)) })
+             try codes.map { try #require(try TargetService().progress(db, unitCode: $0, asOf: CivilDate(year: 2026, month: 12, day: 31)!)) },
+             // After the first round of group enrolments, before the autumn's additions.
+             try codes.map { try #require(try TargetService().progress(db, unitCode: $0, asOf: CivilDate(year: 2026, month: 9, day: 30)!)) })
         }
         #expect(summary.targets == 13)
-        for progress in end {
+        for progress in firstRound {
             let target = progress.target
             #expect(target.year == 2026 && target.planCode == nil && target.setOn == DemoCity.registrationDay)
             // members: ⌊enrolled × 850…1050 / 1000⌋; contributions the same, rounded to the yuan

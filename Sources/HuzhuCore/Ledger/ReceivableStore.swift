@@ -28,6 +28,10 @@ enum ReceivableStore {
     static func openBills(_ db: Database, in range: UnitRange, asOf: CivilDate?) throws -> [OpenBillRow] {
         let day = asOf?.description ?? "9999-12-31"
         let unitCondition: SQL = range.condition(on: "b.unitCode").map { " AND " + $0 } ?? ""
+        // Only the range's bills are summed (a unit's receipt reads its own bills, not the whole ledger).
+        let entryBills: SQL = range.condition(on: "unitCode").map { " AND e.billID IN (SELECT id FROM bill WHERE " + $0 + ")" } ?? ""
+        let settlementBills: SQL = range.condition(on: "unitCode")
+            .map { " AND s.billID IN (SELECT id FROM bill WHERE " + $0 + ")" } ?? ""
         let sql: SQL = """
             SELECT b.*,
                    COALESCE(c.charged, 0) AS charged, COALESCE(c.pa, 0) AS ca, COALESCE(c.pu, 0) AS cu, COALESCE(c.pm, 0) AS cm,
@@ -40,14 +44,14 @@ enum ReceivableStore {
                        SUM(CASE WHEN l.account = 'contributions:union' THEN l.credit - l.debit ELSE 0 END) AS pu,
                        SUM(CASE WHEN l.account = 'contributions:member' THEN l.credit - l.debit ELSE 0 END) AS pm
                 FROM ledgerEntry e JOIN ledgerLine l ON l.entryID = e.id
-                WHERE e.billID IS NOT NULL AND e.kind IN ('contribution', 'reversal', 'migration') AND e.entryDate <= \(day)
+                WHERE e.billID IS NOT NULL AND e.kind IN ('contribution', 'reversal', 'migration') AND e.entryDate <= \(day)\(entryBills)
                 GROUP BY e.billID
             ) c ON c.billID = b.id
             LEFT JOIN (
                 SELECT s.billID, SUM(s.amount) AS settled, SUM(s.administration) AS sa, SUM(s."union") AS su,
                        SUM(s.member) AS sm
                 FROM billSettlement s JOIN ledgerEntry e ON e.id = s.entryID
-                WHERE e.entryDate <= \(day)
+                WHERE e.entryDate <= \(day)\(settlementBills)
                 GROUP BY s.billID
             ) s ON s.billID = b.id
             WHERE b.issuedOn <= \(day) AND COALESCE(c.charged, 0) > COALESCE(s.settled, 0)

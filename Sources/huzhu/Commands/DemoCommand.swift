@@ -92,6 +92,8 @@ struct DemoCommand: ParsableCommand {
     private func build(into database: HuzhuDatabase, workspace: Workspace) throws -> DemoCity.Summary {
         guard let text = StockScripts.files["rules/subsidy.lua"] else { throw DemoError(description: "the stock subsidy rule is missing") }
         let context = WriteContext(operator: DemoCity.operatorName, today: DemoCity.registrationDay)
+        let bankFolder = workspace.root.appendingPathComponent(DemoCommand.bankName)
+        try FileManager.default.createDirectory(at: bankFolder, withIntermediateDirectories: true)
         let runner = try ScriptRunner(database: database, databasePath: workspace.databaseURL.path, context: context,
                                       limits: LuaLimits(instructions: 0), scriptRoot: workspace.scriptsURL)
         _ = try database.write(.commit) { session in
@@ -100,7 +102,8 @@ struct DemoCommand: ParsableCommand {
                                                 context: context)
         }
         return try database.write(.commit, hooks: runner) { session in
-            try DemoCity(seed: seed, members: members).build(session.connection, subsidy: runner.subsidy)
+            try DemoCity(seed: seed, members: members, bankFolder: bankFolder)
+                .build(session.connection, subsidy: runner.subsidy)
         }
     }
 
@@ -111,7 +114,16 @@ struct DemoCommand: ParsableCommand {
             let url = root.appendingPathComponent(name)
             if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
         }
+        // The demo's own payout batch and the bank's answer to it (other files in bank/ stay).
+        for name in [DemoCity.payoutFileName, DemoCity.answerFileName] {
+            let url = root.appendingPathComponent(DemoCommand.bankName).appendingPathComponent(name)
+            if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
+        }
     }
+
+    /// The workspace folder the demo's payout batch and the bank's answer go in.
+    static let bankName = "bank"
+
 
     // MARK: - Report
 
@@ -170,6 +182,7 @@ struct DemoCommand: ParsableCommand {
         lines += targetLines(progress)
         lines.append("")
         lines += claimLines(summary, overdue: overdue)
+        lines += moneyLines(summary)
         lines.append("")
         lines.append("Try next:")
         lines.append("  cd \(directory) && huzhu run scripts/jobs/hello.lua")
@@ -211,6 +224,27 @@ struct DemoCommand: ParsableCommand {
                 + "\(grouped(overdue)) waiting more than 30 days at one step.",
             "Benefits paid \(summary.benefitsPaid.formatted()) yuan, \(average) days from report to payout on average.",
         ]
+    }
+
+    /// The contributions received and owed, the payout batch, the closed months.
+    private func moneyLines(_ summary: DemoCity.Summary) -> [String] {
+        let owed = ArrearsBand.allCases.map { summary.owed[$0] ?? .zero }
+        let total = Money(fen: owed.reduce(0) { $0 + $1.fen })
+        var lines = [
+            "Contributions received \(summary.received.formatted()) yuan in \(grouped(summary.receipts)) receipts; "
+                + "owed \(total.formatted()) (0–30 days \(owed[0].formatted()), 31–90 days \(owed[1].formatted()), "
+                + "over 90 days \(owed[2].formatted())): huzhu report arrears.",
+        ]
+        if summary.payoutsSent > 0 {
+            lines.append("Payout batch of \(DemoCity.today) (\(DemoCommand.bankName)/\(DemoCity.payoutFileName)): "
+                         + "\(grouped(summary.payoutsSent)) payments, \(summary.payoutsAmount.formatted()) yuan; "
+                         + "the bank paid \(grouped(summary.payoutsPaid)); \(grouped(summary.payoutsFailed)) failed, "
+                         + "left approved (\(DemoCommand.bankName)/\(DemoCity.answerFileName)).")
+        }
+        if let through = summary.closedThrough {
+            lines.append("Books closed through \(through): huzhu ledger periods.")
+        }
+        return lines
     }
 
     /// A percentage with one decimal: 49.6%.
