@@ -91,3 +91,24 @@ struct WriteLockTests {
         #expect(holder.isRunning)   // it did not wait for the writer to finish
     }
 }
+
+/// `huzhu restore` refuses while another process has the database open (issue 17, item 9).
+@Suite("restore while another run holds the database", .serialized)
+struct RestoreWhileOpenTests {
+    @Test("restore is refused while a run holds the database, naming its process; nothing is replaced")
+    func refused() throws {
+        let ws = try TinyWorkspace()
+        let backup = ws.scratch.url.appendingPathComponent("copy.db").path
+        #expect(try CLI.run(["backup", backup], in: ws.url).status == 0)
+        let holder = try WriteLockTests.startHolder(ws)
+        let result = try CLI.run(["restore", backup], in: ws.url)
+        holder.waitUntilExit()
+        #expect(result.status == 1)
+        #expect(result.stderr == "huzhu: huzhu.db is open in process \(holder.processIdentifier) "
+                + "(a run, the REPL or the schedule daemon); stop it and restore again\n", "\(result.stderr)")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: ws.url.path).filter { $0.contains("replaced") }
+        #expect(kept.isEmpty)
+        // The run's unit (not in the backup) is in the database: it was not replaced.
+        #expect(try ws.count("unit WHERE code = 'BH009'") == 1)
+    }
+}
