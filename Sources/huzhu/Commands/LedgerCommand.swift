@@ -6,7 +6,7 @@ import HuzhuCore
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "Read and check the mutual-aid fund's ledger (帐目).",
+        abstract: "The mutual-aid fund's books (帐目): receipts, arrears, balances, checks and closed months.",
         discussion: """
             The ledger is append-only double entry: contributions billed to the remitting \
             units by payer, receipts from the bank settling the oldest bills, payouts, \
