@@ -143,7 +143,7 @@ struct AppraiseCommandTests {
         #expect(lines.contains("    target.members_completion         50"))
         #expect(Array(lines.suffix(2)) == ["  notes", "    - 庐阳区 is behind: 50.0% done, 100.0% of the year gone"])
         let missing = try CLI.run(["explain", "appraisal", "XX", "--level", "district", "--period", "YEAR", "--year", "2026"], in: ws.url)
-        #expect(missing.stderr.hasPrefix("Error: unit XX is not in run 1 (2 district units were appraised)"))
+        #expect(missing.stderr.hasPrefix("huzhu: unit XX is not in run 1 (2 district units were appraised)"))
     }
     @Test("--level industry,district ranks both kinds together in a run of its own; explain and the report take the list")
     func combined() throws {

@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
             let workspace = try workspaceOptions.open()
             let text: String = try workspace.openDatabase().read { db in
                 guard let detail = try EnrollmentService().policy(db, id: id) else {
-                    throw ValidationError("no policy \(id)")
+                    throw DataError("no policy \(id)")
                 }
                 let p = detail.policy
                 var lines = [

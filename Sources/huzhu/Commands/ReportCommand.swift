@@ -111,7 +111,7 @@ enum ReportScript {
         guard files.fileExists(atPath: path) else {
             let known = ((try? files.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { $0.hasSuffix(".lua") }.map { String($0.dropLast(4)) }.sorted()
-            throw ValidationError("no report '\(name)': \(path) does not exist"
+            throw DataError("no report '\(name)': \(path) does not exist"
                                   + (known.isEmpty ? " (scripts/reports/ has no reports)" : " (reports: \(known.joined(separator: ", ")))"))
         }
         return (path, "scripts/reports/\(name).lua")

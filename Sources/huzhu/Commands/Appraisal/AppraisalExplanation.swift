@@ -21,12 +21,12 @@ struct AppraisalExplanation: ParsableCommand {
             let history = try service.history(db, level: kind, period: appraisal, year: year)
             guard let chosen = try runID.map({ id in history.first { $0.id == id } })
                     ?? service.current(db, level: kind, period: appraisal, year: year) else {
-                if let runID { throw ValidationError("no run \(runID) of the \(appraisal.rawValue) \(year) appraisal of \(level) units") }
-                throw ValidationError("no \(appraisal.rawValue) \(year) appraisal of \(level) units has been run")
+                if let runID { throw DataError("no run \(runID) of the \(appraisal.rawValue) \(year) appraisal of \(level) units") }
+                throw DataError("no \(appraisal.rawValue) \(year) appraisal of \(level) units has been run")
             }
             let results = try service.results(db, runID: chosen.id!)
             guard let result = results.first(where: { $0.unit.code == unit }) else {
-                throw ValidationError("unit \(unit) is not in run \(chosen.id!) (\(results.count) \(level) units were appraised)")
+                throw DataError("unit \(unit) is not in run \(chosen.id!) (\(results.count) \(level) units were appraised)")
             }
             var lines = ["\(appraisal.chineseName) \(appraisal.rawValue) \(year) of \(level) units: run \(chosen.id!) (\(chosen.status)), as of \(chosen.asOf), ran \(chosen.ranOn) by \(chosen.operatorName)",
                          "  unit \(result.unit.code) \(result.unit.name): rank \(result.rank) of \(results.count), score \(AppraisalPrinter.score(result.score.total)), reward \(result.reward.formatted()) yuan"]

@@ -40,7 +40,7 @@ extension RulesCommand {
             // applies them, so the policies' script hash and the decisions' version cannot disagree.
             let (version, summary) = try database.write(dryRun ? .dryRun : .commit, scope: scope, hooks: runner) { session in
                 guard let version = session.rules.version(name, on: today) else {
-                    throw ValidationError("rule \(name) has no version in force on \(today); activate one with `huzhu rules activate`")
+                    throw DataError("rule \(name) has no version in force on \(today); activate one with `huzhu rules activate`")
                 }
                 let context = workspaceOptions.context(in: workspace, script: "rules/\(name).lua", scriptSHA256: version.sha256)
                 let summary = try SubsidyResplit(scope: scope, formula: runner.subsidy)

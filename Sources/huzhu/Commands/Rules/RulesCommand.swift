@@ -58,7 +58,7 @@ struct RulesCommand: ParsableCommand {
                 return try rules.version(db, name: name, on: date)
             }
             guard let found else {
-                throw ValidationError(version.map { "rule \(name) has no version \($0)" } ?? "rule \(name) has no version in force on \(date)")
+                throw DataError(version.map { "rule \(name) has no version \($0)" } ?? "rule \(name) has no version in force on \(date)")
             }
             print("-- \(found.name) \(found.shortHash), in force from \(found.effectiveFrom), registered by \(found.operatorName) at \(found.registeredAt)")
             print(found.text, terminator: found.text.hasSuffix("\n") ? "" : "\n")
@@ -83,7 +83,7 @@ struct RulesCommand: ParsableCommand {
             do {
                 try LuaHost().check(text, name: file)
             } catch let error as LuaError {
-                throw ValidationError("\(file) does not compile: \(error.message)")
+                throw DataError("\(file) does not compile: \(error.message)")
             }
             let hash = ScriptRunner.sha256(text)
             let version = try workspace.openDatabase().write(.commit) { session in

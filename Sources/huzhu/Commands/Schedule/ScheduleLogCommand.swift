@@ -32,7 +32,7 @@ struct ScheduleLogCommand: ParsableCommand {
         let zone = ScheduleSupport.workspaceZone(scheduler.config)
         if let runID {
             guard let row = try scheduler.database.read({ try JobRunLog.run($0, id: runID) }) else {
-                throw ValidationError("no run \(runID) in the log")
+                throw DataError("no run \(runID) in the log")
             }
             print(ScheduleLogFormat.detail(row, zone: zone), terminator: "")
             return

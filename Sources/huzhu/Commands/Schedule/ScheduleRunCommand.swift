@@ -26,7 +26,7 @@ struct ScheduleRunCommand: ParsableCommand {
         let (_, scheduler) = try ScheduleSupport.open(workspaceOptions, now: Date())
         guard let job = scheduler.job(named: name) else {
             let names = scheduler.config.jobs.map(\.name)
-            throw ValidationError("no job named \"\(name)\" in huzhu.toml"
+            throw DataError("no job named \"\(name)\" in huzhu.toml"
                                   + (names.isEmpty ? " (it declares none)" : "; jobs: \(names.joined(separator: ", "))"))
         }
         StopSignals.install(scheduler.stop)
